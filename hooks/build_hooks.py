@@ -1,0 +1,32 @@
+"""MkDocs hooks: thin glue between MkDocs events and the speech_archive core.
+
+The pipeline itself is in ``speech_archive/pipeline.py``. Here, MkDocs events only:
+  on_files -> load + validate the archive, annotate, and register every generated page
+(mkdocs.yml's `watch:` makes `mkdocs serve` rebuild when speeches or hooks change.)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from speech_archive.loader import load_archive
+from speech_archive.pipeline import build_site_files
+from speech_archive.problems import ArchiveError
+
+
+def _archive_root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_files(files: Files, config) -> Files:
+    try:
+        archive = load_archive(_archive_root(config))
+    except ArchiveError as err:
+        # PluginError makes MkDocs print the message and exit 1, without a traceback.
+        raise PluginError("\n" + err.report()) from None
+    for path, content in build_site_files(archive).items():
+        files.append(File.generated(config, path, content=content))
+    return files

@@ -1,0 +1,130 @@
+"""The speech body as a list of blocks, so passes can add without disturbing.
+
+The body is split once into Markdown blocks (paragraphs, headings, lists, code,
+the speech's own admonitions and footnote definitions). The speech's own
+paragraphs are numbered here, from the source, so numbering never counts what the
+passes add. Passes then insert blocks of kind ``added`` (callouts, definitions)
+and rewrite the text of existing blocks only by adding markup around words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+PARAGRAPH = "paragraph"  # one of the speech's own prose paragraphs: numbered, annotated
+OTHER = "other"  # the speech's own non-paragraph block (heading, list, code, table...)
+ADDED = "added"  # added by a pass: never numbered, never annotated again
+
+_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+# Blocks that are Markdown structure rather than prose paragraphs.
+_NOT_PARAGRAPH = re.compile(
+    r"""^(?:
+        [ ]{0,3}\#{1,6}(?:\s|$)        # heading
+      | [ ]{0,3}(?:[-*+]|\d{1,9}[.)])\s  # list item
+      | [ ]{0,3}>                      # block quote
+      | (?:!!!|\?\?\?\+?)\s           # admonition / details
+      | \[\^[^\]]+\]:                  # footnote definition
+      | \*\[[^\]]+\]:                  # abbreviation definition
+      | [ ]{0,3}\|                     # table
+      | [ ]{0,3}<                      # raw HTML block
+      | [ ]{0,3}(?:[-*_][ ]*){3,}$     # horizontal rule
+      | [ ]{0,3}\{:?[^}]*\}\s*$        # attribute list on its own
+    )""",
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    text: str
+    kind: str
+    number: int | None = None  # the paragraph number for citation (p1, p2, ...)
+
+    def with_text(self, text: str) -> "Block":
+        return replace(self, text=text)
+
+
+def _is_continuation(line: str) -> bool:
+    return line.startswith(("    ", "\t"))
+
+
+def split_blocks(body: str) -> list[Block]:
+    """Split a Markdown body into blocks; number the prose paragraphs from 1."""
+    chunks: list[list[str]] = []
+    current: list[str] = []
+    fence: str | None = None
+    pending_blank = False
+    for line in body.split("\n"):
+        if fence:
+            current.append(line)
+            if line.strip().startswith(fence):
+                fence = None
+            continue
+        if not line.strip():
+            pending_blank = bool(current) or pending_blank
+            continue
+        opened = _FENCE.match(line)
+        if pending_blank and current and not (_is_continuation(line) and chunks_can_continue(current)):
+            chunks.append(current)
+            current = []
+        elif pending_blank and current:
+            current.append("")  # keep the blank line inside an indented continuation
+        pending_blank = False
+        current.append(line)
+        if opened:
+            fence = opened.group(1)
+    if current:
+        chunks.append(current)
+
+    blocks: list[Block] = []
+    number = 0
+    for chunk in chunks:
+        text = "\n".join(chunk)
+        if _FENCE.match(chunk[0]) or _NOT_PARAGRAPH.match(chunk[0]) or _is_continuation(chunk[0]):
+            blocks.append(Block(text, OTHER))
+        else:
+            number += 1
+            blocks.append(Block(text, PARAGRAPH, number))
+    return blocks
+
+
+def chunks_can_continue(chunk: list[str]) -> bool:
+    """Indented lines after a blank line continue lists, admonitions and footnotes."""
+    first = chunk[0]
+    return bool(re.match(r"^(?:[ ]{0,3}(?:[-*+]|\d{1,9}[.)])\s|!!!|\?\?\?|\[\^[^\]]+\]:)", first))
+
+
+def join_blocks(blocks: list[Block]) -> str:
+    return "\n\n".join(block.text for block in blocks) + "\n"
+
+
+# Inline regions no pass may rewrite: code, links, images, URLs, HTML, footnote
+# references, attribute lists and entities. Order matters: code spans first.
+_PROTECTED = re.compile(
+    r"""
+      (?P<code>(?P<ticks>`+).+?(?P=ticks))
+    | !?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+"[^"\n]*")?\)(?:\{[^}\n]*\})?
+    | !?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\[[^\]\n]*\]
+    | \[\^[^\]\s]+\]
+    | <(?:https?|mailto|ftp):[^>\s]+>
+    | (?:https?|ftp)://[^\s<>()\[\]]+
+    | www\.[^\s<>()\[\]]+
+    | </?[A-Za-z][^<>\n]*>
+    | &\#?[A-Za-z0-9]+;
+    | \{:?[ ]*[#.][^}\n]*\}
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+
+def prose_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the stretches of ``text`` that are plain prose, free to annotate."""
+    spans, position = [], 0
+    for match in _PROTECTED.finditer(text):
+        if match.start() > position:
+            spans.append((position, match.start()))
+        position = match.end()
+    if position < len(text):
+        spans.append((position, len(text)))
+    return spans

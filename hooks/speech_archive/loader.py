@@ -1,0 +1,167 @@
+"""Load and validate the whole archive once; everything after trusts the result.
+
+Every problem in every file is collected, then ``load_archive`` raises one
+``ArchiveError`` carrying all of them, so a contributor fixes everything in one go.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import hashlib
+import re
+from pathlib import Path
+
+from .catalogues import load_glossary, load_sayings, load_themes
+from .model import Archive, Speech, Theme
+from .problems import ArchiveError, Problem
+from .safe_yaml import YamlProblem, load_yaml
+from .schema_check import check_against_schema, load_schema
+from .sourcefile import read_text
+
+SPEECHES_DIR = "speeches"
+SCHEMA_FILE = "speech.schema.json"
+FILE_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
+_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """(front matter, body, body's first line) or None when the file has no front matter."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    for index in range(1, len(lines)):
+        if _FENCE.match(lines[index]):
+            front = "\n".join(lines[1:index])
+            body = "\n".join(lines[index + 1 :])
+            return front, body, index + 2
+    return None
+
+
+def _parse_date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def parse_speech(
+    text: str, shown_as: str, file_name: str, themes: dict[str, Theme], schema: dict
+) -> tuple[Speech | None, list[Problem]]:
+    """Validate one speech file's text against the contract; the Speech when it holds."""
+    name = FILE_NAME.match(file_name)
+    problems: list[Problem] = []
+    if not name:
+        problems.append(
+            Problem(shown_as, 0, "-", "file name is not of the form YYYY-MM-DD-slug.md "
+                    "(expected a date, then lower-case ASCII words joined by hyphens)")
+        )
+    parts = split_front_matter(text)
+    if parts is None:
+        problems.append(
+            Problem(shown_as, 1, "-", "has no front matter (expected the file to start with a '---' line, "
+                    "YAML fields, and a closing '---' line)")
+        )
+        return None, problems
+    front, body, body_line = parts
+    try:
+        doc = load_yaml(front)
+    except YamlProblem as err:
+        problems.append(Problem(shown_as, err.line + 1, "-", f"front matter {err.message}"))
+        return None, problems
+    if not isinstance(doc.data, dict):
+        problems.append(Problem(shown_as, 2, "-", "front matter is not a mapping of fields "
+                                "(expected lines like 'title: ...')"))
+        return None, problems
+    meta = doc.data
+    problems += check_against_schema(schema, doc, shown_as, line_offset=1)
+    line_of = lambda *path: doc.line_of(path) + 1  # noqa: E731 - front matter starts on line 2
+
+    day = None
+    if isinstance(meta.get("date"), str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta["date"]):
+        day = _parse_date(meta["date"])
+        if day is None:
+            problems.append(Problem(shown_as, line_of("date"), "date",
+                                    f"{meta['date']!r} is not a real day (expected a valid YYYY-MM-DD date)"))
+        elif name and name["date"] != meta["date"]:
+            problems.append(Problem(shown_as, line_of("date"), "date",
+                                    f"{meta['date']!r} differs from the file name's date {name['date']!r} "
+                                    "(expected them to be equal)"))
+    source = meta.get("source") if isinstance(meta.get("source"), dict) else {}
+    for key in ("retrieved", "updated"):
+        value = source.get(key)
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) and _parse_date(value) is None:
+            problems.append(Problem(shown_as, line_of("source", key), f"source.{key}",
+                                    f"{value!r} is not a real day (expected a valid YYYY-MM-DD date)"))
+    if isinstance(meta.get("themes"), list):
+        for index, theme in enumerate(meta["themes"]):
+            if isinstance(theme, str) and theme not in themes:
+                close = difflib.get_close_matches(theme, list(themes), n=1)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                problems.append(Problem(shown_as, line_of("themes", index), f"themes[{index}]",
+                                        f"{theme!r} is not defined in speeches/themes.yml "
+                                        f"({hint}expected one of its slugs)"))
+    if problems or day is None or name is None:
+        return None, problems
+    corrections = meta.get("proverbs") or {}
+    speech = Speech(
+        slug=file_name[:-3],
+        path=shown_as,
+        title=meta["title"].strip(),
+        date=day,
+        speaker=meta["speaker"].strip(),
+        venue=meta["venue"].strip(),
+        themes=tuple(meta["themes"]),
+        body=body,
+        body_line=body_line,
+        occasion=meta.get("occasion"),
+        source=meta.get("source"),
+        note=meta.get("note"),
+        rights=meta.get("rights"),
+        summary=meta.get("summary"),
+        language=meta.get("language", "en"),
+        proverbs_add=tuple(corrections.get("add", ())),
+        proverbs_ignore=tuple(corrections.get("ignore", ())),
+        content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    )
+    return speech, []
+
+
+def speech_files(speeches_dir: Path) -> list[Path]:
+    """The speech files, in a stable order; vocabularies and the schema are not speeches."""
+    return sorted(p for p in speeches_dir.iterdir() if p.suffix == ".md" and not p.name.startswith("."))
+
+
+def load_archive(root: Path) -> Archive:
+    """Load ``root/speeches``; raise ArchiveError listing every problem found."""
+    speeches_dir = root / SPEECHES_DIR
+    problems: list[Problem] = []
+    if not speeches_dir.is_dir():
+        raise ArchiveError([Problem(SPEECHES_DIR, 0, "-", "folder is missing (expected the speeches beside mkdocs.yml)")])
+    # The schema lives beside the speeches it describes, so editors can use it too.
+    schema = load_schema(speeches_dir / SCHEMA_FILE)
+    themes, found = load_themes(speeches_dir / "themes.yml", f"{SPEECHES_DIR}/themes.yml")
+    problems += found
+    sayings, found = load_sayings(speeches_dir / "proverbs.yml", f"{SPEECHES_DIR}/proverbs.yml")
+    problems += found
+    glossary, found = load_glossary(speeches_dir / "glossary.yml", f"{SPEECHES_DIR}/glossary.yml")
+    problems += found
+
+    speeches: list[Speech] = []
+    for path in speech_files(speeches_dir):
+        shown_as = f"{SPEECHES_DIR}/{path.name}"
+        if path.is_symlink():
+            problems.append(Problem(shown_as, 0, "-", "is a symbolic link (expected a regular file)"))
+            continue
+        text, found = read_text(path, shown_as)
+        problems += found
+        if text is None:
+            continue
+        speech, found = parse_speech(text, shown_as, path.name, themes, schema)
+        problems += found
+        if speech:
+            speeches.append(speech)
+    if problems:
+        raise ArchiveError(problems)
+    speeches.sort(key=lambda s: (s.date, s.slug))
+    return Archive(speeches=tuple(speeches), themes=themes, sayings=sayings, glossary=glossary)

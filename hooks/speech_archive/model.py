@@ -1,0 +1,81 @@
+"""The archive as the rest of the pipeline sees it: validated, normalised, immutable."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Theme:
+    slug: str
+    title: str
+    description: str
+
+
+@dataclass(frozen=True)
+class CatalogueSaying:
+    """A known saying from speeches/proverbs.yml."""
+
+    id: str
+    text: str  # the English wording most often quoted
+    origin: str  # e.g. 'Chinese saying', 'Kazakh proverb'
+    original: str | None = None  # in the source language, where known
+    source: str | None = None  # work or author, where known
+    meaning: str | None = None
+    variants: tuple[str, ...] = ()  # other English wordings seen in speeches
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    """A term from speeches/glossary.yml."""
+
+    term: str
+    definition: str
+    abbreviation: str | None = None  # e.g. 'CICA'; matched case-sensitively, gets a tooltip
+    aliases: tuple[str, ...] = ()  # other wordings, matched case-insensitively
+    url: str | None = None
+
+    @property
+    def slug(self) -> str:
+        from .text import slugify
+
+        return slugify(self.term)
+
+
+@dataclass(frozen=True)
+class Speech:
+    slug: str  # the file stem, e.g. '2014-05-21-new-approach-for-asian-security-cooperation'
+    path: str  # relative to the archive root, e.g. 'speeches/<slug>.md'
+    title: str
+    date: dt.date
+    speaker: str
+    venue: str
+    themes: tuple[str, ...]
+    body: str  # the speech text as Markdown, exactly as in the file
+    body_line: int  # the file line where the body starts
+    occasion: str | None = None
+    source: dict | None = None
+    note: str | None = None
+    rights: str | None = None
+    summary: str | None = None
+    language: str = "en"
+    proverbs_add: tuple[dict, ...] = ()  # front-matter corrections to saying detection
+    proverbs_ignore: tuple[str, ...] = ()
+    content_hash: str = ""  # sha256 of the file's bytes: a cache key for `mkdocs serve`
+
+    @property
+    def country(self) -> str:
+        return self.venue.rsplit(",", 1)[-1].strip()
+
+    @property
+    def year(self) -> int:
+        return self.date.year
+
+
+@dataclass(frozen=True)
+class Archive:
+    speeches: tuple[Speech, ...]  # sorted by date, then slug
+    themes: dict[str, Theme] = field(default_factory=dict)  # in themes.yml order
+    sayings: tuple[CatalogueSaying, ...] = ()
+    glossary: tuple[GlossaryTerm, ...] = ()

@@ -1,0 +1,35 @@
+"""Small text helpers shared by the passes and the indexes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens: 'Six-Party Talks' -> 'six-party-talks'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
+def human_date(day: dt.date) -> str:
+    """'21 May 2014': unambiguous for readers everywhere, and independent of the locale."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~^=:\"'])")
+
+
+def escape_markdown(text: str) -> str:
+    """Make front-matter text render as itself: no Markdown, no HTML, no entities."""
+    text = " ".join(text.split())
+    return _MD_SPECIAL.sub(lambda m: _ESCAPES.get(m.group(1), "\\" + m.group(1)), text)
+
+
+# Python-Markdown cannot backslash-escape these; HTML entities render them literally.
+_ESCAPES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#39;", ":": "&#58;", "=": "&#61;", "~": "&#126;", "^": "&#94;", "|": "&#124;"}
