@@ -46,7 +46,8 @@ def render_speech_page(speech: Speech, archive: Archive, body: str, footer: str 
         facts.append(f"**Summary:** {escape_markdown(speech.summary)}")
     lines += ['<div class="speech-meta" markdown>', "", "\n".join(facts), "", "</div>", ""]
 
-    lines += [body.strip("\n"), ""]
+    # The wrapper lets tests and styles tell the speech's text from the page around it.
+    lines += ['<div class="speech-body" markdown>', "", body.strip("\n"), "", "</div>", ""]
     if speech.rights:
         lines += ['<div class="speech-rights" markdown>', "", escape_markdown(speech.rights), "", "</div>", ""]
     if footer:

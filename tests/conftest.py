@@ -1,0 +1,86 @@
+"""Shared test helpers: real `mkdocs build`s of a copy of the project in a temporary folder."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED_SLUG = "2014-05-21-new-approach-for-asian-security-cooperation"
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "speeches")
+
+# Classes of what the annotation passes add around a speech's words; removing
+# these elements from a built page must give back the source text.
+ADDED_SELECTORS = (
+    ".para-number",  # paragraph numbers
+    ".saying-callout",  # proverb callouts after a paragraph
+    "sup[id^='fnref']",  # footnote references (glossary, note, the speech's own)
+    "div.footnote",  # footnote definitions
+)
+
+
+def copy_project(dest: Path, speeches: bool = True) -> Path:
+    """Copy what a build needs into ``dest``; return it."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / part)
+    if not speeches:
+        for path in (dest / "speeches").glob("*.md"):
+            path.unlink()
+    return dest
+
+
+def run_mkdocs_build(project: Path, site: Path | None = None, strict: bool = True) -> subprocess.CompletedProcess:
+    """A real `mkdocs build` in a subprocess, as a contributor runs it."""
+    site = site or project / "site"
+    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-d", str(site)]
+    if strict:
+        command.append("--strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, timeout=600)
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def words(text: str) -> list[str]:
+    """Words for word-by-word comparison: whitespace-separated, typographic quotes kept."""
+    return text.split()
+
+
+def speech_text_words(page: BeautifulSoup) -> list[str]:
+    """The words of the speech body on a built page, with every annotation removed."""
+    article = page.select_one("article")
+    body = article.select_one(".speech-body")
+    assert body is not None, "speech pages wrap the body in .speech-body"
+    for selector in ADDED_SELECTORS:
+        for element in body.select(selector):
+            element.decompose()
+    return words(body.get_text(" "))
+
+
+def source_body_words(markdown_body: str) -> list[str]:
+    """The words of a speech body as written (the seed has no Markdown markup in its text)."""
+    return words(markdown_body)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real archive, built once for the whole session; tests only read it."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    result = run_mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
