@@ -1,0 +1,95 @@
+"""A real `mkdocs build` of the archive: the seed speech page, and sources left untouched."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from conftest import ROOT, SEED_SLUG, copy_project, run_mkdocs_build, soup, speech_text_words
+from speech_archive.loader import split_front_matter
+
+
+def _checksums(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+
+
+def test_strict_build_passes_without_warnings(tmp_path):
+    project = copy_project(tmp_path / "p")
+    result = run_mkdocs_build(project, strict=True)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    assert (project / "site" / "speeches" / f"{SEED_SLUG}.html").is_file()
+
+
+def test_build_writes_nothing_into_speeches_or_docs(tmp_path):
+    project = copy_project(tmp_path / "p")
+    before = {name: _checksums(project / name) for name in ("speeches", "docs")}
+    result = run_mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    after = {name: _checksums(project / name) for name in ("speeches", "docs")}
+    assert after == before
+
+
+def test_seed_page_shows_the_metadata(built_site):
+    page = soup(built_site / "speeches" / f"{SEED_SLUG}.html")
+    article = page.select_one("article")
+    assert article.h1.get_text(" ", strip=True).startswith("New Approach for Asian Security Cooperation")
+    meta = article.select_one(".speech-meta").get_text(" ", strip=True)
+    assert "21 May 2014" in meta
+    assert article.select_one(".speech-meta time")["datetime"] == "2014-05-21"
+    assert "Xi Jinping" in meta
+    assert "Shanghai, China" in meta
+    assert "Xi Jinping The Governance of China I" in meta
+    theme_links = {a.get_text(strip=True): a["href"] for a in article.select(".speech-meta a[href*='themes/']")}
+    assert theme_links["Common security"] == "../themes/common-security.html"
+    assert theme_links["Counter-terrorism"] == "../themes/counter-terrorism.html"
+    rights = article.select_one(".speech-rights").get_text(" ", strip=True)
+    assert rights == "Not to be republished for any commercial or other purposes."
+
+
+def test_seed_note_is_a_real_footnote_of_the_title(built_site):
+    page = soup(built_site / "speeches" / f"{SEED_SLUG}.html")
+    ref = page.select_one("article h1 sup[id^='fnref'] a.footnote-ref")
+    assert ref is not None, "the title carries the note's footnote reference"
+    target = page.select_one(f"div.footnote li[id='{ref['href'][1:]}']")
+    assert target is not None
+    assert target.get_text(" ", strip=True).startswith(
+        "Speech at the Fourth Summit of the Conference on Interaction and Confidence-Building Measures in Asia."
+    )
+
+
+def test_seed_page_text_equals_the_source_word_for_word(built_site):
+    page = soup(built_site / "speeches" / f"{SEED_SLUG}.html")
+    source = (ROOT / "speeches" / f"{SEED_SLUG}.md").read_text(encoding="utf-8")
+    body = split_front_matter(source)[1]
+    assert speech_text_words(page) == body.split()
+
+
+def test_paragraphs_are_numbered_and_anchored(built_site):
+    page = soup(built_site / "speeches" / f"{SEED_SLUG}.html")
+    numbers = page.select(".speech-body a.para-number")
+    source = (ROOT / "speeches" / f"{SEED_SLUG}.md").read_text(encoding="utf-8")
+    paragraphs = [p for p in split_front_matter(source)[1].split("\n\n") if p.strip()]
+    assert len(numbers) == len(paragraphs)
+    for index, link in enumerate(numbers, start=1):
+        assert link["id"] == f"p{index}"
+        assert link["href"] == f"#p{index}"
+        assert link.get_text() == str(index)
+    # The 14th paragraph of the source is the one anchored #p14.
+    p14 = page.select_one("#p14").parent
+    assert p14.get_text(" ", strip=True).split()[1:4] == paragraphs[13].split()[:3]
+
+
+def test_no_page_loads_anything_from_another_host(built_site):
+    for path in built_site.rglob("*.html"):
+        page = soup(path)
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for element in page.find_all(tag):
+                url = element.get(attribute, "")
+                if tag == "link" and "stylesheet" not in element.get("rel", []) and "preconnect" not in element.get("rel", []):
+                    continue
+                assert not url.startswith(("http:", "https:", "//")), f"{path.name}: {tag} {url}"
