@@ -18,6 +18,7 @@ from .problems import ArchiveError, Problem
 from .safe_yaml import YamlProblem, load_yaml
 from .schema_check import check_against_schema, load_schema
 from .sourcefile import read_text
+from .speech_checks import duplicate_speeches, top_level_key_line, undefined_footnotes
 
 SPEECHES_DIR = "speeches"
 SCHEMA_FILE = "speech.schema.json"
@@ -101,6 +102,7 @@ def parse_speech(
                 problems.append(Problem(shown_as, line_of("themes", index), f"themes[{index}]",
                                         f"{theme!r} is not defined in speeches/themes.yml "
                                         f"({hint}expected one of its slugs)"))
+    problems += undefined_footnotes(body, body_line, shown_as)
     if problems or day is None or name is None:
         return None, problems
     corrections = meta.get("proverbs") or {}
@@ -134,10 +136,22 @@ def speech_files(speeches_dir: Path) -> list[Path]:
 
 def load_archive(root: Path) -> Archive:
     """Load ``root/speeches``; raise ArchiveError listing every problem found."""
+    archive, problems = collect_problems(root)
+    if problems or archive is None:
+        raise ArchiveError(problems)
+    return archive
+
+
+def collect_problems(root: Path) -> tuple[Archive | None, list[Problem]]:
+    """Every problem in ``root/speeches``, and the archive of what loaded without one.
+
+    The archive is partial when there are problems (the build refuses it; ``check``
+    still shows what the passes find in the good speeches); None without a speeches folder.
+    """
     speeches_dir = root / SPEECHES_DIR
     problems: list[Problem] = []
     if not speeches_dir.is_dir():
-        raise ArchiveError([Problem(SPEECHES_DIR, 0, "-", "folder is missing (expected the speeches beside mkdocs.yml)")])
+        return None, [Problem(SPEECHES_DIR, 0, "-", "folder is missing (expected the speeches beside mkdocs.yml)")]
     # The schema lives beside the speeches it describes, so editors can use it too.
     schema = load_schema(speeches_dir / SCHEMA_FILE)
     themes, found = load_themes(speeches_dir / "themes.yml", f"{SPEECHES_DIR}/themes.yml")
@@ -148,6 +162,7 @@ def load_archive(root: Path) -> Archive:
     problems += found
 
     speeches: list[Speech] = []
+    title_lines: dict[str, int] = {}
     for path in speech_files(speeches_dir):
         shown_as = f"{SPEECHES_DIR}/{path.name}"
         if path.is_symlink():
@@ -161,7 +176,7 @@ def load_archive(root: Path) -> Archive:
         problems += found
         if speech:
             speeches.append(speech)
-    if problems:
-        raise ArchiveError(problems)
+            title_lines[shown_as] = top_level_key_line(text, "title")
+    problems += duplicate_speeches(speeches, title_lines)
     speeches.sort(key=lambda s: (s.date, s.slug))
-    return Archive(speeches=tuple(speeches), themes=themes, sayings=sayings, glossary=glossary)
+    return Archive(speeches=tuple(speeches), themes=themes, sayings=sayings, glossary=glossary), sorted(problems)
