@@ -59,7 +59,8 @@ GLOSSARY_SCHEMA = {
         "additionalProperties": False,
         "properties": {
             "term": {**_TEXT, "maxLength": 200, "description": "the term as written in full"},
-            "abbreviation": {"type": "string", "pattern": "^\\S{2,20}$", "examples": ["CICA"]},
+            # No brackets or backslashes: they would end an abbreviation definition (*[CICA]: ...).
+            "abbreviation": {"type": "string", "pattern": "^[^\\s\\[\\]\\\\]{2,20}$", "examples": ["CICA"]},
             "aliases": {"type": "array", "items": {**_TEXT, "maxLength": 200}},
             "definition": {**_TEXT, "description": "what the term means, in a sentence or two"},
             "url": _URL,

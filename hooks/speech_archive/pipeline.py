@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .annotate.blocks import Block, join_blocks, split_blocks
+from .annotate.glossary import add_glossary_notes
 from .annotate.paragraphs import number_paragraphs
 from .index_pages import render_index_pages
+from .indexes.glossary import render_glossary_page
 from .model import Archive, Speech
 from .speech_page import render_speech_page
 
@@ -21,6 +23,7 @@ AnnotationPass = Callable[[list[Block], Speech, Archive], tuple[list[Block], dic
 # Run order matters: later passes see what earlier ones added as protected markup.
 ANNOTATION_PASSES: list[AnnotationPass] = [
     number_paragraphs,  # anchors come from the source's paragraphs, before anything is added
+    add_glossary_notes,  # after paragraph/saying links exist: they are protected, so no footnote lands in one
 ]
 
 
@@ -47,4 +50,5 @@ def build_site_files(archive: Archive) -> dict[str, str]:
     for item in annotated:
         files[f"speeches/{item.speech.slug}.md"] = render_speech_page(item.speech, archive, item.markdown)
     files.update(render_index_pages(archive, annotated))
+    files.update(render_glossary_page(archive, annotated))
     return files

@@ -1,0 +1,62 @@
+"""Python-Markdown's ``abbr`` extension, minus links and bare URLs.
+
+Upstream ``abbr`` wraps every whole-word match in any non-code text of the page,
+so "https://example.org/CICA/" and link text (a highlighted saying, a URL shown as
+its own link) got tooltips. The glossary pass never annotates inside links or
+URLs; this keeps tooltips to the same places. Use it instead of ``abbr`` in
+mkdocs.yml: definitions (``*[CICA]: ...``) are written and collected as upstream.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown import Markdown
+from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
+from markdown.util import AtomicString
+
+# Text shown as itself: bare URLs (Python-Markdown does not link them) and e-mail addresses.
+_URL = r"(?:(?:https?|ftp)://|www\.)[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_SKIPPED_TAGS = {"a", "code", "pre", "abbr", "script", "style"}
+
+
+class AbbrOutsideLinksTreeprocessor(AbbrTreeprocessor):
+    def run(self, root: etree.Element) -> None:
+        if not self.abbrs:
+            return
+        keys = sorted(self.abbrs, key=len, reverse=True)
+        # URLs come first in the alternation so that an abbreviation inside one is consumed with it.
+        alternation = "|".join(re.escape(key) for key in keys)
+        self.RE = re.compile(rf"(?P<url>{_URL})|\b(?:{alternation})\b")
+        self.iter_element(root)
+
+    def _split(self, text: str, parent: etree.Element, index: int) -> str:
+        """Wrap matches in ``text`` as <abbr> children of ``parent`` from ``index``; return what is left."""
+        for match in reversed(list(self.RE.finditer(text))):
+            if match.group("url") or not self.abbrs.get(match.group(0)):
+                continue
+            parent.insert(index, self.create_element(self.abbrs[match.group(0)], match.group(0), text[match.end():]))
+            text = text[: match.start()]
+        return text
+
+    def iter_element(self, el: etree.Element, parent: etree.Element | None = None) -> None:
+        if el.tag not in _SKIPPED_TAGS:
+            for child in reversed(el):
+                self.iter_element(child, el)
+            if el.text and not isinstance(el.text, AtomicString):
+                el.text = self._split(el.text, el, 0)
+        # The tail is outside the element, so it is annotated even after a link.
+        if parent is not None and el.tail and not isinstance(el.tail, AtomicString):
+            el.tail = self._split(el.tail, parent, list(parent).index(el) + 1)
+
+
+class AbbrOutsideLinksExtension(AbbrExtension):
+    def extendMarkdown(self, md: Markdown) -> None:
+        super().extendMarkdown(md)
+        # Same name and priority as upstream's: replaces it, runs where it would have.
+        md.treeprocessors.register(AbbrOutsideLinksTreeprocessor(md, self.abbrs), "abbr", 7)
+
+
+def makeExtension(**kwargs) -> AbbrOutsideLinksExtension:
+    return AbbrOutsideLinksExtension(**kwargs)

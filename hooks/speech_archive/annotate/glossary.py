@@ -1,0 +1,182 @@
+"""Glossary footnotes and abbreviation tooltips.
+
+The first mention of each glossary term in a speech (its full name, an alias or
+its abbreviation) gets a footnote reference; the definitions are added at the end
+of the body as standard ``[^label]:`` footnotes, so Python-Markdown numbers them
+together with the speech's own footnotes and the source note. Abbreviations the
+speech uses get ``*[ABBR]:`` definitions, which the abbreviation extension turns
+into tooltips on every mention of the page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from ..model import Archive, GlossaryTerm, Speech
+from ..text import escape_markdown
+from .blocks import ADDED, OTHER, PARAGRAPH, Block, prose_spans
+
+FOOTNOTE_PREFIX = "glossary-"
+
+# Word separators inside a term: a space, a line break or a hyphen all count, so
+# "21st-century Maritime Silk Road" also matches "21st Century Maritime Silk Road".
+_SEPARATOR = r"[\s\-\u2010\u2011]+"
+_SEPARATOR_TEXT = re.compile(_SEPARATOR)
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+# A plural or possessive ending still counts as a mention: "CICA's", "zero-sum games".
+_ENDING = r"(?:['\u2019]s|s)?"
+
+# Lines of the speech's own blocks that are prose (list items, quotes, admonition
+# bodies); headings, code, HTML, tables and definitions are never annotated.
+_PROSE_BLOCK_START = re.compile(r"^(?:[ ]{0,3}(?:[-*+]|\d{1,9}[.)])\s|[ ]{0,3}>|(?:!!!|\?\?\?\+?)\s)")
+_NOT_PROSE_LINE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s|^\s*(?:`{3,}|~{3,})")
+_FENCE_LINE = re.compile(r"^\s*(`{3,}|~{3,})")
+_WORD_CHAR = re.compile(r"\w")
+_FOOTNOTE_LABEL = re.compile(r"\[\^([^\]\s]+)\]")
+_OWN_ABBREVIATION = re.compile(r"^[ ]{0,3}\*\[([^\]\\]+)\][ ]?:", re.MULTILINE)
+
+
+def normalise_wording(text: str) -> str:
+    """The form wordings are compared in: case-folded, one space between words."""
+    return _SEPARATOR_TEXT.sub(" ", text.translate(_APOSTROPHES)).strip().casefold()
+
+
+def _wording_pattern(wording: str) -> str:
+    words = [re.escape(word).replace("'", "['\u2019]") for word in _SEPARATOR_TEXT.split(wording.strip()) if word]
+    return _SEPARATOR.join(words)
+
+
+@dataclass(frozen=True)
+class GlossaryMatcher:
+    """One compiled alternation of every wording of every term, longest first."""
+
+    pattern: re.Pattern[str]
+    by_abbreviation: dict[str, GlossaryTerm]  # exact, case-sensitive
+    by_wording: dict[str, GlossaryTerm]  # normalised full names and aliases
+
+    def term_for(self, mention: str) -> GlossaryTerm | None:
+        return self.by_abbreviation.get(mention) or self.by_wording.get(normalise_wording(mention))
+
+
+@lru_cache(maxsize=8)  # keyed by the (immutable) glossary itself, so never stale between builds
+def compile_matcher(glossary: tuple[GlossaryTerm, ...]) -> GlossaryMatcher | None:
+    by_abbreviation: dict[str, GlossaryTerm] = {}
+    by_wording: dict[str, GlossaryTerm] = {}
+    alternatives: list[tuple[int, str]] = []
+    for term in glossary:
+        if term.abbreviation and term.abbreviation not in by_abbreviation:
+            by_abbreviation[term.abbreviation] = term
+            alternatives.append((len(term.abbreviation), re.escape(term.abbreviation)))
+        for wording in (term.term, *term.aliases):
+            key = normalise_wording(wording)
+            if key and key not in by_wording:
+                by_wording[key] = term
+                alternatives.append((len(wording), f"(?i:{_wording_pattern(wording)})"))
+    if not alternatives:
+        return None
+    # Longest first: at one position, "Silk Road Economic Belt" wins over "Silk Road".
+    alternatives.sort(key=lambda item: -item[0])
+    alternation = "|".join(pattern for _, pattern in alternatives)
+    pattern = re.compile(rf"(?<!\w)(?P<mention>{alternation})(?P<ending>{_ENDING})(?!\w)")
+    return GlossaryMatcher(pattern, by_abbreviation, by_wording)
+
+
+def _prose_regions(block: Block) -> list[tuple[int, int]]:
+    """Character ranges of a block that may carry a footnote reference."""
+    if block.kind == PARAGRAPH:
+        return [(0, len(block.text))]
+    if block.kind != OTHER or not _PROSE_BLOCK_START.match(block.text):
+        return []
+    regions, offset, fence = [], 0, None
+    for line in block.text.split("\n"):
+        fence_match = _FENCE_LINE.match(line)
+        if fence:
+            fence = None if fence_match and fence_match.group(1).startswith(fence) else fence
+        elif fence_match:
+            fence = fence_match.group(1)
+        elif not _NOT_PROSE_LINE.match(line):
+            regions.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return regions
+
+
+def _footnote_labels(blocks: list[Block], terms: list[GlossaryTerm]) -> dict[str, str]:
+    """glossary-<slug> for each term, made unique against the speech's own labels."""
+    taken = {label.casefold() for block in blocks for label in _FOOTNOTE_LABEL.findall(block.text)}
+    labels = {}
+    for term in terms:
+        label, suffix = f"{FOOTNOTE_PREFIX}{term.slug}", 1
+        while label.casefold() in taken:
+            suffix += 1
+            label = f"{FOOTNOTE_PREFIX}{term.slug}-{suffix}"
+        taken.add(label.casefold())
+        labels[term.term] = label
+    return labels
+
+
+def _footnote_text(term: GlossaryTerm) -> str:
+    name = escape_markdown(term.term)
+    if term.abbreviation:
+        name += f" ({escape_markdown(term.abbreviation)})"
+    text = f"**{name}**: {escape_markdown(term.definition)}"
+    if term.url:
+        # The schema allows only http(s) URLs without spaces; <> keeps parentheses in them intact.
+        text += f" [{escape_markdown(urlsplit(term.url).hostname or term.url)}](<{term.url}>)"
+    return text
+
+
+def _tooltip_text(term: GlossaryTerm) -> str:
+    # The abbreviation extension puts this in a title attribute as it is (and escapes
+    # it there), so it must be plain text on one line, not Markdown.
+    return " ".join(term.term.split())
+
+
+def add_glossary_notes(blocks: list[Block], speech: Speech, archive: Archive) -> tuple[list[Block], dict]:
+    """Footnote the first mention of each glossary term; define the abbreviations used."""
+    matcher = compile_matcher(archive.glossary)
+    if matcher is None:
+        return blocks, {"terms": []}
+    first_mentions: dict[str, tuple[int, int]] = {}  # term -> (block index, insertion offset)
+    order: list[GlossaryTerm] = []
+    abbreviations_used: dict[str, GlossaryTerm] = {}
+    for index, block in enumerate(blocks):
+        for region_start, region_end in _prose_regions(block):
+            region = block.text[region_start:region_end]
+            for span_start, span_end in prose_spans(region):
+                for match in matcher.pattern.finditer(region, span_start, span_end):
+                    term = matcher.term_for(match.group("mention"))
+                    # endpos hides the character after the span: it must not continue the word.
+                    if term is None or _WORD_CHAR.match(region, match.end()):
+                        continue
+                    if match.group("mention") == term.abbreviation:
+                        abbreviations_used.setdefault(term.abbreviation, term)
+                    if term.term not in first_mentions:
+                        first_mentions[term.term] = (index, region_start + match.end())
+                        order.append(term)
+    if not order:
+        return blocks, {"terms": []}
+
+    labels = _footnote_labels(blocks, order)
+    insertions: dict[int, list[tuple[int, str]]] = {}
+    for term in order:
+        index, offset = first_mentions[term.term]
+        insertions.setdefault(index, []).append((offset, f"[^{labels[term.term]}]"))
+    out = list(blocks)
+    for index, points in insertions.items():
+        text = out[index].text
+        for offset, reference in sorted(points, reverse=True):  # from the end: offsets stay valid
+            text = text[:offset] + reference + text[offset:]
+        out[index] = out[index].with_text(text)
+
+    out += [Block(f"[^{labels[term.term]}]: {_footnote_text(term)}", ADDED) for term in order]
+    # A speech's own definition of an abbreviation wins: ours would override it.
+    own = {found.strip() for block in blocks if block.kind != ADDED for found in _OWN_ABBREVIATION.findall(block.text)}
+    out += [
+        Block(f"*[{abbreviation}]: {_tooltip_text(term)}", ADDED)
+        for abbreviation, term in abbreviations_used.items()
+        if abbreviation not in own
+    ]
+    return out, {"terms": [term.term for term in order]}
