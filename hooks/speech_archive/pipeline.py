@@ -12,8 +12,10 @@ from typing import Callable
 from .annotate.blocks import Block, join_blocks, split_blocks
 from .annotate.glossary import add_glossary_notes
 from .annotate.paragraphs import number_paragraphs
-from .index_pages import render_index_pages
+from .indexes import render_data_files, render_index_pages
 from .indexes.glossary import render_glossary_page
+from .indexes.home import HOME_PAGE, fill_home_page, render_home_summary
+from .indexes.neighbours import find_neighbours, render_speech_footer
 from .model import Archive, Speech
 from .speech_page import render_speech_page
 
@@ -43,12 +45,24 @@ def annotate_speech(speech: Speech, archive: Archive) -> AnnotatedSpeech:
     return AnnotatedSpeech(speech, join_blocks(blocks), findings)
 
 
-def build_site_files(archive: Archive) -> dict[str, str]:
-    """Every generated file of the site by its docs-relative path: pages and data."""
+def build_site_files(
+    archive: Archive, site_name: str = "Speech Archive", site_url: str | None = None, home_page: str | None = None
+) -> dict[str, str]:
+    """Every generated file of the site by its docs-relative path: pages and data.
+
+    ``home_page`` is the hand-written home page's Markdown: it comes back as HOME_PAGE,
+    with the archive's figures and latest speeches at its marker line.
+    """
     annotated = [annotate_speech(speech, archive) for speech in archive.speeches]
+    neighbours = find_neighbours(archive)  # previous/next/related for every speech, in one pass
     files: dict[str, str] = {}
     for item in annotated:
-        files[f"speeches/{item.speech.slug}.md"] = render_speech_page(item.speech, archive, item.markdown)
+        footer = render_speech_footer(item.speech, neighbours[item.speech.slug], archive)
+        files[f"speeches/{item.speech.slug}.md"] = render_speech_page(item.speech, archive, item.markdown, footer)
     files.update(render_index_pages(archive, annotated))
     files.update(render_glossary_page(archive, annotated))
+    files.update(render_data_files(archive, annotated, site_name, site_url))
+    # Keep this last: the home page links only the indexes generated above.
+    if home_page is not None:
+        files[HOME_PAGE] = fill_home_page(home_page, render_home_summary(archive, annotated, files))
     return files

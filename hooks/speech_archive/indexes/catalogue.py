@@ -1,0 +1,54 @@
+"""site/speeches.json: the archive as data for other tools (fields documented in docs/catalogue.md)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from ..model import Speech
+
+if TYPE_CHECKING:
+    from ..pipeline import AnnotatedSpeech
+
+CATALOGUE = "speeches.json"
+
+
+def speech_url(speech: Speech) -> str:
+    """The speech page's URL relative to the site root (use_directory_urls is off)."""
+    return f"speeches/{speech.slug}.html"
+
+
+def count_words(body: str) -> int:
+    """Whitespace-separated words holding a letter or digit: Markdown marks and dashes alone do not count."""
+    return sum(1 for token in body.split() if any(char.isalnum() for char in token))
+
+
+def catalogue_record(item: "AnnotatedSpeech") -> dict:
+    speech = item.speech
+    return {
+        "slug": speech.slug,
+        "url": speech_url(speech),
+        "title": speech.title,
+        "date": speech.date.isoformat(),
+        "speaker": speech.speaker,
+        "venue": speech.venue,
+        "occasion": speech.occasion,
+        "themes": list(speech.themes),
+        "words": count_words(speech.body),
+        "proverbs": [
+            {
+                "id": found["id"],
+                "text": found["text"],
+                "origin": found.get("origin"),
+                "paragraph": found.get("paragraph"),
+            }
+            for found in item.findings.get("sayings", [])
+        ],
+        "terms": list(item.findings.get("terms", [])),
+    }
+
+
+def render_catalogue(annotated: list["AnnotatedSpeech"]) -> str:
+    """One JSON array, oldest speech first (date, then slug), keys sorted: byte-identical across builds."""
+    records = [catalogue_record(item) for item in sorted(annotated, key=lambda i: (i.speech.date, i.speech.slug))]
+    return json.dumps(records, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -1,0 +1,56 @@
+"""What every index shares: relative links between generated pages, and one line per speech."""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Iterable
+
+from ..model import Archive, Speech
+from ..text import escape_markdown, human_date
+
+
+def speech_page_path(speech: Speech) -> str:
+    """The speech page's docs-relative path; its site URL is permanent (people cite it)."""
+    return f"speeches/{speech.slug}.md"
+
+
+def theme_page_path(slug: str) -> str:
+    return f"themes/{slug}.md"
+
+
+def year_page_path(year: int) -> str:
+    return f"years/{year:04d}.md"
+
+
+def link_from(page: str, target: str) -> str:
+    """A relative link from one docs-relative page to another: MkDocs checks it, file:// follows it."""
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def newest_first(speeches: Iterable[Speech]) -> list[Speech]:
+    return sorted(speeches, key=lambda s: (s.date, s.slug), reverse=True)
+
+
+def theme_links(speech: Speech, archive: Archive, page: str) -> str:
+    return ", ".join(
+        f"[{escape_markdown(archive.themes[slug].title)}]({link_from(page, theme_page_path(slug))})"
+        for slug in speech.themes
+    )
+
+
+def speech_list_item(speech: Speech, archive: Archive, page: str) -> str:
+    """One line of a speech list on ``page``: date, linked title, venue, themes."""
+    title = f"[{escape_markdown(speech.title)}]({link_from(page, speech_page_path(speech))})"
+    return (
+        f'- <time datetime="{speech.date.isoformat()}">{human_date(speech.date)}</time> — {title}'
+        f" — {escape_markdown(speech.venue)} — {theme_links(speech, archive, page)}"
+    )
+
+
+def speech_list(speeches: Iterable[Speech], archive: Archive, page: str) -> list[str]:
+    """Markdown list lines, newest first."""
+    return [speech_list_item(speech, archive, page) for speech in newest_first(speeches)]
+
+
+def plural(count: int, singular: str, several: str | None = None) -> str:
+    return f"{count} {singular if count == 1 else (several or singular + 's')}"
