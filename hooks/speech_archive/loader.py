@@ -12,10 +12,12 @@ import hashlib
 import re
 from pathlib import Path
 
+from .cache import ContentCache, cached, content_hash
 from .catalogues import load_glossary, load_sayings, load_themes
 from .model import Archive, Speech, Theme
 from .problems import ArchiveError, Problem
 from .safe_yaml import YamlProblem, load_yaml
+from .safety import check_speech_body, paths_leaving_root
 from .schema_check import check_against_schema, load_schema
 from .sourcefile import read_text
 from .speech_checks import duplicate_speeches, top_level_key_line, undefined_footnotes
@@ -103,6 +105,7 @@ def parse_speech(
                                         f"{theme!r} is not defined in speeches/themes.yml "
                                         f"({hint}expected one of its slugs)"))
     problems += undefined_footnotes(body, body_line, shown_as)
+    problems += check_speech_body(body, shown_as, body_line)  # raw HTML, unsafe links and attributes
     if problems or day is None or name is None:
         return None, problems
     corrections = meta.get("proverbs") or {}
@@ -134,15 +137,37 @@ def speech_files(speeches_dir: Path) -> list[Path]:
     return sorted(p for p in speeches_dir.iterdir() if p.suffix == ".md" and not p.name.startswith("."))
 
 
-def load_archive(root: Path) -> Archive:
+def load_archive(root: Path, cache: ContentCache | None = None) -> Archive:
     """Load ``root/speeches``; raise ArchiveError listing every problem found."""
-    archive, problems = collect_problems(root)
+    archive, problems = collect_problems(root, cache)
     if problems or archive is None:
         raise ArchiveError(problems)
     return archive
 
 
-def collect_problems(root: Path) -> tuple[Archive | None, list[Problem]]:
+def vocabulary_hash(speeches_dir: Path) -> str:
+    """SHA-256 of every file beside the speeches (schema, themes, catalogues), names included.
+
+    Validating or annotating a speech reads these files, so a result cached for
+    `mkdocs serve` is only reused while they are unchanged.
+    """
+    parts: list[bytes | str] = []
+    for path in sorted(speeches_dir.iterdir()):
+        if path.is_file() and path.suffix != ".md":
+            parts += [path.name, path.read_bytes()]
+    return content_hash(*parts)
+
+
+def _load_vocabularies(speeches_dir: Path) -> tuple[dict, tuple, tuple, list[Problem]]:
+    themes, problems = load_themes(speeches_dir / "themes.yml", f"{SPEECHES_DIR}/themes.yml")
+    sayings, found = load_sayings(speeches_dir / "proverbs.yml", f"{SPEECHES_DIR}/proverbs.yml")
+    problems += found
+    glossary, found = load_glossary(speeches_dir / "glossary.yml", f"{SPEECHES_DIR}/glossary.yml")
+    problems += found
+    return themes, sayings, glossary, problems
+
+
+def collect_problems(root: Path, cache: ContentCache | None = None) -> tuple[Archive | None, list[Problem]]:
     """Every problem in ``root/speeches``, and the archive of what loaded without one.
 
     The archive is partial when there are problems (the build refuses it; ``check``
@@ -152,13 +177,16 @@ def collect_problems(root: Path) -> tuple[Archive | None, list[Problem]]:
     problems: list[Problem] = []
     if not speeches_dir.is_dir():
         return None, [Problem(SPEECHES_DIR, 0, "-", "folder is missing (expected the speeches beside mkdocs.yml)")]
+    problems = paths_leaving_root(root, speeches_dir, SPEECHES_DIR)
+    if problems:  # nothing is read through a link that leaves the archive
+        return None, problems
     # The schema lives beside the speeches it describes, so editors can use it too.
     schema = load_schema(speeches_dir / SCHEMA_FILE)
-    themes, found = load_themes(speeches_dir / "themes.yml", f"{SPEECHES_DIR}/themes.yml")
-    problems += found
-    sayings, found = load_sayings(speeches_dir / "proverbs.yml", f"{SPEECHES_DIR}/proverbs.yml")
-    problems += found
-    glossary, found = load_glossary(speeches_dir / "glossary.yml", f"{SPEECHES_DIR}/glossary.yml")
+    # With a cache (`mkdocs serve`), unchanged vocabularies and speeches are not parsed again.
+    vocabularies = vocabulary_hash(speeches_dir)
+    themes, sayings, glossary, found = cached(
+        cache, ("vocabularies", vocabularies), lambda: _load_vocabularies(speeches_dir)
+    )
     problems += found
 
     speeches: list[Speech] = []
@@ -172,11 +200,16 @@ def collect_problems(root: Path) -> tuple[Archive | None, list[Problem]]:
         problems += found
         if text is None:
             continue
-        speech, found = parse_speech(text, shown_as, path.name, themes, schema)
+        speech, found = cached(
+            cache, ("speech", path.name, content_hash(text), vocabularies),
+            lambda: parse_speech(text, shown_as, path.name, themes, schema),  # noqa: B023 - called at once
+        )
         problems += found
         if speech:
             speeches.append(speech)
             title_lines[shown_as] = top_level_key_line(text, "title")
     problems += duplicate_speeches(speeches, title_lines)
     speeches.sort(key=lambda s: (s.date, s.slug))
-    return Archive(speeches=tuple(speeches), themes=themes, sayings=sayings, glossary=glossary), sorted(problems)
+    archive = Archive(speeches=tuple(speeches), themes=themes, sayings=sayings, glossary=glossary,
+                      vocabulary_hash=vocabularies)
+    return archive, sorted(problems)
