@@ -79,3 +79,4 @@ class Archive:
     themes: dict[str, Theme] = field(default_factory=dict)  # in themes.yml order
     sayings: tuple[CatalogueSaying, ...] = ()
     glossary: tuple[GlossaryTerm, ...] = ()
+    vocabulary_hash: str = ""  # sha256 of the files beside the speeches: a cache key for `mkdocs serve`

@@ -12,17 +12,21 @@ from typing import Callable
 from .annotate.blocks import Block, join_blocks, split_blocks
 from .annotate.glossary import add_glossary_notes
 from .annotate.paragraphs import number_paragraphs
+from .cache import ContentCache, cached
 from .indexes import render_data_files, render_index_pages
 from .indexes.glossary import render_glossary_page
 from .indexes.home import HOME_PAGE, fill_home_page, render_home_summary
 from .indexes.neighbours import find_neighbours, render_speech_footer
 from .model import Archive, Speech
 from .speech_page import render_speech_page
+from .timings import NO_TIMER, StepTimer
 
 # A pass takes the speech's blocks and returns them annotated, with what it found.
 AnnotationPass = Callable[[list[Block], Speech, Archive], tuple[list[Block], dict]]
 
 # Run order matters: later passes see what earlier ones added as protected markup.
+# A pass reads only its speech and the vocabularies (themes, catalogues), never other
+# speeches: `mkdocs serve` reuses a speech's annotation while neither has changed.
 ANNOTATION_PASSES: list[AnnotationPass] = [
     number_paragraphs,  # anchors come from the source's paragraphs, before anything is added
     add_glossary_notes,  # after paragraph/saying links exist: they are protected, so no footnote lands in one
@@ -36,24 +40,37 @@ class AnnotatedSpeech:
     findings: dict = field(default_factory=dict)  # merged findings of all passes
 
 
-def annotate_speech(speech: Speech, archive: Archive) -> AnnotatedSpeech:
+def annotate_speech(speech: Speech, archive: Archive, timer: StepTimer = NO_TIMER) -> AnnotatedSpeech:
     blocks = split_blocks(speech.body)
     findings: dict = {}
     for annotation_pass in ANNOTATION_PASSES:
-        blocks, found = annotation_pass(blocks, speech, archive)
+        with timer.measure(f"annotate.{annotation_pass.__name__}"):
+            blocks, found = annotation_pass(blocks, speech, archive)
         findings.update(found)
     return AnnotatedSpeech(speech, join_blocks(blocks), findings)
 
 
+def annotate_archive(
+    archive: Archive, cache: ContentCache | None = None, timer: StepTimer = NO_TIMER
+) -> list[AnnotatedSpeech]:
+    """Every speech annotated; with a cache, an unchanged speech reuses its last result."""
+    return [
+        cached(cache, ("annotated", speech.path, speech.content_hash, archive.vocabulary_hash),
+               lambda: annotate_speech(speech, archive, timer))  # noqa: B023 - called at once
+        for speech in archive.speeches
+    ]
+
+
 def build_site_files(
-    archive: Archive, site_name: str = "Speech Archive", site_url: str | None = None, home_page: str | None = None
+    archive: Archive, site_name: str = "Speech Archive", site_url: str | None = None, home_page: str | None = None,
+    cache: ContentCache | None = None, timer: StepTimer = NO_TIMER,
 ) -> dict[str, str]:
     """Every generated file of the site by its docs-relative path: pages and data.
 
     ``home_page`` is the hand-written home page's Markdown: it comes back as HOME_PAGE,
     with the archive's figures and latest speeches at its marker line.
     """
-    annotated = [annotate_speech(speech, archive) for speech in archive.speeches]
+    annotated = annotate_archive(archive, cache, timer)
     neighbours = find_neighbours(archive)  # previous/next/related for every speech, in one pass
     files: dict[str, str] = {}
     for item in annotated:
