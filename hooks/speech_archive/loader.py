@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from .cache import ContentCache, cached, content_hash
+from .annotate.sayings import check_saying_corrections
 from .catalogues import load_glossary, load_sayings, load_themes
 from .model import Archive, Speech, Theme
 from .problems import ArchiveError, Problem
@@ -129,7 +130,9 @@ def parse_speech(
         proverbs_ignore=tuple(corrections.get("ignore", ())),
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
-    return speech, []
+    # proverbs.add must name words that stand in the text; the sayings module knows where.
+    problems = check_saying_corrections(speech, lambda index: line_of("proverbs", "add", index, "text"))
+    return (None, problems) if problems else (speech, [])
 
 
 def speech_files(speeches_dir: Path) -> list[Path]:

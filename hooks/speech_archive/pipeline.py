@@ -12,11 +12,13 @@ from typing import Callable
 from .annotate.blocks import Block, join_blocks, split_blocks
 from .annotate.glossary import add_glossary_notes
 from .annotate.paragraphs import number_paragraphs
+from .annotate.saying_callouts import mark_sayings
 from .cache import ContentCache, cached
 from .indexes import render_data_files, render_index_pages
 from .indexes.glossary import render_glossary_page
 from .indexes.home import HOME_PAGE, fill_home_page, render_home_summary
 from .indexes.neighbours import find_neighbours, render_speech_footer
+from .indexes.proverbs import render_proverbs_page
 from .model import Archive, Speech
 from .speech_page import render_speech_page
 from .timings import NO_TIMER, StepTimer
@@ -29,6 +31,7 @@ AnnotationPass = Callable[[list[Block], Speech, Archive], tuple[list[Block], dic
 # speeches: `mkdocs serve` reuses a speech's annotation while neither has changed.
 ANNOTATION_PASSES: list[AnnotationPass] = [
     number_paragraphs,  # anchors come from the source's paragraphs, before anything is added
+    mark_sayings,  # callouts cite Block.number; saying links are then protected from later passes
     add_glossary_notes,  # after paragraph/saying links exist: they are protected, so no footnote lands in one
 ]
 
@@ -78,6 +81,7 @@ def build_site_files(
         files[f"speeches/{item.speech.slug}.md"] = render_speech_page(item.speech, archive, item.markdown, footer)
     files.update(render_index_pages(archive, annotated))
     files.update(render_glossary_page(archive, annotated))
+    files.update(render_proverbs_page(archive, annotated))
     files.update(render_data_files(archive, annotated, site_name, site_url))
     # Keep this last: the home page links only the indexes generated above.
     if home_page is not None:

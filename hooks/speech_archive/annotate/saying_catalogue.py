@@ -1,0 +1,141 @@
+"""Find catalogued sayings in prose, tolerating small differences of wording.
+
+Each wording (a saying's text and its variants) is indexed by its rarest words,
+so a paragraph only pays for the few entries whose rare words it contains; those
+few are then compared word by word around the hit, in a bounded window.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from ..model import CatalogueSaying
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_KEYS_PER_WORDING = 3
+_MIN_RATIO = 0.8  # share of matching words (difflib ratio) for a match
+_SLACK = 2  # words a quoted wording may have more or fewer than the catalogue's
+# Words too common to say anything about which saying is meant.
+_STOPWORDS = frozenset(
+    "a an the and or but of to in on at by for with from as is are was were be been it its this that "
+    "these those his her their our your my he she they we you i not no do does did so if than then "
+    "will shall would should can could may might must who whom which what when where there here all".split()
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    word: str  # normalised: case-folded, accents and apostrophes removed
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class CatalogueMatch:
+    saying: CatalogueSaying
+    start: int  # character range of the matched words in the text
+    end: int
+    score: float
+
+
+def normal_word(word: str) -> str:
+    folded = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    end = len(text) if end is None else end
+    return [Token(normal_word(m.group()), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+
+
+def normal_words(text: str) -> tuple[str, ...]:
+    return tuple(t.word for t in tokenize(text))
+
+
+@dataclass(frozen=True)
+class CatalogueIndex:
+    wordings: tuple[tuple[CatalogueSaying, tuple[str, ...]], ...]
+    key_counts: tuple[int, ...]  # how many index keys each wording has
+    keys: dict  # normalised word -> [(wording index, position of the word in the wording)]
+
+
+def _rarest_words(words: tuple[str, ...], frequency: Counter) -> list[tuple[int, str]]:
+    content = [(frequency[w], -len(w), pos, w) for pos, w in enumerate(words) if w not in _STOPWORDS]
+    if not content and words:
+        content = [(0, 0, 0, words[0])]
+    picked, seen = [], set()
+    for _, _, pos, word in sorted(content):
+        if word not in seen and len(picked) < _KEYS_PER_WORDING:
+            picked.append((pos, word))
+            seen.add(word)
+    return picked
+
+
+@lru_cache(maxsize=8)  # keyed by the catalogue's content, so a changed catalogue gets a new index
+def build_catalogue_index(sayings: tuple[CatalogueSaying, ...]) -> CatalogueIndex:
+    wordings = tuple(
+        (saying, normal_words(text)) for saying in sayings for text in (saying.text, *saying.variants)
+    )
+    frequency = Counter(word for _, words in wordings for word in set(words))
+    keys: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    counts = []
+    for index, (_, words) in enumerate(wordings):
+        rarest = _rarest_words(words, frequency)
+        counts.append(len(rarest))
+        for pos, word in rarest:
+            keys[word].append((index, pos))
+    return CatalogueIndex(wordings, tuple(counts), dict(keys))
+
+
+def _best_window(wording: tuple[str, ...], tokens: list[Token], around: int) -> tuple[float, int, int]:
+    """Best (ratio, first, last+1) token window near the aligned start ``around``."""
+    best = (0.0, 0, 0)
+    matcher = SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(wording)
+    size = len(wording)
+    for first in range(max(0, around - _SLACK), min(len(tokens), around + _SLACK + 1)):
+        for length in range(max(1, size - _SLACK), size + _SLACK + 1):
+            if first + length > len(tokens):
+                break
+            matcher.set_seq1([t.word for t in tokens[first:first + length]])
+            ratio = matcher.ratio()
+            if ratio > best[0]:
+                best = (ratio, first, first + length)
+    return best
+
+
+def find_catalogued(text: str, spans: list[tuple[int, int]], index: CatalogueIndex) -> list[CatalogueMatch]:
+    """Catalogued sayings in the prose ``spans`` of ``text``; a match never crosses a span."""
+    found: list[CatalogueMatch] = []
+    for span_start, span_end in spans:
+        tokens = tokenize(text, span_start, span_end)
+        hits: dict[tuple[int, int], set[int]] = defaultdict(set)
+        for position, token in enumerate(tokens):
+            for wording_index, word_position in index.keys.get(token.word, ()):
+                hits[(wording_index, position - word_position)].add(word_position)
+        verified: set[tuple[int, int]] = set()
+        for (wording_index, aligned) in sorted(hits):
+            # A word added or dropped shifts the alignment of later words by one or two.
+            near = [(wording_index, aligned + d) for d in range(-_SLACK, _SLACK + 1)]
+            if any(key in verified for key in near):
+                continue
+            positions = set().union(*(hits.get(key, ()) for key in near))
+            if len(positions) < min(2, index.key_counts[wording_index]):
+                continue  # one rare word alone is a coincidence, not a quotation
+            verified.add((wording_index, aligned))
+            saying, wording = index.wordings[wording_index]
+            ratio, first, last = _best_window(wording, tokens, aligned)
+            needed = 1.0 if len(wording) <= 4 else _MIN_RATIO
+            if ratio >= needed:
+                found.append(CatalogueMatch(saying, tokens[first].start, tokens[last - 1].end, ratio))
+    # Keep the best match where matches overlap (a saying and its variant, say).
+    chosen: list[CatalogueMatch] = []
+    for match in sorted(found, key=lambda m: (-m.score, m.start)):
+        if all(match.end <= other.start or match.start >= other.end for other in chosen):
+            chosen.append(match)
+    return sorted(chosen, key=lambda m: m.start)
