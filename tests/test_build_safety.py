@@ -1,0 +1,110 @@
+"""Reproducible builds, and failed builds that lose nothing (hooks/build_safety.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import hashlib
+import struct
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from conftest import copy_project, run_mkdocs_build
+
+BAD_SPEECH = """---
+title: A bad speech
+date: 2001-01-01
+speaker: Someone
+venue: Somewhere, Nowhere
+themes: [common-security]
+---
+
+Hello <script>alert(1)</script>
+"""
+
+
+def tree_hashes(folder: Path) -> dict[str, str]:
+    """sha256 of every file under ``folder``, by relative path."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def sources_hashes(project: Path) -> dict[str, str]:
+    return {path: digest for path, digest in tree_hashes(project).items() if not path.startswith("site/")}
+
+
+def newest_source_date(project: Path) -> str:
+    """The newest date in the real archive's speeches, read by hand from their front matter."""
+    return "2021-02-26"  # the seed speech's source.updated, newer than its delivery date 2014-05-21
+
+
+def test_two_builds_in_different_folders_and_hash_seeds_are_byte_identical(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first, second = copy_project(tmp_path / "one"), copy_project(tmp_path / "two" / "deeper")
+    monkeypatch.setenv("PYTHONHASHSEED", "1")
+    assert run_mkdocs_build(first).returncode == 0
+    monkeypatch.setenv("PYTHONHASHSEED", "2")
+    assert run_mkdocs_build(second).returncode == 0
+    one, two = tree_hashes(first / "site"), tree_hashes(second / "site")
+    assert len(one) > 20
+    assert one.keys() == two.keys()
+    assert [path for path in one if one[path] != two[path]] == []
+
+
+def test_pages_are_dated_from_the_sources_not_the_clock(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"  # a site_url makes the sitemap list pages with their lastmod
+    config.write_text("site_url: https://archive.example.org/\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run_mkdocs_build(project).returncode == 0
+    sitemap = ET.parse(project / "site" / "sitemap.xml").getroot()
+    lastmods = {element.text for element in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}lastmod")}
+    assert lastmods == {newest_source_date(project)}
+    compressed = (project / "site" / "sitemap.xml.gz").read_bytes()
+    (mtime,) = struct.unpack("<I", compressed[4:8])  # the gzip header's MTIME field (RFC 1952)
+    assert dt.datetime.fromtimestamp(mtime, dt.timezone.utc).date().isoformat() == "2021-02-26"
+    assert gzip.decompress(compressed) == (project / "site" / "sitemap.xml").read_bytes()
+
+
+def test_source_date_epoch_wins_when_set(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "946684800")  # 2000-01-01T00:00:00Z
+    project = copy_project(tmp_path / "project")
+    assert run_mkdocs_build(project).returncode == 0
+    (mtime,) = struct.unpack("<I", (project / "site" / "sitemap.xml.gz").read_bytes()[4:8])
+    assert mtime == 946684800
+
+
+def test_a_rejected_archive_leaves_the_previous_site_untouched(tmp_path):
+    project = copy_project(tmp_path / "project")
+    assert run_mkdocs_build(project).returncode == 0
+    site_before = tree_hashes(project / "site")
+    (project / "speeches" / "2001-01-01-a-bad-speech.md").write_text(BAD_SPEECH, encoding="utf-8")
+    sources_before = sources_hashes(project)
+
+    result = run_mkdocs_build(project)
+
+    assert result.returncode != 0
+    assert "speeches/2001-01-01-a-bad-speech.md:9: body: contains raw HTML" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert tree_hashes(project / "site") == site_before
+    assert sources_hashes(project) == sources_before
+
+
+def test_a_build_failing_after_writing_leaves_no_site_rather_than_a_mix(tmp_path):
+    project = copy_project(tmp_path / "project")
+    assert run_mkdocs_build(project).returncode == 0
+    # A broken link is only found while pages are written: --strict then aborts the build.
+    (project / "docs" / "broken.md").write_text("# Broken\n\nSee [this](missing.md).\n", encoding="utf-8")
+    sources_before = sources_hashes(project)
+
+    result = run_mkdocs_build(project)
+
+    assert result.returncode != 0
+    assert "missing.md" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert (project / "site").is_dir()
+    assert tree_hashes(project / "site") == {}
+    assert sources_hashes(project) == sources_before
