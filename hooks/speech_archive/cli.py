@@ -1,0 +1,206 @@
+"""speech-archive: add, check and import speeches from the command line.
+
+Thin: arguments in, output out. The work is done by the same core as the build
+(loader, validator, passes), so what these commands say is what the build will say.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from .archive_check import archive_path, count, format_json, format_text, run_check
+from .dates import iso_date
+from .importer import import_transcript
+from .loader import SPEECHES_DIR
+from .new_speech import check_new_speech, new_speech_text
+from .problems import Problem
+from .sourcefile import read_text
+from .speech_file import check_speech_text, file_slug, render_speech_file, write_new_file
+
+ROOT_HELP = ("The archive's folder, holding mkdocs.yml and speeches/. "
+             "Default: the nearest such folder, from the current one upwards.")
+
+
+def _find_root(given: Path | None) -> Path:
+    if given is not None:
+        if not (given / SPEECHES_DIR).is_dir():
+            raise click.UsageError(f"{given} has no {SPEECHES_DIR}/ folder (expected the archive's folder)")
+        return given
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        if (folder / "mkdocs.yml").is_file() and (folder / SPEECHES_DIR).is_dir():
+            return folder
+    raise click.UsageError(f"no archive here or above {here} (expected a folder with mkdocs.yml and "
+                           f"{SPEECHES_DIR}/; run from inside the project or pass --root)")
+
+
+def _root(ctx: click.Context) -> Path:
+    return _find_root(ctx.find_root().params.get("root"))
+
+
+def _shown(path: Path) -> str:
+    """A path as the contributor would type it: relative to here when that is shorter."""
+    relative = os.path.relpath(path)
+    return relative if not relative.startswith("..") else str(path)
+
+
+def _echo_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        click.echo(str(problem), err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--root", type=click.Path(file_okay=False, exists=True, path_type=Path), help=ROOT_HELP)
+def main(root: Path | None) -> None:
+    """Add, check and import the speeches of an archive.
+
+    \b
+    Example, from the project's folder:
+      speech-archive new --title "New Approach for Asian Security Cooperation" \\
+          --date 2014-05-21 --venue "Shanghai, China" --speaker "Xi Jinping" \\
+          --theme common-security
+      speech-archive check
+    """
+
+
+@main.command(short_help="Start a new speech file.")
+@click.option("--title", required=True, help="The title as published.")
+@click.option("--date", required=True, metavar="YYYY-MM-DD", help="The day it was delivered.")
+@click.option("--venue", required=True, help="Where: 'City, Country'.")
+@click.option("--speaker", help="Who delivered it (the archive requires it).")
+@click.option("--theme", "themes", multiple=True, metavar="SLUG",
+              help="A theme slug from speeches/themes.yml; repeat for several (at least one is required).")
+@click.option("--occasion", help="The event it was given at.")
+@click.option("--slug", help="The file name's words, lower-case with hyphens. Default: made from the title.")
+@click.pass_context
+def new(ctx: click.Context, title: str, date: str, venue: str, speaker: str | None,
+        themes: tuple[str, ...], occasion: str | None, slug: str | None) -> None:
+    """Write speeches/<date>-<slug>.md with complete front matter and a placeholder body.
+
+    Prints the new file's path. Refuses to overwrite a file, and refuses values the
+    build would refuse (a bad date, an unknown theme), with the build's messages.
+
+    \b
+    Example:
+      speech-archive new --title "Address to the Nation" --date 1962-10-22 \\
+          --venue "Washington, United States" --speaker "John F. Kennedy" \\
+          --theme common-security
+    """
+    root = _root(ctx)
+    slug = slug or file_slug(title)
+    text = new_speech_text(title, date, venue, speaker, themes, occasion)
+    problems = check_new_speech(root, date, slug, text)
+    if problems:
+        _echo_problems(problems)
+        raise click.ClickException(f"nothing was written: {count(len(problems), 'problem')} to fix in the options above")
+    path = root / SPEECHES_DIR / f"{date}-{slug}.md"
+    _write(path, text, hint="edit that file, or pass --slug to choose another name")
+    click.echo(_shown(path))
+
+
+@main.command(short_help="Validate the archive as the build does.")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="json prints the problems and findings for bots.")
+@click.option("--since", default="HEAD", show_default=True, metavar="REV",
+              help="Without PATHS, list what the build adds to the speeches changed since this git revision.")
+@click.pass_context
+def check(ctx: click.Context, paths: tuple[Path, ...], output_format: str, since: str) -> None:
+    """Validate the archive, or only the given speech and vocabulary files, as the build does.
+
+    Prints every problem as 'path:line: field: message', then a one-line summary, and
+    what the build will add to each changed speech (paragraph numbers, sayings, terms).
+    Exits 0 when there is no problem, 1 otherwise.
+
+    \b
+    Examples:
+      speech-archive check
+      speech-archive check speeches/2014-05-21-new-approach-for-asian-security-cooperation.md
+      speech-archive check --format json
+    """
+    root = _root(ctx)
+    asked = None
+    if paths:
+        asked = []
+        for path in paths:
+            name = archive_path(root, path)
+            if name is None:
+                raise click.BadParameter(
+                    f"{path} is not a speech (.md) or vocabulary (themes.yml, proverbs.yml, glossary.yml) "
+                    f"in {_shown(root / SPEECHES_DIR)}/", param_hint="PATHS")
+            asked.append(name)
+    report = run_check(root, asked, since)
+    click.echo(format_json(report) if output_format == "json" else format_text(report))
+    ctx.exit(0 if report.ok else 1)
+
+
+@main.command("import", short_help="Turn a raw transcript into a speech file.")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--venue", help="Where: 'City, Country' (overrides the transcript).")
+@click.option("--speaker", help="Who delivered it (overrides the transcript).")
+@click.option("--theme", "themes", multiple=True, metavar="SLUG", help="A theme slug; repeat for several.")
+@click.option("--slug", help="The file name's words. Default: made from the title.")
+@click.option("--dry-run", is_flag=True, help="Print the speech file instead of writing it.")
+@click.option("--output-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where to write the file. Default: the archive's speeches/ folder.")
+@click.pass_context
+def import_(ctx: click.Context, file: Path, venue: str | None, speaker: str | None,
+            themes: tuple[str, ...], slug: str | None, dry_run: bool, output_dir: Path | None) -> None:
+    """Turn a raw transcript (a web page copy, or 'Title:'/'Date:' header lines) into a speech file.
+
+    The text is kept word for word. Fields the transcript does not give are left
+    empty, and listed: fill them in, then run 'speech-archive check'. Lines before the
+    speech that were not used (navigation words...) are listed too. Never overwrites.
+
+    \b
+    Example:
+      speech-archive import ~/Downloads/transcript.txt --venue "Shanghai, China" \\
+          --speaker "Xi Jinping" --theme common-security --dry-run
+    """
+    root = _root(ctx)
+    text, problems = read_text(file, _shown(file))
+    if text is None:
+        _echo_problems(problems)
+        raise click.ClickException("nothing was imported")
+    imported = import_transcript(text)
+    if not imported.body.strip():
+        raise click.ClickException(f"{_shown(file)}: found no speech text after the title and date lines")
+    meta = imported.meta
+    for name, value in (("venue", venue), ("speaker", speaker)):
+        if value:
+            meta[name] = value
+    meta["themes"] = list(themes)
+    date = meta["date"] if meta.get("date") and iso_date(meta["date"]) == meta["date"] else "undated"
+    name = f"{date}-{slug or (file_slug(meta['title']) if meta.get('title') else 'untitled')}.md"
+    path = (output_dir or root / SPEECHES_DIR) / name
+    speech_text = render_speech_file(meta, imported.body)
+    to_fill = check_speech_text(root, name, speech_text, shown_as=_shown(path))
+    if dry_run:
+        click.echo(speech_text, nl=False)
+        exists = " (it already exists: a real import would refuse)" if path.exists() else ""
+        click.echo(f"(dry run: would write {_shown(path)}{exists})", err=True)
+    else:
+        _write(path, speech_text, hint="nothing was written; pass --slug to choose another name")
+        click.echo(_shown(path))
+    for line, unused in imported.unused:
+        click.echo(f"{_shown(file)}:{line}: left out (not part of the speech?): {unused}", err=True)
+    if to_fill:
+        _echo_problems(to_fill)
+        click.echo(f"{count(len(to_fill), 'field')} to fill in or correct, then run 'speech-archive check'",
+                   err=True)
+
+
+def _write(path: Path, text: str, hint: str) -> None:
+    try:
+        write_new_file(path, text)
+    except FileExistsError:
+        raise click.ClickException(f"{_shown(path)} already exists and was left as it is ({hint})") from None
+    except OSError as err:
+        raise click.ClickException(f"cannot write {_shown(path)}: {err.strerror}") from None
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,226 @@
+"""A raw transcript -> front matter fields and the body, word for word.
+
+Two shapes are recognised:
+
+- header lines (``Title:``, ``Date:``, ``Speaker:``, ``Venue:``, ``Occasion:``, ``Source:``...),
+  a blank line, then the paragraphs;
+- a copy of a web page: navigation words, a ``Source: <name> Updated: <date>`` line, the title
+  (often marked ``*`` for the source's note), a line holding only the date, the speech, then
+  the note (``* ...``) and a rights notice in parentheses.
+
+The body is never edited: only trailing spaces (including no-break spaces) at line ends go,
+and runs of blank lines become one. Whatever cannot be recognised is left empty (None), so
+``speech-archive check`` names it; preamble lines that were not used are returned, so the
+contributor sees everything that did not go into the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import iso_date
+
+# Header names as people write them -> the front-matter field they fill.
+HEADER_FIELDS = {
+    "title": "title", "date": "date", "delivered": "date",
+    "speaker": "speaker", "by": "speaker", "author": "speaker",
+    "venue": "venue", "place": "venue", "location": "venue",
+    "occasion": "occasion", "event": "occasion",
+    "source": "source", "url": "source.url", "link": "source.url", "publisher": "source.publisher",
+    "updated": "source.updated", "retrieved": "source.retrieved", "accessed": "source.retrieved",
+    "note": "note", "rights": "rights", "copyright": "rights", "summary": "summary",
+    "language": "language",
+}
+_HEADER = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z ]{0,19}?)\s*:\s*(?P<value>.*)$")
+# A source line may carry its dates and address: 'Source: <name> Updated: 2021-02-26'.
+_SOURCE_PART = re.compile(r"\s*\b(?P<key>updated|retrieved|accessed)\s*:\s*", re.IGNORECASE)
+_URL = re.compile(r"https?://\S+")
+_NOTE_MARKER = re.compile(r"^(?P<title>.*\S)\s*(?P<marker>\*{1,3}|†|‡)$")
+_PARENTHESISED = re.compile(r"^\((?P<text>.+)\)$", re.DOTALL)
+_RIGHTS_WORDS = re.compile(r"\b(?:rights?|copyright|republish\w*|reproduc\w*|reserved|licen[cs]e\w*|permission)\b|©",
+                           re.IGNORECASE)
+# A note like 'Speech at the Fourth Summit of ...' names the occasion.
+_OCCASION_IN_NOTE = re.compile(
+    r"^(?:(?:keynote|opening|closing|inaugural|welcoming|farewell|commencement|special|main)\s+)?"
+    r"(?:speech|address|remarks|statement|lecture|toast|sermon|talk)\s+(?:delivered\s+|given\s+)?"
+    r"(?:at|to|before)\s+(?:the\s+)?(?P<occasion>.+?)\.?$",
+    re.IGNORECASE | re.DOTALL,
+)
+PROSE_WORDS = 30  # a line this long is the speech itself: the preamble ends before it
+
+
+@dataclass
+class ImportedSpeech:
+    meta: dict  # front-matter fields; None where nothing was recognised
+    body: str
+    unused: list[tuple[int, str]] = field(default_factory=list)  # (line, text) left out of the file
+
+
+def _header(line: str) -> tuple[str, str] | None:
+    match = _HEADER.match(line)
+    if match and match["key"].strip().lower() in HEADER_FIELDS:
+        return HEADER_FIELDS[match["key"].strip().lower()], match["value"].strip()
+    return None
+
+
+def _date_value(text: str) -> str:
+    """ISO when recognised; otherwise the text as written, for check to name."""
+    return iso_date(text) or text
+
+
+def _set(meta: dict, name: str, value: str) -> None:
+    if not value:
+        return
+    if name == "date":
+        value = _date_value(value)
+    if name == "source":
+        meta["source"] = {**meta.get("source", {}), **_source(value)}
+    elif name.startswith("source."):
+        key = name.split(".", 1)[1]
+        meta.setdefault("source", {})[key] = _date_value(value) if key in ("updated", "retrieved") else value
+    else:
+        meta[name] = value
+
+
+def _source(text: str) -> dict:
+    """'<name> Updated: <date>', with an optional address, as the schema's source mapping."""
+    parts = _SOURCE_PART.split(text)
+    source: dict = {}
+    name = parts[0]
+    url = _URL.search(name)
+    if url:
+        source["url"] = url.group(0).rstrip(".,;)")
+        name = (name[: url.start()] + name[url.end():]).strip(" ,;-–—()")
+    source["title"] = name.strip() or source.get("url")
+    for key, value in zip(parts[1::2], parts[2::2]):
+        key = "retrieved" if key.lower() == "accessed" else key.lower()
+        source[key] = _date_value(value.strip())
+    return {key: value for key, value in source.items() if value}
+
+
+def _clean_lines(text: str) -> list[str]:
+    # str.rstrip() also removes no-break spaces, which web copies leave at line ends.
+    return [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+
+
+def _body(lines: list[str]) -> str:
+    """Lines as they are; blank-line runs become one blank line; no blank lines at the ends."""
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out)
+
+
+def _paragraph_starts(lines: list[str], start: int, end: int) -> list[int]:
+    return [i for i in range(start, end) if lines[i] and (i == start or not lines[i - 1])]
+
+
+def _split_footer(lines: list[str], start: int, marker: str | None) -> tuple[int, str | None, str | None]:
+    """(where the body ends, note, rights): the source's note and rights notice after the speech.
+
+    The note is a closing paragraph opening with the title's marker; the rights notice a last
+    paragraph in parentheses, taken only after such a note or when it speaks of rights, so a
+    closing '(Applause.)' stays in the speech.
+    """
+    end = len(lines)
+    starts = _paragraph_starts(lines, start, end)
+    note = rights = None
+    if starts:
+        last = " ".join(lines[starts[-1]:end]).strip()
+        parenthesised = _PARENTHESISED.match(last)
+        before = " ".join(lines[starts[-2]:starts[-1]]).strip() if len(starts) > 1 else ""
+        note_before = bool(marker) and before.startswith(marker) and not before.startswith(marker + marker)
+        if parenthesised and (note_before or _RIGHTS_WORDS.search(last)):
+            rights, end = parenthesised["text"].strip(), starts[-1]
+            starts = starts[:-1]
+    if starts and marker:
+        last = " ".join(lines[starts[-1]:end]).strip()
+        if last.startswith(marker) and not last.startswith(marker + marker):
+            note, end = last[len(marker):].strip(), starts[-1]
+    return end, note, rights
+
+
+def _header_block(lines: list[str]) -> int | None:
+    """The index after the header block when the text opens with 'Key: value' lines."""
+    first = next((i for i, line in enumerate(lines) if line), None)
+    if first is None or _header(lines[first]) is None:
+        return None
+    end = first
+    while end < len(lines) and lines[end]:
+        end += 1
+    return end
+
+
+def import_transcript(text: str) -> ImportedSpeech:
+    """Recognise what a raw transcript says about itself; keep its words as the body."""
+    lines = _clean_lines(text)
+    meta: dict = {}
+    unused: list[tuple[int, str]] = []
+    marker = None
+    start = 0
+    header_end = _header_block(lines)
+    if header_end is not None:
+        for index in range(header_end):
+            found = _header(lines[index])
+            if found:
+                _set(meta, *found)
+            elif lines[index]:
+                unused.append((index + 1, lines[index]))
+        start = header_end
+    if "title" not in meta or "date" not in meta:
+        # A web copy, or headers that leave the title or date to the lines below them.
+        start, marker = _web_preamble(lines, start, meta, unused)
+    end, note, rights = _split_footer(lines, start, marker)
+    if note and "note" not in meta:
+        meta["note"] = note
+    if rights and "rights" not in meta:
+        meta["rights"] = rights
+    if "occasion" not in meta and meta.get("note"):
+        occasion = _OCCASION_IN_NOTE.match(meta["note"])
+        if occasion:
+            meta["occasion"] = occasion["occasion"][0].upper() + occasion["occasion"][1:]
+    for required in ("title", "date", "speaker", "venue"):
+        meta.setdefault(required, None)
+    return ImportedSpeech(meta, _body(lines[start:end]), unused)
+
+
+def _web_preamble(
+    lines: list[str], first: int, meta: dict, unused: list[tuple[int, str]]
+) -> tuple[int, str | None]:
+    """Read the lines before the speech; return where the speech starts and the note marker.
+
+    The preamble ends after the date line or the marked title, whichever comes later,
+    looking no further than the first line long enough to be prose.
+    """
+    window = next((i for i in range(first, len(lines)) if len(lines[i].split()) >= PROSE_WORDS), len(lines))
+    date_at = next((i for i in range(first, window) if iso_date(lines[i])), None)
+    marked_at = next((i for i in range(first, window) if _NOTE_MARKER.match(lines[i])), None)
+    found = [i for i in (date_at, marked_at) if i is not None]
+    if not found:
+        return first, None
+    start = max(found) + 1
+    marker = None
+    title_at = marked_at
+    if marked_at is not None:
+        title_match = _NOTE_MARKER.match(lines[marked_at])
+        marker = title_match["marker"]
+        meta.setdefault("title", title_match["title"])
+    else:
+        # Without a marker, the title is the last plain line before the date.
+        title_at = next((i for i in range(date_at - 1, first - 1, -1) if lines[i] and not _header(lines[i])), None)
+        if title_at is not None:
+            meta.setdefault("title", lines[title_at])
+    if date_at is not None:
+        meta.setdefault("date", iso_date(lines[date_at]))
+    for index in range(first, start):
+        line = lines[index]
+        header = _header(line)
+        if header:
+            _set(meta, *header)
+        elif line and index not in (date_at, title_at) and line != meta.get("title"):
+            unused.append((index + 1, line))  # navigation words and the like
+    return start, marker
