@@ -1,0 +1,173 @@
+"""Index grouping and rendering as plain functions: synthetic speeches, no MkDocs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from speech_archive.indexes.catalogue import count_words, render_catalogue
+from speech_archive.indexes.chronology import group_by_year
+from speech_archive.indexes.feed import render_atom_feed
+from speech_archive.indexes.home import HOME_MARKER, fill_home_page
+from speech_archive.indexes.neighbours import find_neighbours, render_speech_footer
+from speech_archive.indexes.themes import group_by_theme, render_theme_page, sayings_by_theme
+from speech_archive.indexes.venues import group_by_venue
+from speech_archive.model import Archive, Speech, Theme
+from speech_archive.pipeline import AnnotatedSpeech
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def make_speech(day: str, name: str, themes: tuple[str, ...] = ("a",), venue: str = "Paris, France",
+                title: str | None = None, body: str = "Words of the speech.") -> Speech:
+    slug = f"{day}-{name}"
+    return Speech(slug=slug, path=f"speeches/{slug}.md", title=title or name.title(), date=dt.date.fromisoformat(day),
+                  speaker="A Speaker", venue=venue, themes=themes, body=body, body_line=8)
+
+
+def make_archive(*speeches: Speech, themes: str = "abcd") -> Archive:
+    return Archive(
+        speeches=tuple(sorted(speeches, key=lambda s: (s.date, s.slug))),
+        themes={slug: Theme(slug, f"Theme {slug.upper()}", f"About {slug}.") for slug in themes},
+    )
+
+
+def related_slugs(archive: Archive, slug: str) -> list[str]:
+    return [s.slug.split("-", 3)[3] for s in find_neighbours(archive)[slug].related]
+
+
+def test_related_ranks_shared_themes_before_date_distance():
+    archive = make_archive(
+        make_speech("2000-01-01", "target", ("a", "b", "c")),
+        make_speech("2000-01-02", "near-one-shared", ("a",)),
+        make_speech("1990-01-01", "far-three-shared", ("a", "b", "c")),
+        make_speech("2010-01-01", "far-two-shared", ("b", "c", "d")),
+        make_speech("2000-01-03", "no-shared", ("d",)),
+    )
+    assert related_slugs(archive, "2000-01-01-target") == ["far-three-shared", "far-two-shared", "near-one-shared"]
+
+
+def test_related_breaks_ties_by_nearest_date_and_keeps_five():
+    others = [make_speech(f"2000-01-{day:02d}", f"s{day}", ("a",)) for day in range(1, 10)]
+    archive = make_archive(make_speech("2000-01-05", "target", ("a",)), *others)
+    # s5 shares the day; s4 and s6 are a day away, s6 first as nearer in archive order (s5 sits
+    # between s4 and the target, which sort by date then slug); then s7 before s3 likewise.
+    assert related_slugs(archive, "2000-01-05-target") == ["s5", "s6", "s4", "s7", "s3"]
+
+
+def test_related_never_lists_the_speech_itself_or_unrelated_ones():
+    archive = make_archive(make_speech("2000-01-01", "alone", ("a",)), make_speech("2000-01-02", "other", ("b",)))
+    neighbours = find_neighbours(archive)
+    assert neighbours["2000-01-01-alone"].related == ()
+    assert neighbours["2000-01-01-alone"].next.slug == "2000-01-02-other"
+    assert neighbours["2000-01-01-alone"].previous is None
+
+
+def test_footer_links_previous_next_and_related_relative_to_the_speech_page():
+    first, second, third = (make_speech(f"2000-01-0{d}", f"s{d}", ("a",)) for d in (1, 2, 3))
+    archive = make_archive(first, second, third)
+    footer = render_speech_footer(second, find_neighbours(archive)[second.slug], archive)
+    assert "**Previous:** [S1](2000-01-01-s1.md)" in footer
+    assert "**Next:** [S3](2000-01-03-s3.md)" in footer
+    assert "## Related speeches" in footer and "[Theme A](../themes/a.md)" in footer
+
+
+def test_group_by_theme_keeps_unused_themes():
+    archive = make_archive(make_speech("2000-01-01", "x", ("a", "b")))
+    groups = group_by_theme(archive)
+    assert {slug: len(speeches) for slug, speeches in groups.items()} == {"a": 1, "b": 1, "c": 0, "d": 0}
+
+
+def test_group_by_year_newest_year_first():
+    speeches = [make_speech("1863-11-19", "a"), make_speech("2014-05-21", "b"), make_speech("2014-01-01", "c")]
+    assert list(group_by_year(speeches)) == [2014, 1863]
+
+
+@pytest.mark.parametrize(
+    "venues, expected",
+    [
+        (["Shanghai, China", "Beijing, China"], {"China": ["Beijing, China", "Shanghai, China"]}),
+        (["Rome"], {"Rome": ["Rome"]}),  # no comma: the venue is its own country
+        (["Shanghai,  China", "Shanghai, China"], {"China": ["Shanghai, China"]}),  # spacing is not a new venue
+        (["Gettysburg, Pennsylvania, United States"], {"United States": ["Gettysburg, Pennsylvania, United States"]}),
+    ],
+)
+def test_group_by_venue(venues, expected):
+    speeches = [make_speech(f"2000-01-0{i + 1}", f"s{i}", venue=venue) for i, venue in enumerate(venues)]
+    grouped = group_by_venue(speeches)
+    assert {country: list(by_venue) for country, by_venue in grouped.items()} == expected
+
+
+def saying(saying_id: str, text: str, paragraph: int) -> dict:
+    return {"id": saying_id, "text": text, "origin": "Chinese saying", "paragraph": paragraph, "catalogued": True}
+
+
+def test_theme_page_lists_sayings_with_links_to_proverb_index_and_paragraphs():
+    speech = make_speech("2000-01-01", "x", ("a",))
+    archive = make_archive(speech)
+    annotated = [AnnotatedSpeech(speech, "", {"sayings": [saying("far-water", "Distant water won't quench", 3)]})]
+    page = render_theme_page(archive, "a", [speech], sayings_by_theme(annotated)["a"])
+    assert "## Sayings" in page
+    assert "(../proverbs/index.md#far-water)" in page
+    assert "(../speeches/2000-01-01-x.md#p3)" in page
+
+
+def test_theme_page_without_sayings_has_no_sayings_section():
+    speech = make_speech("2000-01-01", "x", ("a",))
+    page = render_theme_page(make_archive(speech), "a", [speech], {})
+    assert "Sayings" not in page
+
+
+def test_catalogue_reads_findings_and_defaults_when_passes_found_nothing():
+    first, second = make_speech("2001-01-01", "b"), make_speech("2000-01-01", "a")
+    annotated = [
+        AnnotatedSpeech(first, "", {"sayings": [saying("s", "A saying", 2)], "terms": ["CICA"]}),
+        AnnotatedSpeech(second, "", {}),
+    ]
+    records = json.loads(render_catalogue(annotated))
+    assert [r["slug"] for r in records] == ["2000-01-01-a", "2001-01-01-b"]  # date order, whatever the input order
+    assert records[0]["proverbs"] == [] and records[0]["terms"] == []
+    assert records[1]["proverbs"] == [{"id": "s", "text": "A saying", "origin": "Chinese saying", "paragraph": 2}]
+    assert records[1]["url"] == "speeches/2001-01-01-b.html"
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("Four score and seven years ago", 6),
+        ("we can not dedicate — we can not consecrate", 8),  # a dash alone is not a word
+        ("**Friends**, *hear* me", 3),
+        ("battle-field of that war.", 4),
+        ("", 0),
+    ],
+)
+def test_count_words(body, expected):
+    assert count_words(body) == expected
+
+
+def test_feed_keeps_twenty_newest_and_escapes_titles():
+    speeches = [make_speech(f"2000-01-{day:02d}", f"s{day}", title=f"Day {day} <b>&</b>") for day in range(1, 26)]
+    feed = ET.fromstring(render_atom_feed(make_archive(*speeches), "Archive & Co", "https://example.org/a/"))
+    entries = feed.findall(f"{ATOM}entry")
+    assert [e.findtext(f"{ATOM}title") for e in entries][:2] == ["Day 25 <b>&</b>", "Day 24 <b>&</b>"]
+    assert len(entries) == 20
+    assert feed.findtext(f"{ATOM}title") == "Archive & Co"
+    assert feed.findtext(f"{ATOM}updated") == "2000-01-25T00:00:00Z"
+    assert entries[0].find(f"{ATOM}link").get("href") == "https://example.org/a/speeches/2000-01-25-s25.html"
+
+
+def test_feed_of_an_empty_archive_is_still_valid_and_fixed():
+    text = render_atom_feed(make_archive(), "Archive")
+    feed = ET.fromstring(text)
+    assert feed.findtext(f"{ATOM}updated") == "1970-01-01T00:00:00Z"
+    assert feed.findall(f"{ATOM}entry") == []
+    assert text == render_atom_feed(make_archive(), "Archive")
+
+
+def test_home_marker_is_replaced_once_and_pages_without_it_are_left_alone():
+    page = f"# Home\n\n{HOME_MARKER}\n\nMore.\n"
+    assert fill_home_page(page, "FIGURES") == "# Home\n\nFIGURES\n\nMore.\n"
+    assert fill_home_page("# Home\n", "FIGURES") == "# Home\n"
