@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 from urllib.parse import urlsplit
 
 from ..model import Archive, GlossaryTerm, Speech
@@ -33,8 +34,10 @@ _ENDING = r"(?:['\u2019]s|s)?"
 # bodies); headings, code, HTML, tables and definitions are never annotated.
 _PROSE_BLOCK_START = re.compile(r"^(?:[ ]{0,3}(?:[-*+]|\d{1,9}[.)])\s|[ ]{0,3}>|(?:!!!|\?\?\?\+?)\s)")
 _NOT_PROSE_LINE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s|^\s*(?:`{3,}|~{3,})")
+_HEADING = re.compile(r"^[ ]{0,3}#{1,6}\s")
 _FENCE_LINE = re.compile(r"^\s*(`{3,}|~{3,})")
 _WORD_CHAR = re.compile(r"\w")
+_WORD = re.compile(r"\w+")
 _FOOTNOTE_LABEL = re.compile(r"\[\^([^\]\s]+)\]")
 _OWN_ABBREVIATION = re.compile(r"^[ ]{0,3}\*\[([^\]\\]+)\][ ]?:", re.MULTILINE)
 
@@ -51,37 +54,60 @@ def _wording_pattern(wording: str) -> str:
 
 @dataclass(frozen=True)
 class GlossaryMatcher:
-    """One compiled alternation of every wording of every term, longest first."""
+    """Wordings indexed by their first word: a text is read word by word, and only the
+    few wordings that start with that word are tried there (one alternation each)."""
 
-    pattern: re.Pattern[str]
+    by_first_word: dict[str, re.Pattern[str]]  # lower-cased first word -> its wordings, longest first
     by_abbreviation: dict[str, GlossaryTerm]  # exact, case-sensitive
     by_wording: dict[str, GlossaryTerm]  # normalised full names and aliases
 
     def term_for(self, mention: str) -> GlossaryTerm | None:
         return self.by_abbreviation.get(mention) or self.by_wording.get(normalise_wording(mention))
 
+    def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        """Whole-word mentions in text[start:end], left to right, the longest at each word."""
+        # Most paragraphs mention no term: one C-speed test skips them.
+        if self.by_first_word.keys().isdisjoint(_WORD.findall(text[start:end].lower())):
+            return
+        resume = start
+        for word in _WORD.finditer(text, start, end):
+            if word.start() < resume:
+                continue  # inside the previous mention
+            pattern = self.by_first_word.get(word.group().lower())
+            match = pattern.match(text, word.start(), end) if pattern else None
+            if match:
+                resume = match.end()
+                yield match
+
 
 @lru_cache(maxsize=8)  # keyed by the (immutable) glossary itself, so never stale between builds
 def compile_matcher(glossary: tuple[GlossaryTerm, ...]) -> GlossaryMatcher | None:
     by_abbreviation: dict[str, GlossaryTerm] = {}
     by_wording: dict[str, GlossaryTerm] = {}
-    alternatives: list[tuple[int, str]] = []
+    alternatives: dict[str, list[tuple[int, str]]] = {}
+
+    def add(wording: str, pattern: str) -> None:
+        first = _WORD.search(wording)
+        if first:  # a wording must start with a letter or digit to be found at a word start
+            alternatives.setdefault(first.group().lower(), []).append((len(wording), pattern))
+
     for term in glossary:
         if term.abbreviation and term.abbreviation not in by_abbreviation:
             by_abbreviation[term.abbreviation] = term
-            alternatives.append((len(term.abbreviation), re.escape(term.abbreviation)))
+            add(term.abbreviation, re.escape(term.abbreviation))
         for wording in (term.term, *term.aliases):
             key = normalise_wording(wording)
             if key and key not in by_wording:
                 by_wording[key] = term
-                alternatives.append((len(wording), f"(?i:{_wording_pattern(wording)})"))
+                add(wording, f"(?i:{_wording_pattern(wording)})")
     if not alternatives:
         return None
-    # Longest first: at one position, "Silk Road Economic Belt" wins over "Silk Road".
-    alternatives.sort(key=lambda item: -item[0])
-    alternation = "|".join(pattern for _, pattern in alternatives)
-    pattern = re.compile(rf"(?<!\w)(?P<mention>{alternation})(?P<ending>{_ENDING})(?!\w)")
-    return GlossaryMatcher(pattern, by_abbreviation, by_wording)
+    by_first_word = {}
+    for first_word, patterns in alternatives.items():
+        # Longest first: at one word, "Silk Road Economic Belt" wins over "Silk Road".
+        alternation = "|".join(pattern for _, pattern in sorted(patterns, key=lambda item: -item[0]))
+        by_first_word[first_word] = re.compile(rf"(?<!\w)(?P<mention>{alternation})(?P<ending>{_ENDING})(?!\w)")
+    return GlossaryMatcher(by_first_word, by_abbreviation, by_wording)
 
 
 def _prose_regions(block: Block) -> list[tuple[int, int]]:
@@ -134,35 +160,45 @@ def _tooltip_text(term: GlossaryTerm) -> str:
     return " ".join(term.term.split())
 
 
-def add_glossary_notes(blocks: list[Block], speech: Speech, archive: Archive) -> tuple[list[Block], dict]:
-    """Footnote the first mention of each glossary term; define the abbreviations used."""
-    matcher = compile_matcher(archive.glossary)
-    if matcher is None:
-        return blocks, {"terms": []}
-    first_mentions: dict[str, tuple[int, int]] = {}  # term -> (block index, insertion offset)
-    order: list[GlossaryTerm] = []
-    abbreviations_used: dict[str, GlossaryTerm] = {}
+@dataclass
+class _Mentions:
+    first: dict[str, tuple[int, int]]  # term -> (block index, offset just after its first mention)
+    order: list[GlossaryTerm]  # terms in first-mention order
+    abbreviations: dict[str, GlossaryTerm]  # abbreviations written as such, for tooltips
+
+
+def find_mentions(blocks: list[Block], matcher: GlossaryMatcher) -> _Mentions:
+    mentions = _Mentions({}, [], {})
     for index, block in enumerate(blocks):
-        for region_start, region_end in _prose_regions(block):
+        # A heading's abbreviations get tooltips, but no footnote: its number would show in the TOC.
+        in_heading = block.kind == OTHER and bool(_HEADING.match(block.text))
+        regions = [(0, len(block.text))] if in_heading else _prose_regions(block)
+        for region_start, region_end in regions:
             region = block.text[region_start:region_end]
             for span_start, span_end in prose_spans(region):
-                for match in matcher.pattern.finditer(region, span_start, span_end):
+                for match in matcher.finditer(region, span_start, span_end):
                     term = matcher.term_for(match.group("mention"))
                     # endpos hides the character after the span: it must not continue the word.
                     if term is None or _WORD_CHAR.match(region, match.end()):
                         continue
                     if match.group("mention") == term.abbreviation:
-                        abbreviations_used.setdefault(term.abbreviation, term)
-                    if term.term not in first_mentions:
-                        first_mentions[term.term] = (index, region_start + match.end())
-                        order.append(term)
-    if not order:
-        return blocks, {"terms": []}
+                        mentions.abbreviations.setdefault(term.abbreviation, term)
+                    if term.term not in mentions.first and not in_heading:
+                        mentions.first[term.term] = (index, region_start + match.end())
+                        mentions.order.append(term)
+    return mentions
 
-    labels = _footnote_labels(blocks, order)
+
+def add_glossary_notes(blocks: list[Block], speech: Speech, archive: Archive) -> tuple[list[Block], dict]:
+    """Footnote the first mention of each glossary term; define the abbreviations used."""
+    matcher = compile_matcher(archive.glossary)
+    if matcher is None:
+        return blocks, {"terms": []}
+    mentions = find_mentions(blocks, matcher)
+    labels = _footnote_labels(blocks, mentions.order)
     insertions: dict[int, list[tuple[int, str]]] = {}
-    for term in order:
-        index, offset = first_mentions[term.term]
+    for term in mentions.order:
+        index, offset = mentions.first[term.term]
         insertions.setdefault(index, []).append((offset, f"[^{labels[term.term]}]"))
     out = list(blocks)
     for index, points in insertions.items():
@@ -171,12 +207,12 @@ def add_glossary_notes(blocks: list[Block], speech: Speech, archive: Archive) ->
             text = text[:offset] + reference + text[offset:]
         out[index] = out[index].with_text(text)
 
-    out += [Block(f"[^{labels[term.term]}]: {_footnote_text(term)}", ADDED) for term in order]
+    out += [Block(f"[^{labels[term.term]}]: {_footnote_text(term)}", ADDED) for term in mentions.order]
     # A speech's own definition of an abbreviation wins: ours would override it.
-    own = {found.strip() for block in blocks if block.kind != ADDED for found in _OWN_ABBREVIATION.findall(block.text)}
+    own = {found.strip() for block in blocks for found in _OWN_ABBREVIATION.findall(block.text) if block.kind != ADDED}
     out += [
         Block(f"*[{abbreviation}]: {_tooltip_text(term)}", ADDED)
-        for abbreviation, term in abbreviations_used.items()
+        for abbreviation, term in mentions.abbreviations.items()
         if abbreviation not in own
     ]
-    return out, {"terms": [term.term for term in order]}
+    return out, {"terms": [term.term for term in mentions.order]}
