@@ -6,6 +6,8 @@ body arrives already annotated and is placed as it is.
 
 from __future__ import annotations
 
+import html
+
 import yaml
 
 from .model import Archive, Speech
@@ -14,10 +16,14 @@ from .text import escape_markdown, human_date
 # A label no contributor would pick, so the source's note never collides with the
 # speech's own footnotes; Python-Markdown numbers all footnotes together.
 NOTE_LABEL = "speech-source-note"
+HTML_META_KEYS = ("title", "description")  # page metadata the theme places into HTML
 
 
 def page_front_matter(meta: dict) -> str:
     """YAML front matter for a generated page (Material reads title, description, search...)."""
+    # Material prints these into <title>, <meta content> and the header unescaped (MkDocs'
+    # Jinja does not autoescape); MkDocs treats titles as HTML everywhere, so escape once here.
+    meta = {key: html.escape(value) if key in HTML_META_KEYS else value for key, value in meta.items()}
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
 
 
