@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .annotate.glossary import normalise_wording  # the form in which the glossary pass matches
 from .model import CatalogueSaying, GlossaryTerm, Theme
 from .problems import Problem
 from .safe_yaml import YamlDocument, YamlProblem, load_yaml
@@ -140,6 +141,7 @@ def load_glossary(path: Path, shown_as: str) -> tuple[tuple[GlossaryTerm, ...], 
     entries = doc.data
     problems = _duplicates(doc, shown_as, "term", [e["term"] for e in entries])
     problems += _duplicates(doc, shown_as, "abbreviation", [e.get("abbreviation") for e in entries])
+    problems += _shared_wordings(doc, shown_as, entries)
     terms = tuple(
         GlossaryTerm(
             term=e["term"].strip(), definition=e["definition"].strip(),
@@ -148,3 +150,23 @@ def load_glossary(path: Path, shown_as: str) -> tuple[tuple[GlossaryTerm, ...], 
         for e in entries
     )
     return terms, problems
+
+
+def _shared_wordings(doc: YamlDocument, shown_as: str, entries: list[dict]) -> list[Problem]:
+    """An alias that is also another entry's term or alias: a mention could not say which term it is."""
+    problems: list[Problem] = []
+    first_seen: dict[str, tuple[int, tuple]] = {}
+    for index, entry in enumerate(entries):
+        wordings = [((index, "term"), f"[{index}].term", entry["term"])]
+        wordings += [
+            ((index, "aliases", n), f"[{index}].aliases[{n}]", alias) for n, alias in enumerate(entry.get("aliases", ()))
+        ]
+        for path, field, wording in wordings:
+            owner, owner_path = first_seen.setdefault(normalise_wording(wording), (index, path))
+            # Two equal terms are already reported by _duplicates.
+            if owner != index and not (path[1] == owner_path[1] == "term"):
+                problems.append(Problem(
+                    shown_as, doc.line_of(path), field,
+                    f"{wording!r} already names entry {owner} (line {doc.line_of(owner_path)}; "
+                    "expected each term and alias to name one entry)"))
+    return problems
