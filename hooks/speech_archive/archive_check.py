@@ -12,7 +12,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .loader import SPEECHES_DIR, collect_problems
+from .loader import SPEECHES_DIR, collect_problems, speech_files
 from .new_speech import is_placeholder
 from .pipeline import annotate_speech
 from .problems import Problem
@@ -31,7 +31,7 @@ class CheckReport:
     checked: list[str] | None  # the paths asked for; None for the whole archive
     elsewhere: int = 0  # problems in files not asked for
     findings: dict[str, dict] = field(default_factory=dict)  # speech path -> what the passes found
-    speech_count: int = 0
+    speech_count: int = 0  # speech files in the archive, valid or not
 
     @property
     def ok(self) -> bool:
@@ -39,12 +39,12 @@ class CheckReport:
 
     def summary(self) -> str:
         what = (count(len(self.checked), "file") if self.checked is not None
-                else f"the archive ({count(self.speech_count, 'speech', 'speeches')} and its vocabularies)")
+                else f"{count(self.speech_count, 'speech', 'speeches')} and the vocabularies")
         if self.ok:
-            line = f"checked {what}: no problems"
+            line = f"no problems: checked {what}"
         else:
             files = len({p.path for p in self.problems})
-            line = f"{count(len(self.problems), 'problem')} in {count(files, 'file')} (checked {what})"
+            line = f"{count(len(self.problems), 'problem')} in {count(files, 'file')}: checked {what}"
         if self.elsewhere:
             line += f"; {self.elsewhere} more elsewhere in the archive (run check without paths)"
         return line
@@ -95,8 +95,9 @@ def run_check(root: Path, paths: list[str] | None, since: str = "HEAD") -> Check
     archive, problems = collect_problems(root)
     asked = set(paths) if paths is not None else None
     shown = [p for p in problems if asked is None or p.path in asked]
+    speeches_dir = root / SPEECHES_DIR
     report = CheckReport(shown, paths, elsewhere=len(problems) - len(shown),
-                         speech_count=len(archive.speeches) if archive else 0)
+                         speech_count=len(speech_files(speeches_dir)) if speeches_dir.is_dir() else 0)
     changed = set(paths if paths is not None else changed_speeches(root, since))
     for speech in archive.speeches if archive else ():
         if speech.path in changed:

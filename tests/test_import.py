@@ -1,0 +1,221 @@
+"""speech-archive import: raw transcripts become speech files, their words untouched."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import FIXTURES, ROOT, SEED_SLUG, copy_project
+from speech_archive.cli import main
+from speech_archive.dates import iso_date
+from speech_archive.importer import import_transcript
+from speech_archive.loader import load_archive, split_front_matter
+
+SEED_TRANSCRIPT = FIXTURES / "transcripts" / "web-copy-2014-05-21.txt"
+SHARED_SEED = ROOT.parent / "shared" / "seeds" / "000_136705155a85f971.txt"
+SEED_OPTIONS = ["--venue", "Shanghai, China", "--speaker", "Xi Jinping", "--theme", "common-security"]
+
+HEADER_STYLE = textwrap.dedent("""\
+    Title: Remarks on the River Compact
+    Date: 3 March 1921
+    Speaker: Ada Example
+    Venue: Basel, Switzerland
+    Occasion: Signing of the River Compact
+    Source: Collected Addresses, Volume II Retrieved: 2020-01-02
+
+    Friends,\u00a0
+    Neighbours,
+
+    As the old saying goes, “water finds its own level.” And as my mother said, "rivers   remember."\u00a0
+
+
+
+    We sign today what our grandparents could only hope for.
+
+    (Applause.)
+    """)
+
+
+def test_iso_date_reads_common_written_forms():
+    cases = {
+        "May 21, 2014": "2014-05-21",
+        "21 May 2014": "2014-05-21",
+        "2014-05-21": "2014-05-21",
+        "Wednesday, May 21, 2014": "2014-05-21",
+        "Sept. 3, 1939": "1939-09-03",
+        "the 4th of July, 1776": "1776-07-04",
+        "May 32, 2014": None,  # not a day
+        "05/06/2014": None,  # day and month could be either way round
+        "Summit 2014": None,
+    }
+    assert {text: iso_date(text) for text in cases} == cases
+
+
+def test_seed_fixture_is_the_shared_seed():
+    if not SHARED_SEED.exists():
+        pytest.skip("../shared is not beside this checkout")
+    assert SEED_TRANSCRIPT.read_bytes() == SHARED_SEED.read_bytes()
+
+
+def test_seed_transcript_gives_the_archived_body_and_facts():
+    imported = import_transcript(SEED_TRANSCRIPT.read_text(encoding="utf-8"))
+    archived = (ROOT / "speeches" / f"{SEED_SLUG}.md").read_text(encoding="utf-8")
+    front, body, _ = split_front_matter(archived)
+    assert imported.body == body.strip("\n")  # every word, every line break
+    assert imported.meta["title"] == "New Approach for Asian Security Cooperation"
+    assert imported.meta["date"] == "2014-05-21"
+    assert imported.meta["source"] == {"title": "Xi Jinping The Governance of China I", "updated": "2021-02-26"}
+    assert imported.meta["note"] == (
+        "Speech at the Fourth Summit of the Conference on Interaction and Confidence-Building Measures in Asia."
+    )
+    assert imported.meta["rights"] == "Not to be republished for any commercial or other purposes."
+    assert imported.meta["occasion"] == (
+        "Fourth Summit of the Conference on Interaction and Confidence-Building Measures in Asia"
+    )
+    assert imported.meta["speaker"] is None and imported.meta["venue"] is None  # not in the text
+    assert imported.unused == [(1, "Nav Search")]
+
+
+def test_header_style_transcript_keeps_quotes_and_paragraphs():
+    imported = import_transcript(HEADER_STYLE)
+    assert imported.meta == {
+        "title": "Remarks on the River Compact",
+        "date": "1921-03-03",
+        "speaker": "Ada Example",
+        "venue": "Basel, Switzerland",
+        "occasion": "Signing of the River Compact",
+        "source": {"title": "Collected Addresses, Volume II", "retrieved": "2020-01-02"},
+    }
+    assert imported.body == (
+        "Friends,\nNeighbours,\n\n"
+        'As the old saying goes, “water finds its own level.” And as my mother said, "rivers   remember."\n\n'
+        "We sign today what our grandparents could only hope for.\n\n"
+        "(Applause.)"  # a closing parenthesis that is not a rights notice stays in the speech
+    )
+
+
+def test_web_copy_without_marker_takes_the_line_before_the_date_as_title():
+    text = "Home | Speeches\n\nOn Bridges\n\n21 May 1999\n\nDear friends,\n\nWe build bridges.\n"
+    imported = import_transcript(text)
+    assert (imported.meta["title"], imported.meta["date"]) == ("On Bridges", "1999-05-21")
+    assert imported.body == "Dear friends,\n\nWe build bridges."
+    assert imported.unused == [(1, "Home | Speeches")]
+
+
+def test_unrecognised_transcript_is_all_body_with_empty_fields():
+    imported = import_transcript("Four score and seven years ago.\n\nIt is for us the living.\n")
+    assert imported.body == "Four score and seven years ago.\n\nIt is for us the living."
+    assert imported.meta == {"title": None, "date": None, "speaker": None, "venue": None}
+
+
+def test_parenthesised_rights_notice_after_a_note_or_naming_rights():
+    text = "Title: T\nDate: 2001-01-01\n\nWords.\n\n(All rights reserved by the Foundation.)\n"
+    imported = import_transcript(text)
+    assert imported.body == "Words."
+    assert imported.meta["rights"] == "All rights reserved by the Foundation."
+
+
+def _run_import(project: Path, *args: str):
+    return CliRunner().invoke(main, ["--root", str(project), "import", *args])
+
+
+def test_import_writes_a_file_the_build_accepts_once_filled(tmp_path):
+    project = copy_project(tmp_path / "project", speeches=False)
+    for vocabulary in ("themes.yml", "proverbs.yml", "glossary.yml"):
+        if (ROOT / "speeches" / vocabulary).exists():
+            (project / "speeches" / vocabulary).write_bytes((ROOT / "speeches" / vocabulary).read_bytes())
+    result = _run_import(project, str(SEED_TRANSCRIPT), *SEED_OPTIONS)
+    assert result.exit_code == 0, result.output
+    written = project / "speeches" / f"{SEED_SLUG}.md"
+    assert result.stdout.strip().endswith(f"speeches/{SEED_SLUG}.md")
+    speech = load_archive(project).speeches[0]
+    archived = load_archive(ROOT).speeches
+    seed = next(s for s in archived if s.slug == SEED_SLUG)
+    assert speech.body.split() == seed.body.split()
+    assert (speech.title, speech.date, speech.source, speech.note, speech.rights) == (
+        seed.title, seed.date, seed.source, seed.note, seed.rights)
+    assert (speech.speaker, speech.venue, speech.themes) == ("Xi Jinping", "Shanghai, China", ("common-security",))
+    assert written.read_text(encoding="utf-8").startswith("---\ntitle: New Approach for Asian Security")
+
+
+def test_import_leaves_unknown_fields_empty_and_check_names_them(tmp_path):
+    project = copy_project(tmp_path / "project", speeches=False)
+    result = _run_import(project, str(SEED_TRANSCRIPT))
+    assert result.exit_code == 0, result.output
+    path = f"speeches/{SEED_SLUG}.md"
+    text = (project / path).read_text(encoding="utf-8")
+    assert "\nspeaker:\nvenue:\n" in text and "\nthemes: []\n" in text
+    check = CliRunner().invoke(main, ["--root", str(project), "check"])
+    assert check.exit_code == 1
+    assert f"{path}:4: speaker: expected text, got nothing" in check.stdout
+    assert f"{path}:5: venue: expected text, got nothing" in check.stdout
+    assert f"{path}:7: themes: is an empty list (expected at least 1 item)" in check.stdout
+    # import already listed the same fields, and what it left out of the file
+    assert f"{path}:4: speaker: expected text, got nothing" in result.stderr
+    assert "web-copy-2014-05-21.txt:1: left out (not part of the speech?): Nav Search" in result.stderr
+
+
+def test_import_refuses_to_overwrite(tmp_path):
+    project = copy_project(tmp_path / "project")
+    existing = project / "speeches" / f"{SEED_SLUG}.md"
+    before = existing.read_bytes()
+    result = _run_import(project, str(SEED_TRANSCRIPT), *SEED_OPTIONS)
+    assert result.exit_code == 1
+    assert "already exists and was left as it is" in result.stderr
+    assert "Traceback" not in result.output
+    assert existing.read_bytes() == before
+
+
+def test_dry_run_prints_and_writes_nothing(tmp_path):
+    project = copy_project(tmp_path / "project", speeches=False)
+    transcript = tmp_path / "remarks.txt"
+    transcript.write_text(HEADER_STYLE, encoding="utf-8")
+    result = _run_import(project, str(transcript), "--theme", "development", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("---\ntitle: Remarks on the River Compact\ndate: 1921-03-03\n")
+    assert "(Applause.)" in result.stdout
+    assert result.stderr.startswith("(dry run: would write ")
+    assert "speeches/1921-03-03-remarks-on-the-river-compact.md" in result.stderr
+    assert list((project / "speeches").glob("*.md")) == []
+
+
+def test_import_into_output_dir_for_header_style(tmp_path):
+    project = copy_project(tmp_path / "project", speeches=False)
+    transcript = tmp_path / "remarks.txt"
+    transcript.write_text(HEADER_STYLE, encoding="utf-8")
+    out = tmp_path / "drafts"
+    result = _run_import(project, str(transcript), "--theme", "development", "--output-dir", str(out))
+    assert result.exit_code == 0, result.output
+    written = out / "1921-03-03-remarks-on-the-river-compact.md"
+    front, body, _ = split_front_matter(written.read_text(encoding="utf-8"))
+    assert body.strip("\n") == import_transcript(HEADER_STYLE).body
+    assert "source:\n  title: Collected Addresses, Volume II\n  retrieved: 2020-01-02\n" in front + "\n"
+    assert result.stderr == ""  # every required field was in the transcript
+
+
+def test_import_of_unreadable_file_names_it_without_traceback(tmp_path):
+    project = copy_project(tmp_path / "project", speeches=False)
+    transcript = tmp_path / "latin1.txt"
+    transcript.write_bytes("Title: Caf\u00e9\n\nWords.\n".encode("latin-1"))
+    result = _run_import(project, str(transcript))
+    assert result.exit_code == 1
+    assert "latin1.txt:1: -: is not valid UTF-8" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_import_as_a_real_subprocess(tmp_path):
+    project = copy_project(tmp_path / "project", speeches=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "speech_archive.cli", "import", str(SEED_TRANSCRIPT), *SEED_OPTIONS],
+        cwd=project, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"speeches/{SEED_SLUG}.md"
+    _, body, _ = split_front_matter((project / "speeches" / f"{SEED_SLUG}.md").read_text(encoding="utf-8"))
+    _, archived, _ = split_front_matter((ROOT / "speeches" / f"{SEED_SLUG}.md").read_text(encoding="utf-8"))
+    assert body == archived
