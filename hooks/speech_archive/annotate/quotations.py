@@ -108,22 +108,36 @@ _PVERB = (r"(?i:(?:once\s+|famously\s+|rightly\s+|aptly\s+|wisely\s+|so\s+|also\
           r"(?:said|says|put\s+it|puts\s+it|wrote|writes|observed|noted|taught|teaches|remarked|reminds\s+us|"
           r"reminded\s+us|told\s+us|tells\s+us|advised|declared|stated|sang|exhorted\s+us))")
 _FOLK = r"(?i:(?:as\s+)?(?:they|people|we|the\s+ancients|our\s+ancestors|the\s+elders|our\s+elders|our\s+forefathers|the\s+old\s+people))"
+_ELDERS = r"(?i:the\s+ancients|our\s+ancestors|the\s+elders|our\s+elders|our\s+forefathers|the\s+old\s+people)"
+_PEOPLE = r"(?P<people>[A-Z][\w'’-]*)"
 _FOLK_VERB = r"(?i:(?:often\s+|always\s+|used\s+to\s+|would\s+|like\s+to\s+|like\s+to\s+|so\s+)?(?:say|said|says|put\s+it)(?:\s+in\s+[A-Z]\w*)?)"
 _LEAD = r"(?:[,:;]|\s*(?:—|–|--))?\s*"
 
+# A saying noun alone ("There is a Chinese saying: ..."); other nouns need a verb here,
+# since "the poem "Ozymandias"" names a title.
+_NOUN_ONLY = re.compile(
+    rf"(?:^|\W){_MODS}(?P<noun>{_NOUN})(?:\s+(?i:in|from|of|among)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?"
+    rf"(?:\s+(?i:that|which)\s+{_ADV}{_VERB}(?:\s+(?i:like\s+this|as\s+follows|thus))?|\s+(?i:goes|runs|reads))?"
+    rf"\s*[,:]?\s*$"
+)
 # Before a quotation: the clause ends right at the opening mark.
 _BEFORE = [
     re.compile(rf"(?:^|\W)(?i:as\s+|like\s+)?{_MODS}(?P<noun>{_NOUN})\s+{_ADV}{_VERB}(?:\s+(?i:that|us|so))?\s*[,:]?\s*$"),
-    re.compile(rf"(?:^|\W){_MODS}(?P<noun>{_NOUN})(?:\s+(?i:in|from|of|among)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})?)?"
-               rf"(?:\s+(?i:that|which)\s+{_ADV}{_VERB}(?:\s+(?i:like\s+this|as\s+follows|thus))?|\s+(?i:goes|runs|reads))?\s*[,:]?\s*$"),
     re.compile(rf"(?:^|\W)(?i:as\s+)?{_WORK}\s+{_ADV}{_VERB}(?:\s+(?i:us|that))?\s*[,:]?\s*$"),
     re.compile(rf"(?:^|\W)(?i:in|from)\s+{_WORK},?\s+(?i:it\s+is\s+(?:written|said)|we\s+read)\s*[,:]?\s*$"),
+    # A people's saying ("as the Chinese say", "the Swahili have a saying"); before the
+    # noun patterns, so "a saying" inside does not take the people's name away.
+    re.compile(rf"(?:^|\W)(?i:as)\s+the\s+{_PEOPLE}\s+{_FOLK_VERB}\s*[,:]?\s*$"),
+    re.compile(rf"(?:^|\W)(?i:the)\s+{_PEOPLE}\s+(?i:have\s+a\s+saying)\s*[,:]?\s*$"),
+    _NOUN_ONLY,
     re.compile(rf"(?:^|\W)(?i:in\s+the\s+words\s+of|to\s+quote|to\s+borrow\s+the\s+words\s+of)\s+{_SAGE}?"
                rf"(?:{_WORK}|{_NAME})\s*[,:]?\s*$"),
     re.compile(rf"(?:^|\W)(?i:as)\s+{_SAGE}?{_NAME}\s+{_PVERB}\s*[,:]?\s*$"),
     re.compile(rf"(?:^|\W){_SAGE}{_NAME}\s+{_PVERB}\s*[,:]?\s*$"),
     re.compile(rf"(?:^|\W){_NAME}\s+(?i:once)\s+(?i:said|wrote|observed|remarked|put\s+it)\s*[,:]?\s*$"),
     re.compile(rf"(?:^|\W)(?i:as)\s+{_FOLK}\s+{_FOLK_VERB}\s*[,:]?\s*$"),
+    # Elders and ancestors are cited for their wisdom, so they need no "as".
+    re.compile(rf"(?:^|\W){_ELDERS}\s+{_FOLK_VERB}\s*[,:]?\s*$"),
 ]
 # After a quotation: the cue starts right after the closing mark.
 _AFTER = [
@@ -161,6 +175,10 @@ def _origin(match: re.Match) -> Cue:
     if groups.get("work"):
         work = re.sub(r"^[Tt]he\s+", "", " ".join(groups["work"].split()))
         return Cue(work, True)
+    if groups.get("people"):
+        people = groups["people"]
+        singular = people[:-1] if people.endswith("s") and not people.endswith("ss") else people
+        return Cue(f"{singular} saying", True)
     if groups.get("name"):
         return Cue(" ".join(groups["name"].split()).rstrip("."), True)
     noun = (groups.get("noun") or "saying").lower()
@@ -188,9 +206,9 @@ def cue_before(masked: str, quotation: Quotation, low: int) -> Cue | None:
     window = masked[start:quotation.open]
     if _MASK in window:
         window = window[window.rindex(_MASK) + 1:]
-    for index, pattern in enumerate(_BEFORE):
+    for pattern in _BEFORE:
         match = pattern.search(window)
-        if match and _acceptable(match, noun_needs_verb=index == 1 and not _has_verb(match), rest=""):
+        if match and _acceptable(match, noun_needs_verb=pattern is _NOUN_ONLY and not _has_verb(match), rest=""):
             return _origin(match)
     return None
 

@@ -18,7 +18,7 @@ from ..model import CatalogueSaying
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _KEYS_PER_WORDING = 3
-_MIN_RATIO = 0.8  # share of matching words (difflib ratio) for a match
+_MIN_RATIO = 0.85  # share of matching letters (difflib ratio) for a match
 _SLACK = 2  # words a quoted wording may have more or fewer than the catalogue's
 # Words too common to say anything about which saying is meant.
 _STOPWORDS = frozenset(
@@ -93,16 +93,19 @@ def build_catalogue_index(sayings: tuple[CatalogueSaying, ...]) -> CatalogueInde
 
 
 def _best_window(wording: tuple[str, ...], tokens: list[Token], around: int) -> tuple[float, int, int]:
-    """Best (ratio, first, last+1) token window near the aligned start ``around``."""
+    """Best (ratio, first, last+1) token window near the aligned start ``around``.
+
+    Letters are compared, not whole words, so 'neighbours' still matches 'neighbors'.
+    """
     best = (0.0, 0, 0)
     matcher = SequenceMatcher(None, autojunk=False)
-    matcher.set_seq2(wording)
+    matcher.set_seq2(" ".join(wording))
     size = len(wording)
     for first in range(max(0, around - _SLACK), min(len(tokens), around + _SLACK + 1)):
         for length in range(max(1, size - _SLACK), size + _SLACK + 1):
             if first + length > len(tokens):
                 break
-            matcher.set_seq1([t.word for t in tokens[first:first + length]])
+            matcher.set_seq1(" ".join(t.word for t in tokens[first:first + length]))
             ratio = matcher.ratio()
             if ratio > best[0]:
                 best = (ratio, first, first + length)
@@ -130,7 +133,7 @@ def find_catalogued(text: str, spans: list[tuple[int, int]], index: CatalogueInd
             verified.add((wording_index, aligned))
             saying, wording = index.wordings[wording_index]
             ratio, first, last = _best_window(wording, tokens, aligned)
-            needed = 1.0 if len(wording) <= 4 else _MIN_RATIO
+            needed = 0.95 if len(wording) <= 4 else _MIN_RATIO
             if ratio >= needed:
                 found.append(CatalogueMatch(saying, tokens[first].start, tokens[last - 1].end, ratio))
     # Keep the best match where matches overlap (a saying and its variant, say).
