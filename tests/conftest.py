@@ -25,6 +25,11 @@ ADDED_SELECTORS = (
     "sup[id^='fnref']",  # footnote references (glossary, note, the speech's own)
     "div.footnote",  # footnote definitions
 )
+# Annotations that wrap a speech's words and keep them: unwrapped, not removed.
+KEPT_SELECTORS = (
+    "abbr",  # abbreviation tooltips
+    ".saying",  # highlighted sayings
+)
 
 
 def copy_project(dest: Path, speeches: bool = True) -> Path:
@@ -69,6 +74,10 @@ def speech_text_words(page: BeautifulSoup) -> list[str]:
     for selector in ADDED_SELECTORS:
         for element in body.select(selector):
             element.decompose()
+    for selector in KEPT_SELECTORS:
+        for element in body.select(selector):
+            element.unwrap()
+    body.smooth()  # rejoin the text split by the unwrapped tags, so no word is cut in two
     return words(body.get_text(" "))
 
 
