@@ -1,4 +1,4 @@
-"""speech-archive new and check, through Click's runner and as real subprocesses; and the CI files."""
+"""speech-archive new and check, through Click's runner and as subprocesses; and the CI files."""
 
 from __future__ import annotations
 
@@ -30,8 +30,9 @@ themes:
 
 Good evening, my fellow citizens.
 """
-NEW_OPTIONS = ["--title", "Address to the Nation", "--date", "1962-10-22", "--venue", "Washington, United States",
-               "--speaker", "John F. Kennedy", "--theme", "common-security"]
+NEW_OPTIONS = ["--title", "Address to the Nation", "--date", "1962-10-22",
+               "--venue", "Washington, United States", "--speaker", "John F. Kennedy",
+               "--theme", "common-security"]
 NEW_PATH = "speeches/1962-10-22-address-to-the-nation.md"
 
 
@@ -154,63 +155,94 @@ def test_installed_script_runs():
 
 # --- check: broken inputs --------------------------------------------------------------------
 
-def _speech(name: str, text: str) -> dict[str, str]:
-    return {f"speeches/{name}": text}
+def _edit(name: str, old: str, new: str) -> dict[str, str]:
+    """speeches/<name> holding VALID with one edit."""
+    assert old in VALID
+    return {f"speeches/{name}": VALID.replace(old, new)}
 
+
+S = "speeches/1962-10-22-"
+SOURCE = "source:\n  title: T\n  {}\nthemes:"
+SEED_AGAIN = (ROOT / SEED).read_text(encoding="utf-8").replace("title: New Approach", "title: NEW approach")
+FOOTNOTES = "\nA quarantine[^1] and `[^code]` and a blockade[^2].\n\n[^1]: Defined.\n"
 
 # Each case: files written into a copy of the archive, and the problems check must report
 # as (path, line, field, start of the message). Line numbers counted by hand in VALID.
 BROKEN = {
-    "missing-title": (_speech("1962-10-22-a.md", VALID.replace("title: Address to the Nation\n", "")),
-                      [("speeches/1962-10-22-a.md", 2, "title", "is missing")]),
-    "written-date": (_speech("1962-10-22-b.md", VALID.replace("date: 1962-10-22", "date: October 22, 1962")),
-                     [("speeches/1962-10-22-b.md", 3, "date", "expected a value like '2014-05-21'")]),
-    "impossible-day": (_speech("1962-02-30-c.md", VALID.replace("1962-10-22", "1962-02-30")),
-                       [("speeches/1962-02-30-c.md", 3, "date", "'1962-02-30' is not a real day")]),
-    "date-not-file-name": (_speech("1962-10-23-d.md", VALID),
-                           [("speeches/1962-10-23-d.md", 3, "date", "'1962-10-22' differs from the file name")]),
-    "unknown-theme": (_speech("1962-10-22-e.md", VALID.replace("  - common-security", "  - common-security\n  - peace")),
-                      [("speeches/1962-10-22-e.md", 8, "themes[1]", "'peace' is not defined in speeches/themes.yml")]),
-    "no-themes": (_speech("1962-10-22-f.md", VALID.replace("themes:\n  - common-security", "themes: []")),
-                  [("speeches/1962-10-22-f.md", 6, "themes", "is an empty list")]),
-    "misspelt-field": (_speech("1962-10-22-g.md", VALID.replace("venue:", "occasion: x\nvenu:")),
-                       [("speeches/1962-10-22-g.md", 2, "venue", "is missing"),
-                        ("speeches/1962-10-22-g.md", 6, "venu", "is not a known field (did you mean 'venue'?")]),
-    "empty-speaker": (_speech("1962-10-22-h.md", VALID.replace("speaker: John F. Kennedy", "speaker:")),
-                      [("speeches/1962-10-22-h.md", 4, "speaker", "expected text, got nothing")]),
-    "bad-source-url": (_speech("1962-10-22-i.md", VALID.replace("themes:", "source:\n  title: T\n  url: ftp://x\nthemes:")),
-                       [("speeches/1962-10-22-i.md", 8, "source.url", "expected a value like 'https://example.org/speech'")]),
-    "impossible-updated": (_speech("1962-10-22-j.md", VALID.replace("themes:", "source:\n  title: T\n  updated: 2021-13-01\nthemes:")),
-                           [("speeches/1962-10-22-j.md", 8, "source.updated", "'2021-13-01' is not a real day")]),
-    "bad-file-name": (_speech("1962-10-22-Address.md", VALID),
-                      [("speeches/1962-10-22-Address.md", 0, "-", "file name is not of the form YYYY-MM-DD-slug.md")]),
-    "no-front-matter": (_speech("1962-10-22-k.md", "Good evening, my fellow citizens.\n"),
-                        [("speeches/1962-10-22-k.md", 1, "-", "has no front matter")]),
-    "broken-yaml": (_speech("1962-10-22-l.md", VALID.replace("venue: Washington, United States", "venue: Washington: United States")),
-                    [("speeches/1962-10-22-l.md", 5, "-", "front matter is not valid YAML: mapping values are not allowed")]),
-    "yaml-alias": (_speech("1962-10-22-m.md", VALID.replace("venue: Washington, United States", "venue: *place")),
-                   [("speeches/1962-10-22-m.md", 5, "-", "front matter uses a YAML alias")]),
-    "undefined-footnote": (_speech("1962-10-22-n.md", VALID + "\nA quarantine[^1] and `[^code]` and a blockade[^2].\n\n[^1]: Defined.\n"),
-                           [("speeches/1962-10-22-n.md", 12, "body", "footnote reference [^2] has no definition")]),
-    "duplicate-speech": (_speech("2014-05-21-new-approach.md",
-                                 (ROOT / SEED).read_text(encoding="utf-8").replace("title: New Approach", "title: NEW approach")),
-                         [("speeches/2014-05-21-new-approach.md", 2, "title", f"'NEW approach for Asian Security Cooperation' on 2014-05-21 is also in {SEED}"),
-                          (SEED, 2, "title", "'New Approach for Asian Security Cooperation' on 2014-05-21 is also in speeches/2014-05-21-new-approach.md")]),
-    "not-utf8": ({"speeches/1962-10-22-o.md": VALID.replace("Good evening", "Caf\udce9")},
-                 [("speeches/1962-10-22-o.md", 10, "-", "is not valid UTF-8")]),
-    "bad-language": (_speech("1962-10-22-p.md", VALID.replace("themes:", "language: English\nthemes:")),
-                     [("speeches/1962-10-22-p.md", 6, "language", "expected a value like 'en', got 'English'")]),
-    "title-is-a-list": (_speech("1962-10-22-q.md", VALID.replace("title: Address to the Nation", "title: [Address]")),
-                        [("speeches/1962-10-22-q.md", 2, "title", "expected text, got a list")]),
-    "proverbs-duplicate-id": ({"speeches/proverbs.yml": "- id: one\n  text: A\n  origin: O\n- id: one\n  text: B\n  origin: O\n"},
-                              [("speeches/proverbs.yml", 4, "[1].id", "'one' is already used by entry 0")]),
-    "glossary-duplicate-term": ({"speeches/glossary.yml": "- term: CICA\n  definition: D\n- term: cica\n  definition: E\n"},
-                                [("speeches/glossary.yml", 3, "[1].term", "'cica' is already used by entry 0")]),
-    "glossary-malformed-entry": ({"speeches/glossary.yml": "- term: CICA\n  definiton: D\n"},
-                                 [("speeches/glossary.yml", 1, "[0].definition", "is missing"),
-                                  ("speeches/glossary.yml", 2, "[0].definiton", "is not a known field")]),
-    "theme-without-description": ({"speeches/themes.yml": "peace:\n  title: Peace\n"},
-                                  [("speeches/themes.yml", 1, "peace.description", "is missing")]),
+    "missing-title": (
+        _edit("1962-10-22-a.md", "title: Address to the Nation\n", ""),
+        [(S + "a.md", 2, "title", "is missing")]),
+    "written-date": (
+        _edit("1962-10-22-b.md", "date: 1962-10-22", "date: October 22, 1962"),
+        [(S + "b.md", 3, "date", "expected a value like '2014-05-21'")]),
+    "impossible-day": (
+        {"speeches/1962-02-30-c.md": VALID.replace("1962-10-22", "1962-02-30")},
+        [("speeches/1962-02-30-c.md", 3, "date", "'1962-02-30' is not a real day")]),
+    "date-not-file-name": (
+        {"speeches/1962-10-23-d.md": VALID},
+        [("speeches/1962-10-23-d.md", 3, "date", "'1962-10-22' differs from the file name")]),
+    "unknown-theme": (
+        _edit("1962-10-22-e.md", "  - common-security", "  - common-security\n  - peace"),
+        [(S + "e.md", 8, "themes[1]", "'peace' is not defined in speeches/themes.yml")]),
+    "no-themes": (
+        _edit("1962-10-22-f.md", "themes:\n  - common-security", "themes: []"),
+        [(S + "f.md", 6, "themes", "is an empty list")]),
+    "misspelt-field": (
+        _edit("1962-10-22-g.md", "venue:", "occasion: x\nvenu:"),
+        [(S + "g.md", 2, "venue", "is missing"),
+         (S + "g.md", 6, "venu", "is not a known field (did you mean 'venue'?")]),
+    "empty-speaker": (
+        _edit("1962-10-22-h.md", "speaker: John F. Kennedy", "speaker:"),
+        [(S + "h.md", 4, "speaker", "expected text, got nothing")]),
+    "bad-source-url": (
+        _edit("1962-10-22-i.md", "themes:", SOURCE.format("url: ftp://x")),
+        [(S + "i.md", 8, "source.url", "expected a value like 'https://example.org/speech'")]),
+    "impossible-updated": (
+        _edit("1962-10-22-j.md", "themes:", SOURCE.format("updated: 2021-13-01")),
+        [(S + "j.md", 8, "source.updated", "'2021-13-01' is not a real day")]),
+    "bad-file-name": (
+        {S + "Address.md": VALID},
+        [(S + "Address.md", 0, "-", "file name is not of the form YYYY-MM-DD-slug.md")]),
+    "no-front-matter": (
+        {S + "k.md": "Good evening, my fellow citizens.\n"},
+        [(S + "k.md", 1, "-", "has no front matter")]),
+    "broken-yaml": (
+        _edit("1962-10-22-l.md", "Washington, United", "Washington: United"),
+        [(S + "l.md", 5, "-", "front matter is not valid YAML: mapping values are not allowed")]),
+    "yaml-alias": (
+        _edit("1962-10-22-m.md", "venue: Washington, United States", "venue: *place"),
+        [(S + "m.md", 5, "-", "front matter uses a YAML alias")]),
+    "undefined-footnote": (
+        {S + "n.md": VALID + FOOTNOTES},
+        [(S + "n.md", 12, "body", "footnote reference [^2] has no definition")]),
+    "duplicate-speech": (
+        {"speeches/2014-05-21-new-approach.md": SEED_AGAIN},
+        [("speeches/2014-05-21-new-approach.md", 2, "title",
+          f"'NEW approach for Asian Security Cooperation' on 2014-05-21 is also in {SEED}"),
+         (SEED, 2, "title", "'New Approach for Asian Security Cooperation' on 2014-05-21 is also in "
+          "speeches/2014-05-21-new-approach.md")]),
+    "not-utf8": (
+        _edit("1962-10-22-o.md", "Good evening", "Caf\udce9"),
+        [(S + "o.md", 10, "-", "is not valid UTF-8")]),
+    "bad-language": (
+        _edit("1962-10-22-p.md", "themes:", "language: English\nthemes:"),
+        [(S + "p.md", 6, "language", "expected a value like 'en', got 'English'")]),
+    "title-is-a-list": (
+        _edit("1962-10-22-q.md", "title: Address to the Nation", "title: [Address]"),
+        [(S + "q.md", 2, "title", "expected text, got a list")]),
+    "proverbs-duplicate-id": (
+        {"speeches/proverbs.yml": "- id: one\n  text: A\n  origin: O\n- id: one\n  text: B\n  origin: O\n"},
+        [("speeches/proverbs.yml", 4, "[1].id", "'one' is already used by entry 0")]),
+    "glossary-duplicate-term": (
+        {"speeches/glossary.yml": "- term: CICA\n  definition: D\n- term: cica\n  definition: E\n"},
+        [("speeches/glossary.yml", 3, "[1].term", "'cica' is already used by entry 0")]),
+    "glossary-malformed-entry": (
+        {"speeches/glossary.yml": "- term: CICA\n  definiton: D\n"},
+        [("speeches/glossary.yml", 1, "[0].definition", "is missing"),
+         ("speeches/glossary.yml", 2, "[0].definiton", "is not a known field")]),
+    "theme-without-description": (
+        {"speeches/themes.yml": "peace:\n  title: Peace\n"},
+        [("speeches/themes.yml", 1, "peace.description", "is missing")]),
 }
 
 
@@ -253,7 +285,7 @@ def test_check_text_output_is_problem_lines_then_a_summary(tmp_path):
 
 def test_check_given_paths_reports_only_those_files(tmp_path):
     project = copy_project(tmp_path / "project")
-    _write_case(project, BROKEN["empty-speaker"][0] | _speech("1962-10-22-address.md", VALID))
+    _write_case(project, BROKEN["empty-speaker"][0] | {S + "address.md": VALID})
     clean = _cli(project, "check", str(project / "speeches" / "1962-10-22-address.md"))
     assert clean.exit_code == 0
     assert clean.stdout.splitlines()[-1] == (
@@ -314,7 +346,7 @@ def test_check_and_build_accept_the_same_files(tmp_path):
         "1963-10-22-address-to-the-nation.md": VALID.replace("1962-10-22", "1963-10-22"),
         # footnotes with definitions, and a footnote-like text inside code
         "1962-10-23-footnotes.md": VALID.replace("1962-10-22", "1962-10-23")
-        + "\nA quarantine[^q] and `[^not-a-note]`.\n\n[^q]: A naval blockade.\n",
+        + "\nA quarantine[^q] and `[^not-a-note]`.\n\n```\nnor[^this]\n```\n\n[^q]: A naval blockade.\n",
     }
     for name, text in accepted.items():
         (project / "speeches" / name).write_text(text, encoding="utf-8")
@@ -329,7 +361,9 @@ def test_check_and_build_accept_the_same_files(tmp_path):
 # --- pull-request checks ---------------------------------------------------------------------
 
 WORKFLOWS = ROOT / ".github" / "workflows"
-KNOWN_ACTIONS = {"actions/checkout", "actions/setup-python", "actions/upload-pages-artifact", "actions/deploy-pages"}
+KNOWN_ACTIONS = {
+    "actions/checkout", "actions/setup-python", "actions/upload-pages-artifact", "actions/deploy-pages",
+}
 
 
 def _declared_commands() -> set[str]:

@@ -126,9 +126,6 @@ def _run_import(project: Path, *args: str):
 
 def test_import_writes_a_file_the_build_accepts_once_filled(tmp_path):
     project = copy_project(tmp_path / "project", speeches=False)
-    for vocabulary in ("themes.yml", "proverbs.yml", "glossary.yml"):
-        if (ROOT / "speeches" / vocabulary).exists():
-            (project / "speeches" / vocabulary).write_bytes((ROOT / "speeches" / vocabulary).read_bytes())
     result = _run_import(project, str(SEED_TRANSCRIPT), *SEED_OPTIONS)
     assert result.exit_code == 0, result.output
     written = project / "speeches" / f"{SEED_SLUG}.md"

@@ -95,7 +95,8 @@ def new(ctx: click.Context, title: str, date: str, venue: str, speaker: str | No
     problems = check_new_speech(root, date, slug, text)
     if problems:
         _echo_problems(problems)
-        raise click.ClickException(f"nothing was written: {count(len(problems), 'problem')} to fix in the options above")
+        raise click.ClickException(
+            f"nothing was written: {count(len(problems), 'problem')} to fix in the options above")
     path = root / SPEECHES_DIR / f"{date}-{slug}.md"
     _write(path, text, hint="edit that file, or pass --slug to choose another name")
     click.echo(_shown(path))

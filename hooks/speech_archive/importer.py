@@ -38,8 +38,9 @@ _SOURCE_PART = re.compile(r"\s*\b(?P<key>updated|retrieved|accessed)\s*:\s*", re
 _URL = re.compile(r"https?://\S+")
 _NOTE_MARKER = re.compile(r"^(?P<title>.*\S)\s*(?P<marker>\*{1,3}|†|‡)$")
 _PARENTHESISED = re.compile(r"^\((?P<text>.+)\)$", re.DOTALL)
-_RIGHTS_WORDS = re.compile(r"\b(?:rights?|copyright|republish\w*|reproduc\w*|reserved|licen[cs]e\w*|permission)\b|©",
-                           re.IGNORECASE)
+_RIGHTS_WORDS = re.compile(
+    r"\b(?:rights?|copyright|republish\w*|reproduc\w*|reserved|licen[cs]e\w*|permission)\b|©", re.IGNORECASE
+)
 # A note like 'Speech at the Fourth Summit of ...' names the occasion.
 _OCCASION_IN_NOTE = re.compile(
     r"^(?:(?:keynote|opening|closing|inaugural|welcoming|farewell|commencement|special|main)\s+)?"
@@ -211,7 +212,8 @@ def _web_preamble(
         meta.setdefault("title", title_match["title"])
     else:
         # Without a marker, the title is the last plain line before the date.
-        title_at = next((i for i in range(date_at - 1, first - 1, -1) if lines[i] and not _header(lines[i])), None)
+        before_date = range(date_at - 1, first - 1, -1)
+        title_at = next((i for i in before_date if lines[i] and not _header(lines[i])), None)
         if title_at is not None:
             meta.setdefault("title", lines[title_at])
     if date_at is not None:
