@@ -10,7 +10,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import SEED_SLUG, copy_project, run_mkdocs_build, soup
+from conftest import ROOT, SEED_SLUG, copy_project, run_mkdocs_build, soup
 from speech_archive.annotate.blocks import ADDED, Block, join_blocks, split_blocks
 from speech_archive.annotate.glossary import add_glossary_notes
 from speech_archive.catalogues import load_glossary
@@ -22,7 +22,9 @@ CICA = GlossaryTerm(
     definition="An Asian security forum.",
     url="https://example.org/cica",
 )
-LAS = GlossaryTerm(term="League of Arab States", abbreviation="LAS", aliases=("Arab League",), definition="A league.")
+LAS = GlossaryTerm(
+    term="League of Arab States", abbreviation="LAS", aliases=("Arab League",), definition="League."
+)
 COLD_WAR = GlossaryTerm(term="Cold War", definition="A rivalry.")
 ZERO_SUM = GlossaryTerm(term="zero-sum game", definition="One side's gain is the other's loss.")
 SILK_ROAD = GlossaryTerm(term="Silk Road", definition="Old trade routes.")
@@ -38,9 +40,10 @@ def _speech(body: str) -> Speech:
     )
 
 
-def annotate(body: str, glossary: tuple[GlossaryTerm, ...] = GLOSSARY) -> tuple[str, list[str], list[Block]]:
+def annotate(body: str, glossary=GLOSSARY) -> tuple[str, list[str], list[Block]]:
     """The annotated body (without the added definitions), the terms found, and the added blocks."""
-    blocks, findings = add_glossary_notes(split_blocks(body), _speech(body), Archive(speeches=(), glossary=glossary))
+    archive = Archive(speeches=(), glossary=glossary)
+    blocks, findings = add_glossary_notes(split_blocks(body), _speech(body), archive)
     own = [b for b in blocks if b.kind != ADDED]
     return join_blocks(own).rstrip("\n"), findings["terms"], [b for b in blocks if b.kind == ADDED]
 
@@ -49,45 +52,58 @@ def _without_references(text: str) -> str:
     return re.sub(r"\[\^glossary-[a-z0-9-]+\]", "", text)
 
 
+CICA_SLUG = "conference-on-interaction-and-confidence-building-measures-in-asia"
+CICA_REF = f"[^glossary-{CICA_SLUG}]"
+LAS_REF = "[^glossary-league-of-arab-states]"
+COLD_WAR_REF = "[^glossary-cold-war]"
+MARITIME_REF = "[^glossary-21st-century-maritime-silk-road]"
+
 # (case, body, expected annotated body, expected terms)
 CASES = [
-    ("abbreviation", "The CICA met.", "The CICA[^glossary-conference-on-interaction-and-confidence-building-measures-in-asia] met.", [CICA.term]),
-    ("abbreviation is case-sensitive", "The cica and Las Vegas met at last.", "The cica and Las Vegas met at last.", []),
+    ("abbreviation", "The CICA met.", f"The CICA{CICA_REF} met.", [CICA.term]),
+    ("abbreviation is case-sensitive", "The cica and Las Vegas met at last.",
+     "The cica and Las Vegas met at last.", []),
     ("abbreviation inside a word", "ATLAS and CLASS and LASER.", "ATLAS and CLASS and LASER.", []),
-    ("full term is case-insensitive", "After the COLD WAR.", "After the COLD WAR[^glossary-cold-war].", [COLD_WAR.term]),
-    ("full term inside another word", "A Cold Warrior, a cold-warring one.", "A Cold Warrior, a cold-warring one.", []),
-    ("alias counts as the term", "The Arab League met.", "The Arab League[^glossary-league-of-arab-states] met.", [LAS.term]),
+    ("full term is case-insensitive", "After the COLD WAR.", f"After the COLD WAR{COLD_WAR_REF}.",
+     [COLD_WAR.term]),
+    ("full term inside another word", "A Cold Warrior, a cold-warring one.",
+     "A Cold Warrior, a cold-warring one.", []),
+    ("alias counts as the term", "The Arab League met.", f"The Arab League{LAS_REF} met.",
+     [LAS.term]),
     ("first mention only", "The LAS met. The LAS left. The League of Arab States returned.",
-     "The LAS[^glossary-league-of-arab-states] met. The LAS left. The League of Arab States returned.", [LAS.term]),
+     f"The LAS{LAS_REF} met. The LAS left. The League of Arab States returned.", [LAS.term]),
     ("first mention across paragraphs", "The LAS met.\n\nThe LAS left.",
-     "The LAS[^glossary-league-of-arab-states] met.\n\nThe LAS left.", [LAS.term]),
+     f"The LAS{LAS_REF} met.\n\nThe LAS left.", [LAS.term]),
     ("longest match first", "The Silk Road Economic Belt, unlike the Silk Road.",
-     "The Silk Road Economic Belt[^glossary-silk-road-economic-belt], unlike the Silk Road[^glossary-silk-road].",
-     [SILK_ROAD_BELT.term, SILK_ROAD.term]),
+     "The Silk Road Economic Belt[^glossary-silk-road-economic-belt], unlike the Silk Road"
+     "[^glossary-silk-road].", [SILK_ROAD_BELT.term, SILK_ROAD.term]),
     ("a longer term that starts earlier wins", "A 21st-century Maritime Silk Road.",
-     "A 21st-century Maritime Silk Road[^glossary-21st-century-maritime-silk-road].", [MARITIME.term]),
+     f"A 21st-century Maritime Silk Road{MARITIME_REF}.", [MARITIME.term]),
     ("space, hyphen and line break are one separator", "A 21st Century\nMaritime Silk Road.",
-     "A 21st Century\nMaritime Silk Road[^glossary-21st-century-maritime-silk-road].", [MARITIME.term]),
-    ("possessive", "The CICA's role.", "The CICA's[^glossary-conference-on-interaction-and-confidence-building-measures-in-asia] role.", [CICA.term]),
-    ("curly possessive", "The CICA\u2019s role.", "The CICA\u2019s[^glossary-conference-on-interaction-and-confidence-building-measures-in-asia] role.", [CICA.term]),
-    ("plural", "No zero-sum games.", "No zero-sum games[^glossary-zero-sum-game].", [ZERO_SUM.term]),
+     f"A 21st Century\nMaritime Silk Road{MARITIME_REF}.", [MARITIME.term]),
+    ("possessive", "The CICA's role.", f"The CICA's{CICA_REF} role.", [CICA.term]),
+    ("curly possessive", "The CICA\u2019s role.", f"The CICA\u2019s{CICA_REF} role.", [CICA.term]),
+    ("plural", "No zero-sum games.", "No zero-sum games[^glossary-zero-sum-game].",
+     [ZERO_SUM.term]),
     ("code span", "Type `CICA` here.", "Type `CICA` here.", []),
-    ("bare URL", "See https://example.org/CICA/ and www.example.org/LAS now.", "See https://example.org/CICA/ and www.example.org/LAS now.", []),
+    ("bare URL", "See https://example.org/CICA/ and www.example.org/LAS now.",
+     "See https://example.org/CICA/ and www.example.org/LAS now.", []),
     ("autolink", "See <https://example.org/CICA>.", "See <https://example.org/CICA>.", []),
-    ("link text and target", "See [the CICA](https://example.org/CICA).", "See [the CICA](https://example.org/CICA).", []),
-    ("a saying already linked", 'As they say, [the Cold War is over](../proverbs/index.md#x){ .saying }.',
-     'As they say, [the Cold War is over](../proverbs/index.md#x){ .saying }.', []),
-    ("HTML attribute", '<span title="CICA">x</span> here.', '<span title="CICA">x</span> here.', []),
+    ("link text and target", "See [the CICA](https://example.org/CICA).",
+     "See [the CICA](https://example.org/CICA).", []),
+    ("a saying already linked", "As they say, [the Cold War is over](../proverbs/x.md){ .saying }.",
+     "As they say, [the Cold War is over](../proverbs/x.md){ .saying }.", []),
+    ("HTML attribute", '<span title="CICA">x</span> here.', '<span title="CICA">x</span> here.',
+     []),
     ("attribute list", "Text { .CICA } here.", "Text { .CICA } here.", []),
-    ("mention after protected markup", "`x` CICA met.",
-     "`x` CICA[^glossary-conference-on-interaction-and-confidence-building-measures-in-asia] met.", [CICA.term]),
+    ("mention after protected markup", "`x` CICA met.", f"`x` CICA{CICA_REF} met.", [CICA.term]),
     ("fenced code", "```\nCICA\n```", "```\nCICA\n```", []),
     ("heading: no footnote", "## The Cold War\n\nText.", "## The Cold War\n\nText.", []),
-    ("list item", "- the Cold War", "- the Cold War[^glossary-cold-war]", [COLD_WAR.term]),
+    ("list item", "- the Cold War", f"- the Cold War{COLD_WAR_REF}", [COLD_WAR.term]),
     ("admonition body, not its title", '!!! note "The Cold War"\n    After the Cold War.',
-     '!!! note "The Cold War"\n    After the Cold War[^glossary-cold-war].', [COLD_WAR.term]),
+     f'!!! note "The Cold War"\n    After the Cold War{COLD_WAR_REF}.', [COLD_WAR.term]),
     ("first-mention order", "The Cold War and the LAS.",
-     "The Cold War[^glossary-cold-war] and the LAS[^glossary-league-of-arab-states].", [COLD_WAR.term, LAS.term]),
+     f"The Cold War{COLD_WAR_REF} and the LAS{LAS_REF}.", [COLD_WAR.term, LAS.term]),
 ]
 
 
@@ -123,7 +139,7 @@ def test_abbreviation_in_a_heading_gets_a_tooltip_but_no_footnote():
 
 
 def test_labels_do_not_collide_with_the_speech_own():
-    body = "The Cold War[^glossary-cold-war] ended.\n\n[^glossary-cold-war]: The speaker's own note."
+    body = "The Cold War[^glossary-cold-war] ended.\n\n[^glossary-cold-war]: The speaker's note."
     annotated, terms, added = annotate(body)
     assert terms == [COLD_WAR.term]
     assert annotated.startswith("The Cold War[^glossary-cold-war-2][^glossary-cold-war] ended.")
@@ -204,19 +220,19 @@ def test_seed_page_has_one_glossary_footnote_per_term_numbered_with_the_note(bui
     assert [sup.get_text() for sup in refs] == [str(n) for n in range(1, len(refs) + 1)]
     items = article.select("div.footnote li")
     assert [li["id"] for li in items] == [sup["id"].replace("fnref", "fn") for sup in refs]
-    cica = article.select_one("li[id='fn:glossary-conference-on-interaction-and-confidence-building-measures-in-asia']")
+    cica = article.select_one(f"li[id='fn:glossary-{CICA_SLUG}']")
     assert "An intergovernmental forum" in cica.get_text()
 
 
 def test_seed_first_mention_carries_the_footnote(built_site):
     article = soup(built_site / "speeches" / f"{SEED_SLUG}.html").select_one("article")
     # CICA is first named in full in paragraph 2, and mentioned by abbreviation many times after.
-    ref = article.select_one("sup[id='fnref:glossary-conference-on-interaction-and-confidence-building-measures-in-asia']")
+    ref = article.select_one(f"sup[id='fnref:glossary-{CICA_SLUG}']")
     assert ref.find_parent("p").select_one("a.para-number")["id"] == "p2"
     assert ref.previous_sibling.endswith("Confidence-Building Measures in Asia")
 
 
-def test_seed_abbreviations_have_tooltips_everywhere_in_the_body(built_site, tmp_path):
+def test_seed_abbreviations_have_tooltips_everywhere_in_the_body(built_site):
     article = soup(built_site / "speeches" / f"{SEED_SLUG}.html").select_one("article")
     body = article.select_one(".speech-body")
     titles = {a.get_text(): a["title"] for a in body.select("abbr")}
@@ -226,8 +242,9 @@ def test_seed_abbreviations_have_tooltips_everywhere_in_the_body(built_site, tmp
         "SAARC": "South Asian Association for Regional Cooperation",
         "LAS": "League of Arab States",
     }
-    source = (copy_project(tmp_path / "p") / "speeches" / f"{SEED_SLUG}.md").read_text(encoding="utf-8")
-    # Every whole-word mention in the source (counted by hand: CICA 18 times, LAS once, not "lasting").
+    source = (ROOT / "speeches" / f"{SEED_SLUG}.md").read_text(encoding="utf-8")
+    # Every whole-word mention in the source (counted by hand: CICA 18 times; LAS once, and
+    # not in "lasting").
     assert len(re.findall(r"\bCICA\b", source.split("---", 2)[2])) == 18
     assert len([a for a in body.select("abbr") if a.get_text() == "CICA"]) == 18
     assert len([a for a in body.select("abbr") if a.get_text() == "LAS"]) == 1
@@ -257,10 +274,12 @@ OWN_ANNOTATIONS = textwrap.dedent(
 
 def test_speech_own_footnotes_and_admonitions_render_with_glossary_notes(tmp_path):
     project = copy_project(tmp_path / "p")
-    (project / "speeches" / "2015-03-01-own-annotations.md").write_text(OWN_ANNOTATIONS, encoding="utf-8")
+    fixture = project / "speeches" / "2015-03-01-own-annotations.md"
+    fixture.write_text(OWN_ANNOTATIONS, encoding="utf-8")
     result = run_mkdocs_build(project)
     assert result.returncode == 0, result.stderr
-    article = soup(project / "site" / "speeches" / "2015-03-01-own-annotations.html").select_one("article")
+    page = soup(project / "site" / "speeches" / "2015-03-01-own-annotations.html")
+    article = page.select_one("article")
 
     admonition = article.select_one(".speech-body div.admonition.note")
     assert admonition.select_one(".admonition-title").get_text(strip=True) == "Editor's note"
@@ -300,11 +319,14 @@ def test_glossary_page_lists_terms_alphabetically_with_the_seed_linked(built_sit
     assert names == sorted(names, key=str.casefold)
     assert names[:3] == ["21st-century Maritime Silk Road", "Asian financial crisis",
                          "Asian Infrastructure Investment Bank (AIIB)"]
-    cica = article.select_one("h3#conference-on-interaction-and-confidence-building-measures-in-asia")
-    assert cica.get_text(" ", strip=True).startswith("Conference on Interaction and Confidence-Building Measures in Asia (CICA)")
+    cica = article.select_one(f"h3#{CICA_SLUG}")
+    assert cica.get_text(" ", strip=True).startswith(
+        "Conference on Interaction and Confidence-Building Measures in Asia (CICA)"
+    )
     links = [a for element in _term_section(cica) for a in element.select("a[href]")]
     assert any(a["href"] == f"../speeches/{SEED_SLUG}.html" for a in links)
-    assert any(a["href"].startswith("https://en.wikipedia.org/wiki/Conference_on_Interaction") for a in links)
+    wikipedia = "https://en.wikipedia.org/wiki/Conference_on_Interaction"
+    assert any(a["href"].startswith(wikipedia) for a in links)
     # A term no speech mentions is listed, not dropped.
     silk_road = " ".join(e.get_text() for e in _term_section(article.select_one("h3#silk-road")))
     assert "Not mentioned in any speech yet." in silk_road
@@ -316,7 +338,8 @@ def test_glossary_page_lists_terms_alphabetically_with_the_seed_linked(built_sit
 def test_upstream_abbr_would_wrap_inside_bare_urls_and_links():
     """Why abbr_tooltips exists: if this starts failing, upstream abbr may be enough again."""
     html = markdown.markdown(
-        "See https://example.org/LAS/ and [the LAS](https://example.org/).\n\n*[LAS]: League of Arab States",
+        "See https://example.org/LAS/ and [the LAS](https://example.org/).\n\n"
+        "*[LAS]: League of Arab States",
         extensions=["abbr"],
     )
     assert len(BeautifulSoup(html, "html.parser").select("abbr")) == 2

@@ -32,11 +32,12 @@ class AbbrOutsideLinksTreeprocessor(AbbrTreeprocessor):
         self.iter_element(root)
 
     def _split(self, text: str, parent: etree.Element, index: int) -> str:
-        """Wrap matches in ``text`` as <abbr> children of ``parent`` from ``index``; return what is left."""
+        """Wrap matches of ``text`` as <abbr> under ``parent`` at ``index``, return the rest."""
         for match in reversed(list(self.RE.finditer(text))):
             if match.group("url") or not self.abbrs.get(match.group(0)):
                 continue
-            parent.insert(index, self.create_element(self.abbrs[match.group(0)], match.group(0), text[match.end():]))
+            title = self.abbrs[match.group(0)]
+            parent.insert(index, self.create_element(title, match.group(0), text[match.end():]))
             text = text[: match.start()]
         return text
 

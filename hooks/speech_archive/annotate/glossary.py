@@ -32,7 +32,9 @@ _ENDING = r"(?:['\u2019]s|s)?"
 
 # Lines of the speech's own blocks that are prose (list items, quotes, admonition
 # bodies); headings, code, HTML, tables and definitions are never annotated.
-_PROSE_BLOCK_START = re.compile(r"^(?:[ ]{0,3}(?:[-*+]|\d{1,9}[.)])\s|[ ]{0,3}>|(?:!!!|\?\?\?\+?)\s)")
+_PROSE_BLOCK_START = re.compile(
+    r"^(?:[ ]{0,3}(?:[-*+]|\d{1,9}[.)])\s|[ ]{0,3}>|(?:!!!|\?\?\?\+?)\s)"  # list, quote, admonition
+)
 _NOT_PROSE_LINE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s|^\s*(?:`{3,}|~{3,})")
 _HEADING = re.compile(r"^[ ]{0,3}#{1,6}\s")
 _FENCE_LINE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -48,8 +50,8 @@ def normalise_wording(text: str) -> str:
 
 
 def _wording_pattern(wording: str) -> str:
-    words = [re.escape(word).replace("'", "['\u2019]") for word in _SEPARATOR_TEXT.split(wording.strip()) if word]
-    return _SEPARATOR.join(words)
+    words = _SEPARATOR_TEXT.split(wording.strip())
+    return _SEPARATOR.join(re.escape(word).replace("'", "['\u2019]") for word in words if word)
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ class GlossaryMatcher:
     """Wordings indexed by their first word: a text is read word by word, and only the
     few wordings that start with that word are tried there (one alternation each)."""
 
-    by_first_word: dict[str, re.Pattern[str]]  # lower-cased first word -> its wordings, longest first
+    by_first_word: dict[str, re.Pattern[str]]  # lower-case first word -> wordings, longest first
     by_abbreviation: dict[str, GlossaryTerm]  # exact, case-sensitive
     by_wording: dict[str, GlossaryTerm]  # normalised full names and aliases
 
@@ -105,8 +107,11 @@ def compile_matcher(glossary: tuple[GlossaryTerm, ...]) -> GlossaryMatcher | Non
     by_first_word = {}
     for first_word, patterns in alternatives.items():
         # Longest first: at one word, "Silk Road Economic Belt" wins over "Silk Road".
-        alternation = "|".join(pattern for _, pattern in sorted(patterns, key=lambda item: -item[0]))
-        by_first_word[first_word] = re.compile(rf"(?<!\w)(?P<mention>{alternation})(?P<ending>{_ENDING})(?!\w)")
+        longest_first = sorted(patterns, key=lambda item: -item[0])
+        alternation = "|".join(pattern for _, pattern in longest_first)
+        by_first_word[first_word] = re.compile(
+            rf"(?<!\w)(?P<mention>{alternation})(?P<ending>{_ENDING})(?!\w)"
+        )
     return GlossaryMatcher(by_first_word, by_abbreviation, by_wording)
 
 
@@ -131,7 +136,9 @@ def _prose_regions(block: Block) -> list[tuple[int, int]]:
 
 def _footnote_labels(blocks: list[Block], terms: list[GlossaryTerm]) -> dict[str, str]:
     """glossary-<slug> for each term, made unique against the speech's own labels."""
-    taken = {label.casefold() for block in blocks for label in _FOOTNOTE_LABEL.findall(block.text)}
+    taken = {
+        label.casefold() for block in blocks for label in _FOOTNOTE_LABEL.findall(block.text)
+    }
     labels = {}
     for term in terms:
         label, suffix = f"{FOOTNOTE_PREFIX}{term.slug}", 1
@@ -149,8 +156,9 @@ def _footnote_text(term: GlossaryTerm) -> str:
         name += f" ({escape_markdown(term.abbreviation)})"
     text = f"**{name}**: {escape_markdown(term.definition)}"
     if term.url:
-        # The schema allows only http(s) URLs without spaces; <> keeps parentheses in them intact.
-        text += f" [{escape_markdown(urlsplit(term.url).hostname or term.url)}](<{term.url}>)"
+        # The schema allows only http(s) URLs without spaces; <> keeps parentheses intact.
+        site = escape_markdown(urlsplit(term.url).hostname or term.url)
+        text += f" [{site}](<{term.url}>)"
     return text
 
 
@@ -170,7 +178,7 @@ class _Mentions:
 def find_mentions(blocks: list[Block], matcher: GlossaryMatcher) -> _Mentions:
     mentions = _Mentions({}, [], {})
     for index, block in enumerate(blocks):
-        # A heading's abbreviations get tooltips, but no footnote: its number would show in the TOC.
+        # A heading's abbreviations get tooltips, but no footnote: it would show in the TOC.
         in_heading = block.kind == OTHER and bool(_HEADING.match(block.text))
         regions = [(0, len(block.text))] if in_heading else _prose_regions(block)
         for region_start, region_end in regions:
@@ -189,7 +197,9 @@ def find_mentions(blocks: list[Block], matcher: GlossaryMatcher) -> _Mentions:
     return mentions
 
 
-def add_glossary_notes(blocks: list[Block], speech: Speech, archive: Archive) -> tuple[list[Block], dict]:
+def add_glossary_notes(
+    blocks: list[Block], speech: Speech, archive: Archive
+) -> tuple[list[Block], dict]:
     """Footnote the first mention of each glossary term; define the abbreviations used."""
     matcher = compile_matcher(archive.glossary)
     if matcher is None:
@@ -207,9 +217,16 @@ def add_glossary_notes(blocks: list[Block], speech: Speech, archive: Archive) ->
             text = text[:offset] + reference + text[offset:]
         out[index] = out[index].with_text(text)
 
-    out += [Block(f"[^{labels[term.term]}]: {_footnote_text(term)}", ADDED) for term in mentions.order]
+    out += [
+        Block(f"[^{labels[term.term]}]: {_footnote_text(term)}", ADDED) for term in mentions.order
+    ]
     # A speech's own definition of an abbreviation wins: ours would override it.
-    own = {found.strip() for block in blocks for found in _OWN_ABBREVIATION.findall(block.text) if block.kind != ADDED}
+    own = {
+        found.strip()
+        for block in blocks
+        if block.kind != ADDED
+        for found in _OWN_ABBREVIATION.findall(block.text)
+    }
     out += [
         Block(f"*[{abbreviation}]: {_tooltip_text(term)}", ADDED)
         for abbreviation, term in mentions.abbreviations.items()

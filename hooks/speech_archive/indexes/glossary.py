@@ -25,7 +25,10 @@ def speeches_by_term(annotated: Iterable["AnnotatedSpeech"]) -> dict[str, list[S
     for item in annotated:
         for term in item.findings.get("terms", ()):
             groups.setdefault(term, []).append(item.speech)
-    return {term: sorted(speeches, key=lambda s: (s.date, s.slug), reverse=True) for term, speeches in groups.items()}
+    return {
+        term: sorted(speeches, key=lambda s: (s.date, s.slug), reverse=True)
+        for term, speeches in groups.items()
+    }
 
 
 def sort_key(term: GlossaryTerm) -> str:
@@ -40,8 +43,9 @@ def _letter(term: GlossaryTerm) -> str:
 
 
 def _letter_anchor(letter: str) -> str:
-    # Distinct from every term slug: a term can be named "A", a heading "A" cannot be its anchor.
-    return "letter-" + ("digits" if letter == "0–9" else "other" if letter == "#" else letter.lower())
+    # Never a term's slug: a term may be called "A", so the heading "A" cannot take #a.
+    special = {"0–9": "digits", "#": "other"}
+    return "letter-" + special.get(letter, letter.lower())
 
 
 def render_term(term: GlossaryTerm, speeches: list[Speech]) -> list[str]:
@@ -56,14 +60,17 @@ def render_term(term: GlossaryTerm, speeches: list[Speech]) -> list[str]:
     if speeches:
         lines += ["Mentioned in:", ""]
         lines += [
-            f"- [{escape_markdown(s.title)}](../speeches/{s.slug}.md) — {human_date(s.date)}" for s in speeches
+            f"- [{escape_markdown(s.title)}](../speeches/{s.slug}.md) — {human_date(s.date)}"
+            for s in speeches
         ]
     else:
         lines.append("Not mentioned in any speech yet.")
     return lines + [""]
 
 
-def render_glossary_page(archive: Archive, annotated: Iterable["AnnotatedSpeech"]) -> dict[str, str]:
+def render_glossary_page(
+    archive: Archive, annotated: Iterable["AnnotatedSpeech"]
+) -> dict[str, str]:
     mentions = speeches_by_term(annotated)
     terms = sorted(archive.glossary, key=sort_key)
     lines = [page_front_matter({"title": "Glossary"}) + "# Glossary", ""]
