@@ -25,7 +25,6 @@ from pathlib import Path
 
 import yaml
 
-from speech_archive.loader import split_front_matter
 from speech_archive.text import slugify
 
 try:  # run as `python bench/run.py` (bench/ on sys.path) or imported as bench.synth
@@ -272,9 +271,10 @@ def write_plain_site(archive: Path, dest: Path, in_nav: bool) -> Path:
     (docs / "index.md").write_text("# Speeches\n\nThe speeches, as plain pages.\n", encoding="utf-8")
     (docs / "speeches").mkdir(exist_ok=True)
     for path in sorted((archive / "speeches").glob("*.md")):
-        front, body, _ = split_front_matter(path.read_text(encoding="utf-8"))
+        # Files this module wrote: '---', the YAML, '---', the body.
+        _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
         title = yaml.safe_load(front)["title"]
-        page = "---\n" + yaml.safe_dump({"title": title}, allow_unicode=True, width=1000) + "---\n\n" + body
+        page = "---\n" + yaml.safe_dump({"title": title}, allow_unicode=True, width=1000) + "---\n" + body
         (docs / "speeches" / path.name).write_text(page, encoding="utf-8")
     config = _without_top_level_keys((archive / "mkdocs.yml").read_text(encoding="utf-8"), {"hooks", "watch", "nav"})
     if not in_nav:

@@ -1,0 +1,103 @@
+"""The benchmark scripts keep working (tiny sizes, nothing timed) and the generator is deterministic."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, soup
+from speech_archive.pipeline import ANNOTATION_PASSES
+
+sys.path.insert(0, str(ROOT / "bench"))
+from synth import write_archive, write_plain_site  # noqa: E402
+
+BENCH = ROOT / "bench"
+
+
+def speech_texts(project: Path) -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted((project / "speeches").glob("*.md"))}
+
+
+def test_same_seed_writes_the_same_archive(tmp_path):
+    first = speech_texts(write_archive(tmp_path / "one", 8, seed=7))
+    second = speech_texts(write_archive(tmp_path / "two", 8, seed=7))
+    assert first == second
+    assert (tmp_path / "one" / "speeches" / "themes.yml").read_bytes() == (
+        tmp_path / "two" / "speeches" / "themes.yml"
+    ).read_bytes()
+
+
+def test_another_seed_writes_other_speeches(tmp_path):
+    assert speech_texts(write_archive(tmp_path / "one", 3, seed=1)) != speech_texts(
+        write_archive(tmp_path / "two", 3, seed=2)
+    )
+
+
+def test_synthetic_speeches_look_like_real_ones(tmp_path):
+    project = write_archive(tmp_path / "a", 12, seed=3)
+    themes = yaml.safe_load((project / "speeches" / "themes.yml").read_text(encoding="utf-8"))
+    assert len(themes) == 40
+    texts = speech_texts(project)
+    assert len(texts) == 12
+    cued = 0
+    for name, text in texts.items():
+        _, front, body = text.split("---\n", 2)
+        meta = yaml.safe_load(front)
+        assert name.startswith(meta["date"] + "-")
+        assert 1 <= len(meta["themes"]) <= 4 and set(meta["themes"]) <= set(themes)
+        assert re.fullmatch(r"[^,]+, [^,]+", meta["venue"])
+        assert 2200 <= len(body.split()) <= 3000
+        cued += len(re.findall(r"saying goes|proverb (?:aptly puts it|says)|old adage|poem says", body))
+    assert cued >= 6  # ~0.15 cued or catalogued sayings per paragraph, ~25 paragraphs a speech
+
+
+def test_plain_sites_keep_the_texts_and_drop_the_hooks(tmp_path):
+    archive = write_archive(tmp_path / "a", 2, seed=5)
+    floor = write_plain_site(archive, tmp_path / "b", in_nav=False)
+    stock = write_plain_site(archive, tmp_path / "c", in_nav=True)
+    for site, has_nav in ((floor, True), (stock, False)):
+        config = (site / "mkdocs.yml").read_text(encoding="utf-8")
+        assert "hooks:" not in config and "watch:" not in config
+        assert ("\nnav:" in config) is has_nav
+        assert "plugins:" in config and "markdown_extensions:" in config
+        for name, text in speech_texts(archive).items():
+            page = (site / "docs" / "speeches" / name).read_text(encoding="utf-8")
+            assert page.split("---\n", 2)[2] == text.split("---\n", 2)[2]  # the body, unchanged
+
+
+def test_benchmark_runs_at_five_speeches(tmp_path):
+    out = tmp_path / "results.json"
+    command = [sys.executable, str(BENCH / "run.py"), "--sizes", "5", "--repeats", "1", "--json", str(out)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Build time" in result.stdout and "Time inside our hooks" in result.stdout
+    size = json.loads(out.read_text())["sizes"]["5"]
+    for kind in ("A", "B", "C"):
+        assert size[kind]["median_seconds"] > 0 and size[kind]["peak_rss_mb"] > 10
+        assert size[kind]["search_index_mb"] > 0 and size[kind]["site_mb"] > size[kind]["search_index_mb"]
+    assert size["A/B"] == pytest.approx(size["A"]["median_seconds"] / size["B"]["median_seconds"], abs=0.01)
+    hooks = size["hooks"]
+    for annotation_pass in ANNOTATION_PASSES:  # every pass is timed by name
+        assert annotation_pass.__name__ in hooks
+    assert 0 < hooks["load + validate"] < hooks["total"]
+
+
+def test_serve_rebuild_reuses_all_but_the_edited_speech(tmp_path):
+    out = tmp_path / "serve.json"
+    command = [sys.executable, str(BENCH / "serve_rebuild.py"), "--n", "4", "--json", str(out), "--keep", str(tmp_path)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(out.read_text())
+    cold, rebuild = report["cold"]["cache"], report["rebuild"]["cache"]
+    assert cold["hits"] == 0 and cold["misses"] == cold["entries"]
+    assert rebuild["misses"] == 2  # the edited speech: parsed and annotated again, nothing else
+    assert rebuild["hits"] == cold["entries"] - 2 and rebuild["entries"] == cold["entries"]
+    # Not stale: the rebuilt page has the edit.
+    page = soup(tmp_path / "site" / "speeches" / report["edited"].replace(".md", ".html"))
+    assert "We will meet again next year" in page.select_one("article").get_text(" ")
