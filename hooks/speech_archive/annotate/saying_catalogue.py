@@ -43,6 +43,7 @@ class CatalogueMatch:
     score: float
 
 
+@lru_cache(maxsize=65536)  # a pure function of the word; speeches reuse their words
 def normal_word(word: str) -> str:
     folded = unicodedata.normalize("NFKD", word.casefold())
     return "".join(ch for ch in folded if ch.isalnum())
@@ -106,6 +107,9 @@ def _best_window(wording: tuple[str, ...], tokens: list[Token], around: int) -> 
             if first + length > len(tokens):
                 break
             matcher.set_seq1(" ".join(t.word for t in tokens[first:first + length]))
+            # The cheap upper bounds first: most windows fail them.
+            if matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]:
+                continue
             ratio = matcher.ratio()
             if ratio > best[0]:
                 best = (ratio, first, first + length)
@@ -132,6 +136,9 @@ def find_catalogued(text: str, spans: list[tuple[int, int]], index: CatalogueInd
                 continue  # one rare word alone is a coincidence, not a quotation
             verified.add((wording_index, aligned))
             saying, wording = index.wordings[wording_index]
+            window = {t.word for t in tokens[max(0, aligned - _SLACK):aligned + len(wording) + _SLACK]}
+            if sum(1 for word in wording if word in window) < len(wording) / 2:
+                continue  # too few of its words nearby for any window to match
             ratio, first, last = _best_window(wording, tokens, aligned)
             needed = 0.95 if len(wording) <= 4 else _MIN_RATIO
             if ratio >= needed:
