@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import FIXTURES, ROOT, SEED_SLUG, copy_project
 from speech_archive.cli import main
@@ -216,3 +218,24 @@ def test_import_as_a_real_subprocess(tmp_path):
     _, body, _ = split_front_matter((project / "speeches" / f"{SEED_SLUG}.md").read_text(encoding="utf-8"))
     _, archived, _ = split_front_matter((ROOT / "speeches" / f"{SEED_SLUG}.md").read_text(encoding="utf-8"))
     assert body == archived
+
+
+_LINE = st.one_of(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs", "Zl", "Zp", "Cc")), max_size=60),
+    st.sampled_from(["", "", "Title: T", "Date: 4 July 1776", "Source: S Updated: 2020-01-01",
+                     "A Title*", "May 21, 2014", "* A note.", "(All rights reserved.)", "(Applause.)",
+                     "Nav Search", "Thank you!\u00a0", "Speaker:", "    code", "\u00a0"]),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_LINE, max_size=25))
+def test_import_never_edits_a_line_of_the_body(lines):
+    """Body lines are the input's own lines, in order, contiguous: only line-end spaces go."""
+    imported = import_transcript("\n".join(lines))
+    source = [line.rstrip() for line in "\n".join(lines).splitlines() if line.strip()]
+    body = [line for line in imported.body.split("\n") if line]
+    assert all(line == line.rstrip() for line in imported.body.split("\n"))
+    if body:
+        starts = [i for i in range(len(source)) if source[i:i + len(body)] == body]
+        assert starts, (source, body)
