@@ -31,10 +31,10 @@ class Cue:
     specific: bool  # names a people, person or work rather than only 'a saying'
 
 
-def mask_protected(text: str) -> str:
+def mask_protected(text: str, spans: list[tuple[int, int]] | None = None) -> str:
     """The text with code spans, links, URLs and HTML blanked out, same length."""
     masked, position = [], 0
-    for start, end in prose_spans(text):
+    for start, end in prose_spans(text) if spans is None else spans:
         masked.append(_MASK * (start - position))
         masked.append(text[start:end])
         position = end

@@ -102,10 +102,14 @@ def _best_window(wording: tuple[str, ...], tokens: list[Token], around: int) -> 
     matcher = SequenceMatcher(None, autojunk=False)
     matcher.set_seq2(" ".join(wording))
     size = len(wording)
-    for first in range(max(0, around - _SLACK), min(len(tokens), around + _SLACK + 1)):
-        for length in range(max(1, size - _SLACK), size + _SLACK + 1):
-            if first + length > len(tokens):
-                break
+    # The aligned window first: a verbatim quotation then ends the search at once.
+    starts = sorted(range(max(0, around - _SLACK), min(len(tokens), around + _SLACK + 1)),
+                    key=lambda f: abs(f - around))
+    lengths = sorted(range(max(1, size - _SLACK), size + _SLACK + 1), key=lambda n: abs(n - size))
+    for first in starts:
+        for length in lengths:
+            if first + length > len(tokens) or best[0] == 1.0:
+                continue
             matcher.set_seq1(" ".join(t.word for t in tokens[first:first + length]))
             # The cheap upper bounds first: most windows fail them.
             if matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]:

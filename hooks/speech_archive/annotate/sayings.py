@@ -136,8 +136,8 @@ def detect_sayings(
 ) -> list[FoundSaying]:
     """The sayings ``text`` (one paragraph of Markdown) quotes, in order of appearance."""
     index = catalogue if isinstance(catalogue, CatalogueIndex) else build_catalogue_index(tuple(catalogue))
-    masked = mask_protected(text)
     spans = prose_spans(text)
+    masked = mask_protected(text, spans)
     quotations = scan_quotations(masked)
     found: list[FoundSaying] = []
     cued = _cued(text, masked, quotations)
