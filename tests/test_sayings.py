@@ -262,3 +262,55 @@ def test_added_saying_missing_from_the_text_is_reported_with_file_line_and_field
     assert result.returncode != 0
     assert "speeches/2001-02-03-x.md:11: proverbs.add[1].text:" in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
+
+
+# --- the proverb index --------------------------------------------------------
+
+def test_proverb_index_groups_by_origin_and_lists_every_use_newest_first():
+    import datetime as dt
+
+    from speech_archive.indexes.proverbs import render_proverbs_page
+    from speech_archive.model import Speech
+    from speech_archive.pipeline import AnnotatedSpeech
+
+    def speech(slug: str, day: dt.date) -> Speech:
+        return Speech(slug=slug, path=f"speeches/{slug}.md", title=slug.upper(), date=day, speaker="S",
+                      venue="V", themes=(), body="", body_line=1)
+
+    older, newer = speech("2001-01-01-a", dt.date(2001, 1, 1)), speech("2002-02-02-b", dt.date(2002, 2, 2))
+    use = {"id": "neighbours-wish-well", "text": "Neighbours wish each other well", "origin": "Chinese saying",
+           "catalogued": True}
+    annotated = [
+        AnnotatedSpeech(older, "", {"sayings": [{**use, "paragraph": 3}, {**use, "paragraph": 9}]}),
+        AnnotatedSpeech(newer, "", {"sayings": [
+            {**use, "paragraph": 1},
+            {"id": "unity-is-strength", "text": "Unity is strength.", "origin": "Motto", "paragraph": 2,
+             "catalogued": False}]}),
+    ]
+    page = render_proverbs_page(Archive(speeches=(older, newer), sayings=CATALOGUE), annotated)["proverbs/index.md"]
+    body = page.split("---\n\n", 1)[1]
+    assert body.splitlines()[4:] == [
+        "[Chinese saying](#origin-chinese-saying) · [Motto](#origin-motto)",
+        "",
+        "## Chinese saying { #origin-chinese-saying }",
+        "",
+        # The catalogue's wording and fields, whatever wording the speeches used.
+        "### “Neighbors wish each other well, just as family members do\\.” { #neighbours-wish-well }",
+        "",
+        "*Original:* 亲望亲好，邻望邻好",
+        "",
+        "Quoted in 2 speeches:",
+        "",
+        "- [2002\\-02\\-02\\-B](../speeches/2002-02-02-b.md) — 2 February 2002 — [para. 1](../speeches/2002-02-02-b.md#p1)",
+        "- [2001\\-01\\-01\\-A](../speeches/2001-01-01-a.md) — 1 January 2001 — "
+        "[para. 3](../speeches/2001-01-01-a.md#p3), [para. 9](../speeches/2001-01-01-a.md#p9)",
+        "",
+        "## Motto { #origin-motto }",
+        "",
+        "### “Unity is strength\\.” { #unity-is-strength }",
+        "",
+        "Quoted in 1 speech:",
+        "",
+        "- [2002\\-02\\-02\\-B](../speeches/2002-02-02-b.md) — 2 February 2002 — [para. 2](../speeches/2002-02-02-b.md#p2)",
+    ]
+    assert page.endswith(")\n")
