@@ -7,18 +7,18 @@ Thin: arguments in, output out. The work is done by the same core as the build
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import click
 
 from .archive_check import archive_path, count, format_json, format_text, run_check
-from .dates import iso_date
-from .importer import import_transcript
+from .importer import import_transcript, speech_file_from
 from .loader import SPEECHES_DIR
 from .new_speech import check_new_speech, new_speech_text
 from .problems import Problem
 from .sourcefile import read_text
-from .speech_file import check_speech_text, file_slug, render_speech_file, write_new_file
+from .speech_file import check_speech_text, file_slug, write_new_file
 
 ROOT_HELP = ("The archive's folder, holding mkdocs.yml and speeches/. "
              "Default: the nearest such folder, from the current one upwards.")
@@ -45,6 +45,14 @@ def _shown(path: Path) -> str:
     """A path as the contributor would type it: relative to here when that is shorter."""
     relative = os.path.relpath(path)
     return relative if not relative.startswith("..") else str(path)
+
+
+def _check_slug(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    # Checked before any path is made from it: a slug never climbs out of speeches/.
+    if value is not None and not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", value):
+        raise click.BadParameter(f"expected lower-case ASCII words joined by hyphens, like "
+                                 f"'address-to-the-nation', got {value!r}")
+    return value
 
 
 def _echo_problems(problems: list[Problem]) -> None:
@@ -74,7 +82,8 @@ def main(root: Path | None) -> None:
 @click.option("--theme", "themes", multiple=True, metavar="SLUG",
               help="A theme slug from speeches/themes.yml; repeat for several (at least one is required).")
 @click.option("--occasion", help="The event it was given at.")
-@click.option("--slug", help="The file name's words, lower-case with hyphens. Default: made from the title.")
+@click.option("--slug", callback=_check_slug,
+              help="The file name's words, lower-case with hyphens. Default: made from the title.")
 @click.pass_context
 def new(ctx: click.Context, title: str, date: str, venue: str, speaker: str | None,
         themes: tuple[str, ...], occasion: str | None, slug: str | None) -> None:
@@ -143,7 +152,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...], output_format: str, since
 @click.option("--venue", help="Where: 'City, Country' (overrides the transcript).")
 @click.option("--speaker", help="Who delivered it (overrides the transcript).")
 @click.option("--theme", "themes", multiple=True, metavar="SLUG", help="A theme slug; repeat for several.")
-@click.option("--slug", help="The file name's words. Default: made from the title.")
+@click.option("--slug", callback=_check_slug, help="The file name's words. Default: made from the title.")
 @click.option("--dry-run", is_flag=True, help="Print the speech file instead of writing it.")
 @click.option("--output-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where to write the file. Default: the archive's speeches/ folder.")
@@ -169,15 +178,8 @@ def import_(ctx: click.Context, file: Path, venue: str | None, speaker: str | No
     imported = import_transcript(text)
     if not imported.body.strip():
         raise click.ClickException(f"{_shown(file)}: found no speech text after the title and date lines")
-    meta = imported.meta
-    for name, value in (("venue", venue), ("speaker", speaker)):
-        if value:
-            meta[name] = value
-    meta["themes"] = list(themes)
-    date = meta["date"] if meta.get("date") and iso_date(meta["date"]) == meta["date"] else "undated"
-    name = f"{date}-{slug or (file_slug(meta['title']) if meta.get('title') else 'untitled')}.md"
+    name, speech_text = speech_file_from(imported, venue, speaker, themes, slug)
     path = (output_dir or root / SPEECHES_DIR) / name
-    speech_text = render_speech_file(meta, imported.body)
     to_fill = check_speech_text(root, name, speech_text, shown_as=_shown(path))
     if dry_run:
         click.echo(speech_text, nl=False)

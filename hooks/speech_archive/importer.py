@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import iso_date
+from .speech_file import file_slug, render_speech_file
 
 # Header names as people write them -> the front-matter field they fill.
 HEADER_FIELDS = {
@@ -56,6 +57,24 @@ class ImportedSpeech:
     meta: dict  # front-matter fields; None where nothing was recognised
     body: str
     unused: list[tuple[int, str]] = field(default_factory=list)  # (line, text) left out of the file
+
+
+def speech_file_from(
+    imported: ImportedSpeech, venue: str | None = None, speaker: str | None = None,
+    themes: tuple[str, ...] = (), slug: str | None = None,
+) -> tuple[str, str]:
+    """(file name, file text); the contributor's options win over what the transcript says.
+
+    Without a recognised date or title the name says so ('undated-...', '...-untitled'),
+    and check reports it until the file is renamed.
+    """
+    meta = {**imported.meta, "themes": list(themes)}
+    for name, value in (("venue", venue), ("speaker", speaker)):
+        if value:
+            meta[name] = value
+    date = meta["date"] if meta.get("date") and iso_date(meta["date"]) == meta["date"] else "undated"
+    slug = slug or (file_slug(meta["title"]) if meta.get("title") else "untitled")
+    return f"{date}-{slug}.md", render_speech_file(meta, imported.body)
 
 
 def _header(line: str) -> tuple[str, str] | None:
