@@ -55,6 +55,12 @@ MARKDOWN_TAGS = frozenset(
 # How speech_page.py places the body on the page (the check renders it the same way).
 PAGE_WRAPPER = ('<div class="speech-body" markdown>', "</div>")
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+# What Markdown needs in the text to emit a tag, a URL or an attribute of its own
+# choosing: '<' (HTML, comments, autolinks, md_in_html), '{' (attribute lists), ']'
+# then '(' '[' or ':' (links, images, reference and footnote definitions), or a heading
+# (its id comes from its words). A body with none of these renders to paragraphs,
+# emphasis, lists, quotes and code only.
+_MAY_HOLD_MARKUP = re.compile(r"[<{]|\][ \t\n]*[(\[:]|^[ ]{0,3}#|^[ ]{0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
 
 
 class _KeepTree(Treeprocessor):
@@ -200,8 +206,24 @@ def page_html_problems(output: str, lines: list[str], shown_as: str, body_line: 
     return problems
 
 
+def may_hold_markup(body: str) -> bool:
+    """False when nothing in ``body`` can make Markdown emit a tag, URL or attribute to check."""
+    return _MAY_HOLD_MARKUP.search(body) is not None
+
+
 def check_speech_body(body: str, shown_as: str, body_line: int) -> list[Problem]:
     """Every way the body would put markup, scripts or unsafe links into the page, by line."""
+    if not may_hold_markup(body):
+        # Most speeches are plain prose: skip the two Markdown renders below, which would
+        # otherwise be most of the time a large archive takes to load.
+        return []
+    return check_rendered_body(body, shown_as, body_line)
+
+
+def check_rendered_body(body: str, shown_as: str, body_line: int) -> list[Problem]:
+    """``check_speech_body`` without the shortcut: ask Python-Markdown in every case."""
+    if not body.strip():
+        return []  # Markdown renders nothing (and runs no tree processor) for a blank body
     lines = body.split("\n")
     # First as Markdown alone, where raw HTML is kept apart and can be named exactly...
     md, root, _ = _render(body, tuple(e for e in SITE_EXTENSIONS if e != "md_in_html"))

@@ -1,0 +1,47 @@
+"""The shortcut that skips rendering plain-prose bodies never skips something the full check rejects."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from speech_archive.safety import check_rendered_body, check_speech_body, may_hold_markup
+
+# Markdown's building blocks, minus '<' and '{' (which always take the full check).
+PIECES = [
+    "a", "word ", " ", "\n", "\n\n", "    ", "\t", "#", "# ", "=", "-", "---", "*", "_", "`", "```", "~~~", "!", "!!! note ",
+    "??? ", "[", "]", "(", ")", "^", "&", "&#106;", ";", ":", '"', "'", ">", "|", ".", "1. ", "- ", "__config",
+    "javascript:", "http://example.org", "*[AB]", "[^1]", "x@y.org", "\\",
+]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_a_skipped_body_has_nothing_the_full_check_rejects(body):
+    assume(not may_hold_markup(body))
+    assert check_rendered_body(body, "speeches/x.md", 10) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hello <script>alert(1)</script>",
+        "A [link](javascript:alert(1)).",
+        "A [link]\n(javascript:alert(1)).",
+        "A [link][ref].\n\n[ref]: javascript:alert(1)",
+        "Text.\n{: onclick=\"x\" }",
+        "# __config",
+        "__config\n========",
+        "__config\n---",
+        "Note.[^1]\n\n[^1]: As delivered.",
+        "*[AB]: a definition",
+    ],
+)
+def test_markup_a_body_may_hold_takes_the_full_check(body):
+    assert may_hold_markup(body)
+
+
+@pytest.mark.parametrize("body", ["# __config", "__config\n========", "Hello <b>x</b>", "[x](javascript:y)"])
+def test_the_shortcut_keeps_rejections(body):
+    assert check_speech_body(body, "speeches/x.md", 10) == check_rendered_body(body, "speeches/x.md", 10) != []
