@@ -4,6 +4,7 @@ The pipeline itself is in ``speech_archive/pipeline.py``. Here, MkDocs events on
   on_startup, on_config -> the `serve` cache and the per-build step timer (see _HookState)
   on_files -> load + validate the archive, annotate, and register every generated page
               (and fill the hand-written home page's marker with the archive's figures)
+  on_post_build -> tune Material's search index (speech facets), zip the finished site
 (mkdocs.yml's `watch:` makes `mkdocs serve` rebuild when speeches or hooks change.)
 """
 
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 from speech_archive.cache import ContentCache
@@ -23,6 +25,8 @@ from speech_archive.indexes.home import HOME_PAGE
 from speech_archive.loader import load_archive
 from speech_archive.pipeline import build_site_files
 from speech_archive.problems import ArchiveError
+from speech_archive.search_index import archive_facets, tune_search_index_json
+from speech_archive.site_zip import write_site_zip
 from speech_archive.timings import NO_TIMER, TIMINGS_ENV, StepTimer
 
 
@@ -38,6 +42,8 @@ class _HookState:
 
     cache: ContentCache | None = None  # per process, `serve` only: created in on_startup
     timer: StepTimer = NO_TIMER  # per build: measures steps when SPEECH_ARCHIVE_TIMINGS is set
+    search_facets: dict[str, str] | None = None  # per build: page URL -> speech facets for search
+    serving: bool = False  # per process: `mkdocs serve` skips the zip (seconds per rebuild)
 
 
 _state = _HookState()
@@ -46,10 +52,12 @@ _state = _HookState()
 def on_startup(command: str, dirty: bool) -> None:
     # A one-off `mkdocs build` reads every file once: only `serve` gains from a cache.
     _state.cache = ContentCache() if command == "serve" else None
+    _state.serving = command == "serve"
 
 
 def on_config(config):
     _state.timer = StepTimer() if os.environ.get(TIMINGS_ENV) else NO_TIMER
+    _state.search_facets = None
     return config
 
 
@@ -80,13 +88,19 @@ def _add_site_files(files: Files, config, timer: StepTimer, cache: ContentCache 
         # Filled here, not in on_page_markdown, so no state has to outlive this event; the
         # file stays the hand-written one (its edit link and `serve` watching are kept).
         home.content_string = generated.pop(HOME_PAGE)
+    facets = archive_facets(archive)
+    _state.search_facets = {}
     with timer.measure("register"):
         for path, content in generated.items():
-            files.append(File.generated(config, path, content=content))
+            file = File.generated(config, path, content=content)
+            files.append(file)
+            if path in facets:
+                _state.search_facets[file.url] = facets[path]  # the URL is what the index names
     return files
 
 
-def on_post_build(config) -> None:
+@event_priority(-300)  # after every post-build step it reports (search index, zip)
+def _write_timings(config) -> None:
     """With SPEECH_ARCHIVE_TIMINGS=<file>, write where this build's hook time went (for bench/)."""
     target = os.environ.get(TIMINGS_ENV)
     if target and _state.timer is not NO_TIMER:
@@ -96,3 +110,25 @@ def on_post_build(config) -> None:
             "cache": {"hits": cache.hits, "misses": cache.misses, "entries": len(cache)} if cache else None,
         }
         Path(target).write_text(json.dumps(report, indent=1), encoding="utf-8")
+
+
+# After Material's search plugin writes search_index.json (priority 0), before its
+# offline plugin copies it into search_index.js (-100): both then carry the tuning.
+@event_priority(-50)
+def _tune_search_index(config) -> None:
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.is_file() and _state.search_facets is not None:
+        with _state.timer.measure("search_index"):
+            text = tune_search_index_json(index.read_text(encoding="utf-8"), _state.search_facets)
+            index.write_text(text, encoding="utf-8")
+
+
+# Last of all (the offline plugin runs at -100): the zip must hold the finished site.
+@event_priority(-200)
+def _zip_site(config) -> None:
+    if not _state.serving:
+        with _state.timer.measure("zip"):
+            write_site_zip(Path(config.site_dir))
+
+
+on_post_build = CombinedEvent(_write_timings, _tune_search_index, _zip_site)

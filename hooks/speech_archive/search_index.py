@@ -1,0 +1,58 @@
+"""Tune the search index Material writes, so readers find speeches by what they type.
+
+Material's search plugin indexes each page's title and text. A speech page's text
+already holds its speaker, venue, occasion and themes (the metadata block), but as
+one word among thousands: a search for "Geneva" would rank a speech that mentions
+Geneva three times above the speech given there. So every speech's facts are also
+put in a field of their own, ``facets``, boosted above the text and below titles:
+the page of a venue or theme (its title matches) comes first, then its speeches,
+then every other speech that merely mentions it.
+
+Pure functions over the JSON Material wrote; the hook reads and writes the file.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .model import Archive, Speech
+
+FACETS_FIELD = "facets"
+# Above text (1) so a speech's own venue/theme/speaker outranks mentions in other
+# speeches' text, below titles (Material: 1000) so the venue's or theme's page leads.
+FACETS_BOOST = 100.0
+
+
+def speech_facets(speech: Speech, archive: Archive) -> str:
+    """The facts a reader searches a speech by, as one line of text."""
+    parts = [speech.speaker, speech.venue]
+    if speech.occasion:
+        parts.append(speech.occasion)
+    parts += [archive.themes[slug].title for slug in speech.themes]
+    return " · ".join(parts)
+
+
+def archive_facets(archive: Archive) -> dict[str, str]:
+    """Facets of every speech, by the docs-relative path of its page."""
+    return {f"speeches/{speech.slug}.md": speech_facets(speech, archive) for speech in archive.speeches}
+
+
+def add_facets(index: dict, facets_by_location: dict[str, str]) -> dict:
+    """``index`` (Material's search_index.json) with each page's facets as a boosted field.
+
+    Only a page's main entry (no ``#anchor``) gets them: Material groups sections under
+    their page, so the page is what should rank.
+    """
+    fields = dict(index["config"]["fields"])
+    fields[FACETS_FIELD] = {"boost": FACETS_BOOST}
+    docs = []
+    for doc in index["docs"]:
+        facets = facets_by_location.get(doc["location"])
+        docs.append({**doc, FACETS_FIELD: facets} if facets else doc)
+    return {**index, "config": {**index["config"], "fields": fields}, "docs": docs}
+
+
+def tune_search_index_json(text: str, facets_by_location: dict[str, str]) -> str:
+    """The tuned index as JSON, written as compactly and deterministically as Material's."""
+    tuned = add_facets(json.loads(text), facets_by_location)
+    return json.dumps(tuned, separators=(",", ":"))  # ASCII, as Material writes it: no charset doubts

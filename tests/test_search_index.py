@@ -1,0 +1,90 @@
+"""Search index tuning: each speech's facts as a boosted field, on its page entry only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from speech_archive.model import Archive, Speech, Theme
+from speech_archive.search_index import (
+    FACETS_BOOST,
+    FACETS_FIELD,
+    add_facets,
+    archive_facets,
+    speech_facets,
+    tune_search_index_json,
+)
+
+THEMES = {
+    "water": Theme("water", "Water and rivers", "About water."),
+    "trade": Theme("trade", "Trade", "About trade."),
+}
+
+
+def _speech(slug: str, occasion: str | None, themes: tuple[str, ...]) -> Speech:
+    return Speech(
+        slug=slug, path=f"speeches/{slug}.md", title="A title", date=dt.date(2001, 2, 3),
+        speaker="Ana Pérez", venue="Geneva, Switzerland", themes=themes, body="Text.\n",
+        body_line=8, occasion=occasion,
+    )
+
+
+@pytest.mark.parametrize(
+    ("occasion", "themes", "expected"),
+    [
+        ("World Water Forum", ("water", "trade"),
+         "Ana Pérez · Geneva, Switzerland · World Water Forum · Water and rivers · Trade"),
+        (None, ("trade",), "Ana Pérez · Geneva, Switzerland · Trade"),
+    ],
+    ids=["with occasion", "without occasion"],
+)
+def test_speech_facets_name_speaker_venue_occasion_and_theme_titles(occasion, themes, expected):
+    archive = Archive(speeches=(), themes=THEMES)
+    assert speech_facets(_speech("2001-02-03-x", occasion, themes), archive) == expected
+
+
+def test_archive_facets_are_keyed_by_the_speech_page_source_path():
+    speech = _speech("2001-02-03-x", None, ("water",))
+    assert archive_facets(Archive(speeches=(speech,), themes=THEMES)) == {
+        "speeches/2001-02-03-x.md": "Ana Pérez · Geneva, Switzerland · Water and rivers"
+    }
+
+
+MATERIAL_INDEX = {
+    "config": {"lang": ["en"], "separator": "[\\s]+", "pipeline": ["stopWordFilter"],
+               "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
+    "docs": [
+        {"location": "speeches/a.html", "title": "A", "text": "<p>words</p>"},
+        {"location": "speeches/a.html#part-2", "title": "Part 2", "text": "<p>more</p>"},
+        {"location": "themes/water.html", "title": "Water", "text": ""},
+    ],
+}
+
+
+def test_add_facets_boosts_the_field_and_fills_only_the_page_entry():
+    tuned = add_facets(MATERIAL_INDEX, {"speeches/a.html": "Ana · Geneva"})
+    assert tuned["config"]["fields"][FACETS_FIELD] == {"boost": FACETS_BOOST}
+    assert 1.0 < FACETS_BOOST < tuned["config"]["fields"]["title"]["boost"]
+    assert tuned["docs"][0] == {**MATERIAL_INDEX["docs"][0], FACETS_FIELD: "Ana · Geneva"}
+    assert tuned["docs"][1:] == MATERIAL_INDEX["docs"][1:]  # sections and other pages untouched
+    assert FACETS_FIELD not in MATERIAL_INDEX["config"]["fields"]  # the input is not modified
+
+
+def test_tuned_json_is_compact_ascii_and_the_same_every_time():
+    text = json.dumps(MATERIAL_INDEX)
+    first = tune_search_index_json(text, {"speeches/a.html": "Ana Pérez"})
+    assert first == tune_search_index_json(text, {"speeches/a.html": "Ana Pérez"})
+    assert first.isascii() and ", " not in first
+    assert json.loads(first)["docs"][0][FACETS_FIELD] == "Ana Pérez"
+
+
+def test_built_index_carries_facets_in_the_json_and_in_the_offline_script(built_site):
+    text = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    index = json.loads(text)
+    seed = next(doc for doc in index["docs"] if doc["location"].startswith("speeches/2014-05-21-"))
+    assert "Shanghai, China" in seed[FACETS_FIELD] and "Xi Jinping" in seed[FACETS_FIELD]
+    # The offline plugin inlines the index after the tuning, so file:// readers get it too.
+    script = (built_site / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert script == f"var __index = {text}"
