@@ -12,6 +12,7 @@ from speech_archive.indexes.catalogue import count_words, render_catalogue
 from speech_archive.indexes.chronology import group_by_year
 from speech_archive.indexes.feed import render_atom_feed
 from speech_archive.indexes.home import HOME_MARKER, fill_home_page
+from speech_archive.indexes.listing import link_from
 from speech_archive.indexes.neighbours import find_neighbours, render_speech_footer
 from speech_archive.indexes.themes import group_by_theme, render_theme_page, sayings_by_theme
 from speech_archive.indexes.venues import group_by_venue
@@ -171,3 +172,48 @@ def test_home_marker_is_replaced_once_and_pages_without_it_are_left_alone():
     page = f"# Home\n\n{HOME_MARKER}\n\nMore.\n"
     assert fill_home_page(page, "FIGURES") == "# Home\n\nFIGURES\n\nMore.\n"
     assert fill_home_page("# Home\n", "FIGURES") == "# Home\n"
+
+
+def brute_force_related(archive: Archive, speech: Speech, limit: int = 5) -> list[str]:
+    """The definition, all pairs: most shared themes, then nearest date, then nearest in archive order."""
+    order = {s.slug: i for i, s in enumerate(archive.speeches)}
+    scored = [
+        (-len(set(speech.themes) & set(other.themes)), abs((other.date - speech.date).days),
+         abs(order[other.slug] - order[speech.slug]), order[other.slug], other.slug)
+        for other in archive.speeches
+        if other is not speech and set(speech.themes) & set(other.themes)
+    ]
+    return [entry[-1] for entry in sorted(scored)[:limit]]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_related_matches_the_all_pairs_definition_on_random_archives(seed):
+    import random
+
+    rnd = random.Random(seed)
+    themes = "abcdefghijkl"
+    speeches = [
+        make_speech(f"{rnd.randint(1990, 1995)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}", f"s{i}",
+                    # mostly one to four themes, sometimes more than WIDE (compared directly)
+                    tuple(rnd.sample(themes, rnd.choice([1, 2, 2, 3, 4, 10]))))
+        for i in range(120)
+    ]
+    archive = make_archive(*speeches, themes=themes)
+    neighbours = find_neighbours(archive)
+    for speech in archive.speeches:
+        assert [s.slug for s in neighbours[speech.slug].related] == brute_force_related(archive, speech)
+
+
+@pytest.mark.parametrize(
+    "page, target, expected",
+    [
+        ("themes/index.md", "themes/liberty.md", "liberty.md"),
+        ("themes/liberty.md", "speeches/x.md", "../speeches/x.md"),
+        ("index.md", "speeches/index.md", "speeches/index.md"),
+        ("speeches/x.md", "index.md", "../index.md"),
+        ("a/b/c.md", "a/d/e.md", "../d/e.md"),
+        ("years/2014.md", "years/1588.md", "1588.md"),
+    ],
+)
+def test_link_from_gives_relative_links(page, target, expected):
+    assert link_from(page, target) == expected

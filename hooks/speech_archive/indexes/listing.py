@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from typing import Iterable
 
 from ..model import Archive, Speech
@@ -23,8 +22,16 @@ def year_page_path(year: int) -> str:
 
 
 def link_from(page: str, target: str) -> str:
-    """A relative link from one docs-relative page to another: MkDocs checks it, file:// follows it."""
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+    """A relative link from one docs-relative page to another: MkDocs checks it, file:// follows it.
+
+    Plain string work (both are clean POSIX paths): posixpath.relpath would consult the
+    working directory on each of the thousands of links an archive's indexes hold.
+    """
+    folders, parts = page.split("/")[:-1], target.split("/")
+    common = 0
+    while common < len(folders) and common < len(parts) - 1 and folders[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(folders) - common) + parts[common:])
 
 
 def newest_first(speeches: Iterable[Speech]) -> list[Speech]:

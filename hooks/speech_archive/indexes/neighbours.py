@@ -1,16 +1,19 @@
 """Previous/next speech in date order and related speeches, for the foot of each speech page.
 
 Related speeches rank by most shared themes, then nearest in date (then nearest in
-archive order). Speeches are grouped by their set of themes first: a speech's shared
-count is the same for every speech of a group, so each page looks at the groups that
-share a theme with it (found through an inverted index theme -> groups) and takes the
-few nearest speeches of each group by bisection; it never scans the whole archive.
+archive order). A speech sharing exactly c themes with speech S shares one c-theme
+subset of S's themes, so each speech is indexed under every subset of its themes
+(as bit masks: 2**themes entries, 128 for seven themes), and a page looks up the
+subsets of its own themes, largest first, taking the few nearest holders of each by
+bisection. Work per page depends on its number of themes, not on the archive's size.
+A speech with more than WIDE themes would cost too many subsets: it is not indexed
+but compared directly (with every speech when it is the page, with every page otherwise).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 
 from ..model import Archive, Speech
@@ -18,6 +21,7 @@ from ..text import escape_markdown, human_date
 from .listing import link_from, speech_list_item, speech_page_path
 
 RELATED_LIMIT = 5
+WIDE = 8  # themes beyond which a speech is compared directly rather than indexed by subsets
 
 
 @dataclass(frozen=True)
@@ -30,41 +34,71 @@ class Neighbours:
 def find_neighbours(archive: Archive, limit: int = RELATED_LIMIT) -> dict[str, Neighbours]:
     """Speech slug -> its neighbours, for every speech (archive.speeches is in date order)."""
     speeches = archive.speeches
-    days = [speech.date.toordinal() for speech in speeches]
-    members: dict[frozenset[str], list[int]] = defaultdict(list)  # theme set -> positions, ascending
-    for position, speech in enumerate(speeches):
-        members[frozenset(speech.themes)].append(position)
-    groups_with_theme: dict[str, list[frozenset[str]]] = defaultdict(list)
-    for themes in members:
-        for theme in themes:
-            groups_with_theme[theme].append(themes)
-
+    ranking = _Ranking(archive)
     result: dict[str, Neighbours] = {}
     for position, speech in enumerate(speeches):
-        shared: Counter[frozenset[str]] = Counter()
-        for theme in set(speech.themes):
-            for group in groups_with_theme[theme]:
-                shared[group] += 1
-        by_count: dict[int, list[frozenset[str]]] = defaultdict(list)
-        for group, count in shared.items():
-            by_count[count].append(group)
-        related: list[Speech] = []
-        for count in sorted(by_count, reverse=True):
-            wanted = limit - len(related)
-            if wanted <= 0:
-                break
-            candidates = [
-                (abs(days[other] - days[position]), abs(other - position), other)
-                for group in by_count[count]
-                for other in nearest_positions(members[group], position, wanted)
-            ]
-            related += [speeches[other] for *_, other in sorted(candidates)[:wanted]]
+        related = ranking.related(position, limit)
         result[speech.slug] = Neighbours(
             previous=speeches[position - 1] if position > 0 else None,
             next=speeches[position + 1] if position + 1 < len(speeches) else None,
-            related=tuple(related),
+            related=tuple(speeches[other] for other in related),
         )
     return result
+
+
+class _Ranking:
+    """The archive's speeches indexed by theme subsets; built once per build."""
+
+    def __init__(self, archive: Archive) -> None:
+        bits = {slug: 1 << index for index, slug in enumerate(archive.themes)}
+        self.masks = [sum({bits[slug] for slug in speech.themes}) for speech in archive.speeches]
+        self.days = [speech.date.toordinal() for speech in archive.speeches]
+        self.holders: dict[int, list[int]] = defaultdict(list)  # theme subset -> positions, ascending
+        self.wide: list[int] = []
+        for position, mask in enumerate(self.masks):
+            if mask.bit_count() > WIDE:
+                self.wide.append(position)
+            else:
+                for subset in subsets(mask):
+                    self.holders[subset].append(position)
+
+    def related(self, position: int, limit: int) -> list[int]:
+        mask = self.masks[position]
+
+        def closeness(other: int) -> tuple[int, int, int]:
+            return abs(self.days[other] - self.days[position]), abs(other - position), other
+
+        if mask.bit_count() > WIDE:
+            shared = {other: (mask & theirs).bit_count() for other, theirs in enumerate(self.masks) if other != position}
+            ranked = sorted((other for other, count in shared.items() if count), key=lambda o: (-shared[o], closeness(o)))
+            return ranked[:limit]
+        by_size: dict[int, list[int]] = defaultdict(list)
+        for subset in subsets(mask):
+            by_size[subset.bit_count()].append(subset)
+        picked: list[int] = []
+        for size in sorted(by_size, reverse=True):
+            wanted = limit - len(picked)
+            if wanted <= 0:
+                break
+            # Holders of a subset may share more themes, but all of those are picked already
+            # (fewer than ``limit``), so ``limit`` per side always reaches ``wanted`` new ones.
+            found = {
+                other
+                for subset in by_size[size]
+                for other in nearest_positions(self.holders.get(subset, []), position, limit)
+                if (self.masks[other] & mask).bit_count() == size
+            }
+            found.update(o for o in self.wide if o != position and (self.masks[o] & mask).bit_count() == size)
+            picked += sorted(found, key=closeness)[:wanted]
+        return picked
+
+
+def subsets(mask: int):
+    """Every non-empty subset of the bits of ``mask``."""
+    subset = mask
+    while subset:
+        yield subset
+        subset = (subset - 1) & mask
 
 
 def nearest_positions(positions: list[int], position: int, wanted: int) -> list[int]:
