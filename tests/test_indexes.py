@@ -98,6 +98,29 @@ def test_theme_page_lists_its_speeches_newest_first(site):
     assert speech_links(unused) == [] and "No speech" in unused.get_text()
 
 
+def saying_links(page) -> dict[str, list[str]]:
+    """Saying id -> the speech paragraphs its line on a theme page links to."""
+    found = {}
+    for item in page.select("li"):
+        entry = item.find("a", href=lambda h: "proverbs/index.html#" in h)
+        if entry:
+            found[urlsplit(entry["href"]).fragment] = [
+                Path(a["href"]).name for a in item.select("a[href*='speeches/']")
+            ]
+    return found
+
+
+def test_theme_pages_list_the_sayings_quoted_in_their_speeches(site):
+    # The seed quotes six sayings; the Dushanbe fixture one Tajik proverb, in its paragraph 2.
+    seed_only = article(site, "themes/common-security.html")
+    assert len(saying_links(seed_only)) == 6
+    shared = saying_links(article(site, "themes/regional-cooperation.html"))
+    assert len(shared) == 7
+    assert shared["where-there-is-water-there-is-life"] == [f"{DUSHANBE}.html#p2"]
+    liberty = article(site, "themes/liberty.html")
+    assert saying_links(liberty) == {} and liberty.find("h2", id="sayings") is None
+
+
 def test_chronology_groups_speeches_by_year_newest_first(site):
     page = article(site, "speeches/index.html")
     headings = page.select("h2")
@@ -158,7 +181,7 @@ def test_home_page_shows_figures_latest_speeches_and_entry_points(site):
     page = article(site, "index.html")
     figures = page.select_one(".archive-figures").get_text(" ", strip=True)
     assert "6 speeches" in figures and "12 themes" in figures and "years covered: 1588–2014" in figures
-    assert "saying" in figures
+    assert "7 sayings" in figures  # distinct sayings: six in the seed, one in the Dushanbe fixture
     latest = page.find("h2", id="latest-speeches")
     assert speech_links(section_after(latest)[0]) == BASE_NEWEST_FIRST[:5]
     hrefs = {a["href"] for a in page.select("a[href]")}

@@ -2,7 +2,8 @@
 
 One module per index: themes, chronology (speeches by year), venues, neighbours
 (previous/next/related on speech pages), home (the home page's figures), catalogue
-(speeches.json) and feed (feed.xml). Every grouping is one pass over the archive.
+(speeches.json) and feed (feed.xml); glossary and proverbs are registered by the
+pipeline beside them. Every grouping is one pass over the archive.
 """
 
 from __future__ import annotations
