@@ -31,7 +31,8 @@ SITE_URL = "https://archive.example.org/speeches-site/"
 def fixture_project(dest: Path, leave_out: tuple[str, ...] = (ADDED,), site_url: str | None = None) -> Path:
     project = copy_project(dest)
     themes = project / "speeches" / "themes.yml"
-    themes.write_text(themes.read_text(encoding="utf-8") + "\n" + (FIXTURES / "themes-extra.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    extra = (FIXTURES / "themes-extra.yml").read_text(encoding="utf-8")
+    themes.write_text(themes.read_text(encoding="utf-8") + "\n" + extra, encoding="utf-8")
     for path in sorted((FIXTURES / "speeches").glob("*.md")):
         if path.stem not in leave_out:
             shutil.copy(path, project / "speeches" / path.name)
@@ -197,7 +198,8 @@ def test_catalogue_has_one_record_per_speech_in_date_order(site):
     assert all(set(record) == fields for record in records)
     gettysburg = records[2]
     assert gettysburg["date"] == "1863-11-19" and gettysburg["themes"] == ["liberty", "remembrance"]
-    assert gettysburg["speaker"] == "Abraham Lincoln" and gettysburg["venue"] == "Gettysburg, Pennsylvania, United States"
+    assert gettysburg["speaker"] == "Abraham Lincoln"
+    assert gettysburg["venue"] == "Gettysburg, Pennsylvania, United States"
     assert gettysburg["words"] == 271  # `wc -w` of the body gives 278, less 7 lone dashes
     assert records[0]["occasion"] == "The muster of the land forces against the Spanish Armada"
     for record in records:
@@ -248,7 +250,8 @@ def test_every_link_in_the_built_site_resolves(site):
             if parts.fragment and target.suffix == ".html":
                 if target not in anchors_by_page:
                     anchors_by_page[target] = {e["id"] for e in soup(target).select("[id]")}
-                assert unquote(parts.fragment) in anchors_by_page[target], f"{page.relative_to(site)}: {href} -> no anchor"
+                where = f"{page.relative_to(site)}: {href}"
+                assert unquote(parts.fragment) in anchors_by_page[target], f"{where} -> no anchor"
             checked += 1
     assert checked > 500  # the walk really covered the site
 

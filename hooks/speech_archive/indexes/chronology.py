@@ -32,7 +32,8 @@ def render_chronology(archive: Archive, groups: dict[int, list[Speech]]) -> str:
     for year, speeches in groups.items():
         # An explicit, documented anchor (speeches/index.html#year-2014) that readers can link to.
         lines += ["", f"## {year} {{#year-{year}}}", ""]
-        lines.append(f"[{plural(len(speeches), 'speech', 'speeches')} in {year}]({link_from(CHRONOLOGY, year_page_path(year))})")
+        year_page = link_from(CHRONOLOGY, year_page_path(year))
+        lines.append(f"[{plural(len(speeches), 'speech', 'speeches')} in {year}]({year_page})")
         lines.append("")
         lines += speech_list(speeches, archive, CHRONOLOGY)
     return "\n".join(lines) + "\n"

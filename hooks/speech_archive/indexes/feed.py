@@ -33,7 +33,9 @@ def render_atom_feed(archive: Archive, site_name: str, site_url: str | None = No
 
     def identity(path: str) -> str:
         # Atom ids must be absolute IRIs: the page's URL when known, else a name-based UUID.
-        return link(path) if base else f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'speech-archive:{site_name}:{path}')}"
+        if base:
+            return link(path)
+        return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'speech-archive:{site_name}:{path}')}"
 
     speeches = newest_first(archive.speeches)[:limit]
     feed = ET.Element("feed", {"xmlns": ATOM})  # the default namespace, without ET's global prefix registry

@@ -69,9 +69,9 @@ class _Ranking:
             return abs(self.days[other] - self.days[position]), abs(other - position), other
 
         if mask.bit_count() > WIDE:
-            shared = {other: (mask & theirs).bit_count() for other, theirs in enumerate(self.masks) if other != position}
-            ranked = sorted((other for other, count in shared.items() if count), key=lambda o: (-shared[o], closeness(o)))
-            return ranked[:limit]
+            shared = {other: (mask & theirs).bit_count() for other, theirs in enumerate(self.masks)}
+            candidates = [other for other, count in shared.items() if count and other != position]
+            return sorted(candidates, key=lambda other: (-shared[other], closeness(other)))[:limit]
         by_size: dict[int, list[int]] = defaultdict(list)
         for subset in subsets(mask):
             by_size[subset.bit_count()].append(subset)
