@@ -2,15 +2,17 @@
 
 The pipeline itself is in ``speech_archive/pipeline.py``. Here, MkDocs events only:
   on_startup, on_config -> the `serve` cache and the per-build step timer (see _HookState)
-  on_files -> load + validate the archive, annotate, and register every generated page
+  on_pre_build -> load + validate the archive, once per build, *before* MkDocs empties
+              site_dir: a contributor's mistake leaves the previous site untouched
+  on_files -> annotate, and register every generated page
               (and fill the hand-written home page's marker with the archive's figures)
+  on_env   -> date every page from the sources, not the clock (reproducible builds)
   on_post_build -> tune Material's search index (speech facets), zip the finished site
 (mkdocs.yml's `watch:` makes `mkdocs serve` rebuild when speeches or hooks change.)
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 from dataclasses import dataclass
@@ -20,9 +22,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
+from speech_archive.build_date import sources_date
 from speech_archive.cache import ContentCache
 from speech_archive.indexes.home import HOME_PAGE
 from speech_archive.loader import load_archive
+from speech_archive.model import Archive
 from speech_archive.pipeline import build_site_files
 from speech_archive.problems import ArchiveError
 from speech_archive.search_index import archive_facets, tune_search_index_json
@@ -42,6 +46,7 @@ class _HookState:
 
     cache: ContentCache | None = None  # per process, `serve` only: created in on_startup
     timer: StepTimer = NO_TIMER  # per build: measures steps when SPEECH_ARCHIVE_TIMINGS is set
+    archive: Archive | None = None  # per build: loaded once in on_pre_build, used by later events
     search_facets: dict[str, str] | None = None  # per build: page URL -> speech facets for search
     serving: bool = False  # per process: `mkdocs serve` skips the zip (seconds per rebuild)
 
@@ -58,6 +63,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config):
     _state.timer = StepTimer() if os.environ.get(TIMINGS_ENV) else NO_TIMER
     _state.search_facets = None
+    _state.archive = None
     return config
 
 
@@ -65,19 +71,30 @@ def _archive_root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def on_files(files: Files, config) -> Files:
-    timer, cache = _state.timer, _state.cache
-    with timer.measure("hook.on_files"), (cache.build() if cache else contextlib.nullcontext()):
-        return _add_site_files(files, config, timer, cache)
-
-
-def _add_site_files(files: Files, config, timer: StepTimer, cache: ContentCache | None) -> Files:
+def on_pre_build(config) -> None:
+    # MkDocs empties site_dir right after this event: validating here keeps the last good site.
+    if _state.cache:
+        _state.cache.begin_build()
     try:
-        with timer.measure("load"):
-            archive = load_archive(_archive_root(config), cache)
+        with _state.timer.measure("load"):
+            _state.archive = load_archive(_archive_root(config), _state.cache)
     except ArchiveError as err:
         # PluginError makes MkDocs print the message and exit 1, without a traceback.
         raise PluginError("\n" + err.report()) from None
+
+
+def on_files(files: Files, config) -> Files:
+    timer, cache = _state.timer, _state.cache
+    with timer.measure("hook.on_files"):
+        files = _add_site_files(files, config, _state.archive, timer, cache)
+    if cache:
+        cache.end_build()  # everything cached has been asked for by now
+    return files
+
+
+def _add_site_files(
+    files: Files, config, archive: Archive, timer: StepTimer, cache: ContentCache | None
+) -> Files:
     home = files.get_file_from_path(HOME_PAGE)
     with timer.measure("generate"):
         generated = build_site_files(
@@ -97,6 +114,16 @@ def _add_site_files(files: Files, config, timer: StepTimer, cache: ContentCache 
             if path in facets:
                 _state.search_facets[file.url] = facets[path]  # the URL is what the index names
     return files
+
+
+def on_env(env, config, files):
+    # MkDocs dates pages with today's date unless SOURCE_DATE_EPOCH is set; the sitemap
+    # and the gzip header of sitemap.xml.gz would change every day with no change in the sources.
+    date = sources_date(_state.archive, os.environ.get("SOURCE_DATE_EPOCH"))
+    for file in files.documentation_pages():
+        if file.page is not None:
+            file.page.update_date = date
+    return env
 
 
 @event_priority(-300)  # after every post-build step it reports (search index, zip)

@@ -50,13 +50,21 @@ class ContentCache:
         self._entries[key] = value
         return value
 
-    @contextlib.contextmanager
-    def build(self) -> Iterator["ContentCache"]:
-        """One build's use of the cache: count afresh, and drop unused entries at the end."""
+    def begin_build(self) -> None:
+        """A build starts using the cache: count afresh."""
         self._used = set()
         self.hits = self.misses = 0
-        yield self
+
+    def end_build(self) -> None:
+        """The build has asked for all it needs: drop what it did not use."""
         self._entries = {key: value for key, value in self._entries.items() if key in self._used}
+
+    @contextlib.contextmanager
+    def build(self) -> Iterator["ContentCache"]:
+        """One build's use of the cache, for callers whose build is one block of code."""
+        self.begin_build()
+        yield self
+        self.end_build()
 
     def __len__(self) -> int:
         return len(self._entries)
