@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree.ElementTree import Element
@@ -217,7 +218,14 @@ def check_speech_body(body: str, shown_as: str, body_line: int) -> list[Problem]
         # Most speeches are plain prose: skip the two Markdown renders below, which would
         # otherwise be most of the time a large archive takes to load.
         return []
-    return check_rendered_body(body, shown_as, body_line)
+    return list(_remembered_check(body, shown_as, body_line))
+
+
+# A pure function of its arguments, remembered: each build validates the archive before
+# MkDocs empties site/ (hooks/build_safety.py) and then loads it again to build.
+@lru_cache(maxsize=256)
+def _remembered_check(body: str, shown_as: str, body_line: int) -> tuple[Problem, ...]:
+    return tuple(check_rendered_body(body, shown_as, body_line))
 
 
 def check_rendered_body(body: str, shown_as: str, body_line: int) -> list[Problem]:

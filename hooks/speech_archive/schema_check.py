@@ -78,6 +78,8 @@ def _messages(error: ValidationError) -> list[tuple[tuple, str]]:
         want = error.validator_value
         want = " or ".join(_TYPE_NAMES.get(t, t) for t in (want if isinstance(want, list) else [want]))
         return [(path, f"expected {want}, got {_describe(value)}")]
+    if kind == "minProperties":
+        return [(path, f"has no entries (expected at least {error.validator_value})")]
     if kind == "minItems":
         return [(path, f"is an empty list (expected at least {error.validator_value} item)")]
     if kind == "minLength":
