@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING
 
 from ..model import Speech
@@ -18,9 +19,14 @@ def speech_url(speech: Speech) -> str:
     return f"speeches/{speech.slug}.html"
 
 
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit: what str.isalnum accepts
+
+
 def count_words(body: str) -> int:
     """Whitespace-separated words holding a letter or digit: Markdown marks and dashes alone do not count."""
-    return sum(1 for token in body.split() if any(char.isalnum() for char in token))
+    tokens = body.split()
+    # isalnum() settles most tokens in C; only those with punctuation need the search.
+    return len(tokens) - sum(1 for token in tokens if not token.isalnum() and not _ALNUM.search(token))
 
 
 def catalogue_record(item: "AnnotatedSpeech") -> dict:
