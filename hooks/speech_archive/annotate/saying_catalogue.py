@@ -120,10 +120,25 @@ def _best_window(wording: tuple[str, ...], tokens: list[Token], around: int) -> 
     return best
 
 
+def _may_match(index: CatalogueIndex, words: list[str]) -> bool:
+    """Whether some wording has as many of its index keys among ``words`` as a match needs.
+
+    Most prose has none: this settles it with set operations, before a Token is built
+    for each word (the check below asks the same of the keys near one alignment).
+    """
+    present = index.keys.keys() & set(map(normal_word, words))
+    if not present:
+        return False
+    keys_present = Counter(wording for word in present for wording, _ in index.keys[word])
+    return any(count >= min(2, index.key_counts[wording]) for wording, count in keys_present.items())
+
+
 def find_catalogued(text: str, spans: list[tuple[int, int]], index: CatalogueIndex) -> list[CatalogueMatch]:
     """Catalogued sayings in the prose ``spans`` of ``text``; a match never crosses a span."""
     found: list[CatalogueMatch] = []
     for span_start, span_end in spans:
+        if not _may_match(index, _WORD.findall(text, span_start, span_end)):
+            continue
         tokens = tokenize(text, span_start, span_end)
         hits: dict[tuple[int, int], set[int]] = defaultdict(set)
         for position, token in enumerate(tokens):
