@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from speech_archive.annotate.blocks import _PROTECTED, prose_spans
 from speech_archive.indexes.catalogue import count_words
 
 # Letters, digits and marks of several scripts, underscores, dashes, and the odd
@@ -23,3 +24,27 @@ def words_by_definition(body: str) -> int:
 @given(TEXT)
 def test_count_words_counts_tokens_holding_a_letter_or_digit(body):
     assert count_words(body) == words_by_definition(body)
+
+
+def spans_by_pattern(text: str) -> list[tuple[int, int]]:
+    spans, position = [], 0
+    for match in _PROTECTED.finditer(text):
+        if match.start() > position:
+            spans.append((position, match.start()))
+        position = match.end()
+    if position < len(text):
+        spans.append((position, len(text)))
+    return spans
+
+
+MARKDOWN = st.lists(
+    st.sampled_from(["word ", "`code`", "[a](b)", "![i](s)", "[r][x]", "[^1]", "<b>", "</b>", "&amp;", "{ #id }",
+                     "https://x.org/a", "ftp://f", "www.x.org", "<https://y>", "h", "w", "f", ":", "/", ".", " ", "\n"]),
+    max_size=20,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(MARKDOWN)
+def test_prose_spans_shortcut_agrees_with_the_pattern(text):
+    assert prose_spans(text) == spans_by_pattern(text)
