@@ -38,13 +38,15 @@ def spans_by_pattern(text: str) -> list[tuple[int, int]]:
 
 
 MARKDOWN = st.lists(
-    st.sampled_from(["word ", "`code`", "[a](b)", "![i](s)", "[r][x]", "[^1]", "<b>", "</b>", "&amp;", "{ #id }",
-                     "https://x.org/a", "ftp://f", "www.x.org", "<https://y>", "h", "w", "f", ":", "/", ".", " ", "\n"]),
-    max_size=20,
+    st.sampled_from(["word ", "`code`", "``a`b``", "[a](b)", "![i](s)", "[r][x]", "[^1]", "<b>", "</b>", "&amp;",
+                     "&#1;", "{ #id }", "{: .c}", "https://x.org/a", "ftp://f", "www.x.org", "<https://y>",
+                     "<mailto:a@b>", "xhttp://a", "h", "w", "f", ":", "/", ".", " ", "\n", "`", "[", "]", "(", ")",
+                     "!", "<", ">", "{", "}", "&", ";", "#", '"']),
+    max_size=25,
 ).map("".join)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=2000, deadline=None)
 @given(MARKDOWN)
 def test_prose_spans_shortcut_agrees_with_the_pattern(text):
     assert prose_spans(text) == spans_by_pattern(text)
