@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Archive, Speech
-from .blocks import PARAGRAPH, Block
+from .blocks import PARAGRAPH, Block, prose_spans
 
 
 def paragraph_marker(number: int) -> str:
@@ -12,9 +12,28 @@ def paragraph_marker(number: int) -> str:
     return f'[{number}](#p{number}){{ #p{number} .para-number title="Paragraph {number}" }} '
 
 
+def escape_lone_closing_braces(text: str) -> str:
+    """Backslash-escape each '}' of the prose that closes no '{' on its line; it renders the same.
+
+    attr_list reads an inline attribute list (this marker's, a saying highlight's) up to the
+    last '}' on the line (markdown/extensions/attr_list.py, INLINE_RE) and moves the words in
+    between behind it: 'Paragraph text 0}' would read '} 0'. A speech's own '{ lang=ar }' keeps its brace.
+    """
+    out, position = [], 0
+    for start, end in prose_spans(text):
+        for index in range(start, end):
+            if text[index] == "}" and text[index - 1 : index] != "\\":
+                line_start = text.rfind("\n", 0, index) + 1
+                if "{" not in text[line_start:index]:
+                    out += [text[position:index], "\\}"]
+                    position = index + 1
+    return "".join(out) + text[position:]
+
+
 def number_paragraphs(blocks: list[Block], speech: Speech, archive: Archive) -> tuple[list[Block], dict]:
     out = [
-        block.with_text(paragraph_marker(block.number) + block.text) if block.kind == PARAGRAPH else block
+        block.with_text(paragraph_marker(block.number) + escape_lone_closing_braces(block.text))
+        if block.kind == PARAGRAPH else block
         for block in blocks
     ]
     return out, {"paragraphs": sum(1 for b in blocks if b.kind == PARAGRAPH)}
