@@ -1,7 +1,8 @@
 """MkDocs hooks that make a failed build lose nothing.
 
   on_config      -> a fresh record for this build (hooks are not reloaded by `serve`)
-  on_files       -> note that MkDocs has now emptied site_dir
+  on_files       -> note that MkDocs has now emptied site_dir; no page may be
+                    written outside it
   on_build_error -> a build failing after that point (a strict-mode warning, a
                     crash) empties site_dir: no site rather than a mix of old and new
 
@@ -13,7 +14,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import clean_directory
 
@@ -33,9 +36,15 @@ def on_config(config):
     return config
 
 
-@event_priority(100)  # first among the on_files handlers: by then MkDocs has emptied site_dir
+@event_priority(-100)  # last: every handler has added its generated pages by then
 def on_files(files, config):
-    _build.site_dir_emptied = True
+    _build.site_dir_emptied = True  # MkDocs empties site_dir before any on_files handler
+    site = Path(config.site_dir).resolve()
+    for file in files:
+        # A page's path comes from file names and slugs; none may lead out of the site.
+        if site not in Path(file.abs_dest_path).resolve().parents:
+            raise PluginError(f"{file.src_uri}: would be written outside the site folder "
+                              f"(to {file.abs_dest_path}; expected a path inside {config.site_dir})")
     return files
 
 

@@ -108,3 +108,29 @@ def test_a_build_failing_after_writing_leaves_no_site_rather_than_a_mix(tmp_path
     assert (project / "site").is_dir()
     assert tree_hashes(project / "site") == {}
     assert sources_hashes(project) == sources_before
+
+
+ESCAPING_HOOK = '''
+from mkdocs.structure.files import File
+
+
+def on_files(files, config):
+    files.append(File.generated(config, "../escaped.md", content="# Out"))
+    return files
+'''
+
+
+def test_no_page_is_written_outside_the_site_folder(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "hooks" / "escaping_hook.py").write_text(ESCAPING_HOOK, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "hooks:\n", "hooks:\n  - hooks/escaping_hook.py\n", 1), encoding="utf-8")
+
+    result = run_mkdocs_build(project)
+
+    assert result.returncode != 0
+    assert "../escaped.md: would be written outside the site folder" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not (project / "escaped.html").exists()
+    assert tree_hashes(project / "site") == {}

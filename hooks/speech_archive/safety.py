@@ -31,7 +31,7 @@ from .problems import Problem
 # The extensions of mkdocs.yml, as there (tests/test_safety.py keeps them in step):
 # what counts as HTML, a link or an attribute depends on them.
 SITE_EXTENSIONS = (
-    "abbr", "admonition", "attr_list", "footnotes", "md_in_html", "nl2br", "toc",
+    "speech_archive.abbr_tooltips", "admonition", "attr_list", "footnotes", "md_in_html", "nl2br", "toc",
     "pymdownx.details", "pymdownx.superfences",
 )
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -262,15 +262,3 @@ def paths_leaving_root(root: Path, folder: Path, shown_as: str) -> list[Problem]
             problems.append(Problem(shown, 0, "-", "is a symbolic link to a place outside the archive "
                                     "(expected a regular file or folder inside it)"))
     return problems
-
-
-def unsafe_site_path(path: str) -> str | None:
-    """Why a generated page's path could escape the site folder, or None when it cannot."""
-    parts = path.split("/")
-    if not path or path.startswith("/") or "\\" in path or re.match(r"^[A-Za-z]:", path):
-        return "is not a relative path with forward slashes"
-    if any(part in ("", ".", "..") for part in parts):
-        return "has an empty, '.' or '..' part"
-    if any(_IGNORED_IN_URL.search(part) for part in parts):
-        return "contains spaces or control characters"
-    return None
