@@ -70,12 +70,13 @@ def write_hostile_archive(project: Path) -> None:
         sayings.append({
             "id": f"hostile-saying-{index}", "text": f"Hostile saying number {index} keeps its words",
             "origin": f"Origin {payload}"[:100], "original": f"Original {payload}",
-            "source": f"Source {payload}", "meaning": f"Meaning {payload}",
+            "source": f"Source {payload}", "meaning": f"Meaning {payload}", "variants": [f"Variant {payload}"],
         })
         terms.append({"term": f"Hostile Term {index}", "definition": f"Definition {payload}",
-                      "aliases": [f"hostile alias {index}"]})
+                      "aliases": [f"hostile alias {index}", f"Alias {payload}"[:200]]})
         speech = _speech(index, payload, slug)
         (speeches / f"2001-01-{index + 1:02d}-hostile-{index}.md").write_text(speech, encoding="utf-8")
+    terms[0]["abbreviation"] = "<svg/onload=alert()>"  # the schema allows any 2-20 non-spaces
     for name, extra in (("themes.yml", themes), ("proverbs.yml", sayings), ("glossary.yml", terms)):
         path = speeches / name
         existing = path.read_text(encoding="utf-8") if path.exists() else ""
