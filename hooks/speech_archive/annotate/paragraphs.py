@@ -19,6 +19,8 @@ def escape_lone_closing_braces(text: str) -> str:
     last '}' on the line (markdown/extensions/attr_list.py, INLINE_RE) and moves the words in
     between behind it: 'Paragraph text 0}' would read '} 0'. A speech's own '{ lang=ar }' keeps its brace.
     """
+    if "}" not in text:
+        return text  # nearly every paragraph: no need to visit each character
     out, position = [], 0
     for start, end in prose_spans(text):
         for index in range(start, end):
