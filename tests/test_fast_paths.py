@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from speech_archive.annotate.blocks import _PROTECTED, prose_spans
+from speech_archive.annotate.saying_catalogue import _WORD, _normal_words_in, normal_word
 from speech_archive.indexes.catalogue import count_words
 
 # Letters, digits and marks of several scripts, underscores, dashes, and the odd
@@ -50,3 +51,16 @@ MARKDOWN = st.lists(
 @given(MARKDOWN)
 def test_prose_spans_shortcut_agrees_with_the_pattern(text):
     assert prose_spans(text) == spans_by_pattern(text)
+
+
+WORDY = st.lists(
+    st.sampled_from(["Peace", "don't", "rock'n'roll", "a''b", "x_y", "'quoted'", "ÉCOLE", "naïve", "co-op", "42",
+                     "Über", "’tis", "l’été", " ", ",", ".", "\n", "''", "'", "_", "A1b2"]),
+    max_size=20,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(WORDY)
+def test_normal_words_in_ascii_shortcut_agrees_with_normal_word(text):
+    assert _normal_words_in(text, 0, len(text)) == {normal_word(w) for w in _WORD.findall(text)}

@@ -98,10 +98,12 @@ def _best_window(wording: tuple[str, ...], tokens: list[Token], around: int) -> 
 
     Letters are compared, not whole words, so 'neighbours' still matches 'neighbors'.
     """
+    size = len(wording)
+    if 0 <= around and [t.word for t in tokens[around:around + size]] == list(wording):
+        return (1.0, around, around + size)  # verbatim where aligned: what the search below finds first
     best = (0.0, 0, 0)
     matcher = SequenceMatcher(None, autojunk=False)
     matcher.set_seq2(" ".join(wording))
-    size = len(wording)
     # The aligned window first: a verbatim quotation then ends the search at once.
     starts = sorted(range(max(0, around - _SLACK), min(len(tokens), around + _SLACK + 1)),
                     key=lambda f: abs(f - around))
@@ -120,13 +122,27 @@ def _best_window(wording: tuple[str, ...], tokens: list[Token], around: int) -> 
     return best
 
 
-def _may_match(index: CatalogueIndex, words: list[str]) -> bool:
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+_INNER_APOSTROPHE = re.compile(r"(?<=[A-Za-z0-9])'(?=[A-Za-z0-9])")
+
+
+def _normal_words_in(text: str, start: int, end: int) -> set[str]:
+    """The set of ``normal_word`` of every word in ``text[start:end]``."""
+    piece = text[start:end]
+    if piece.isascii():
+        # In ASCII a word's normal form is its lower case without inner apostrophes:
+        # string operations in C give the same set as normalising word by word.
+        return set(_ASCII_WORD.findall(_INNER_APOSTROPHE.sub("", piece).lower()))
+    return set(map(normal_word, _WORD.findall(piece)))
+
+
+def _may_match(index: CatalogueIndex, words: set[str]) -> bool:
     """Whether some wording has as many of its index keys among ``words`` as a match needs.
 
     Most prose has none: this settles it with set operations, before a Token is built
     for each word (the check below asks the same of the keys near one alignment).
     """
-    present = index.keys.keys() & set(map(normal_word, words))
+    present = index.keys.keys() & words
     if not present:
         return False
     keys_present = Counter(wording for word in present for wording, _ in index.keys[word])
@@ -137,7 +153,7 @@ def find_catalogued(text: str, spans: list[tuple[int, int]], index: CatalogueInd
     """Catalogued sayings in the prose ``spans`` of ``text``; a match never crosses a span."""
     found: list[CatalogueMatch] = []
     for span_start, span_end in spans:
-        if not _may_match(index, _WORD.findall(text, span_start, span_end)):
+        if not _may_match(index, _normal_words_in(text, span_start, span_end)):
             continue
         tokens = tokenize(text, span_start, span_end)
         hits: dict[tuple[int, int], set[int]] = defaultdict(set)
