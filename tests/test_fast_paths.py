@@ -6,8 +6,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from speech_archive.annotate.blocks import _PROTECTED, prose_spans
+from speech_archive.annotate.glossary import _WORD as _GLOSSARY_WORD
+from speech_archive.annotate.glossary import compile_matcher
 from speech_archive.annotate.saying_catalogue import _WORD, _normal_words_in, normal_word
 from speech_archive.indexes.catalogue import count_words
+from speech_archive.model import GlossaryTerm
 
 # Letters, digits and marks of several scripts, underscores, dashes, and the odd
 # whitespace str.split() knows (no-break, ideographic, separators).
@@ -64,3 +67,42 @@ WORDY = st.lists(
 @given(WORDY)
 def test_normal_words_in_ascii_shortcut_agrees_with_normal_word(text):
     assert _normal_words_in(text, 0, len(text)) == {normal_word(w) for w in _WORD.findall(text)}
+
+
+GLOSSARY = (
+    GlossaryTerm("Conference on Interaction and Confidence-Building Measures in Asia", "A forum.", "CICA"),
+    GlossaryTerm("Five Principles of Peaceful Coexistence", "Principles.", aliases=("Panchsheel",)),
+    GlossaryTerm("Silk Road Economic Belt", "A plan."),
+    GlossaryTerm("Silk Road", "A route."),
+    GlossaryTerm("İstanbul Process", "A process."),
+    GlossaryTerm("League of Arab States", "A league.", "LAS"),
+)
+PROSE = st.lists(
+    st.sampled_from(["Silk Road", "silk road economic belt", "SILK", "CICA's", "cica", "LAS", "last", "Five",
+                     "Principles of Peaceful Coexistence", "Panchsheel", "İstanbul Process", "istanbul", "x", " ",
+                     "-", "\n", ",", "League of Arab States", "Confidence-Building", "_", "ǅ", "é"]),
+    max_size=25,
+).map("".join)
+
+
+def mentions_word_by_word(matcher, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The matcher's search as first written: every word tried in Python."""
+    found, resume = [], start
+    for word in _GLOSSARY_WORD.finditer(text, start, end):
+        if word.start() < resume:
+            continue
+        pattern = matcher.by_first_word.get(word.group().lower())
+        match = pattern.match(text, word.start(), end) if pattern else None
+        if match:
+            resume = match.end()
+            found.append((match.start(), match.end(), match.group()))
+    return found
+
+
+@settings(max_examples=1000, deadline=None)
+@given(PROSE, st.integers(0, 3), st.integers(0, 3))
+def test_glossary_mentions_found_by_one_pattern_are_those_found_word_by_word(text, cut_start, cut_end):
+    matcher = compile_matcher(GLOSSARY)
+    start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    found = [(m.start(), m.end(), m.group()) for m in matcher.finditer(text, start, end)]
+    assert found == mentions_word_by_word(matcher, text, start, end)

@@ -62,17 +62,20 @@ class GlossaryMatcher:
     by_first_word: dict[str, re.Pattern[str]]  # lower-case first word -> wordings, longest first
     by_abbreviation: dict[str, GlossaryTerm]  # exact, case-sensitive
     by_wording: dict[str, GlossaryTerm]  # normalised full names and aliases
+    first_words: re.Pattern[str]  # any key of by_first_word as a whole word, in lower-case text
 
     def term_for(self, mention: str) -> GlossaryTerm | None:
         return self.by_abbreviation.get(mention) or self.by_wording.get(normalise_wording(mention))
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         """Whole-word mentions in text[start:end], left to right, the longest at each word."""
-        # Most paragraphs mention no term: one C-speed test skips them.
-        if self.by_first_word.keys().isdisjoint(_WORD.findall(text[start:end].lower())):
-            return
+        lowered = text.lower()
+        # The words that start a wording, found by one pattern in C rather than word by
+        # word in Python; lower() rarely changes a length ('İ'), and then offsets would not hold.
+        words = (self.first_words.finditer(lowered, start, end) if len(lowered) == len(text)
+                 else _WORD.finditer(text, start, end))
         resume = start
-        for word in _WORD.finditer(text, start, end):
+        for word in words:
             if word.start() < resume:
                 continue  # inside the previous mention
             pattern = self.by_first_word.get(word.group().lower())
@@ -112,7 +115,8 @@ def compile_matcher(glossary: tuple[GlossaryTerm, ...]) -> GlossaryMatcher | Non
         by_first_word[first_word] = re.compile(
             rf"(?<!\w)(?P<mention>{alternation})(?P<ending>{_ENDING})(?!\w)"
         )
-    return GlossaryMatcher(by_first_word, by_abbreviation, by_wording)
+    keys = "|".join(re.escape(word) for word in sorted(by_first_word, key=len, reverse=True))
+    return GlossaryMatcher(by_first_word, by_abbreviation, by_wording, re.compile(rf"(?<!\w)(?:{keys})(?!\w)"))
 
 
 def _prose_regions(block: Block) -> list[tuple[int, int]]:
