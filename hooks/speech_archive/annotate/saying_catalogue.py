@@ -93,10 +93,18 @@ def build_catalogue_index(sayings: tuple[CatalogueSaying, ...]) -> CatalogueInde
     return CatalogueIndex(wordings, tuple(counts), dict(keys))
 
 
-def _best_window(wording: tuple[str, ...], tokens: list[Token], around: int) -> tuple[float, int, int]:
+def _may_reach(upper_bound: float, best: float, needed: float) -> bool:
+    return upper_bound > best and upper_bound >= needed
+
+
+def _best_window(
+    wording: tuple[str, ...], tokens: list[Token], around: int, needed: float = 0.0
+) -> tuple[float, int, int]:
     """Best (ratio, first, last+1) token window near the aligned start ``around``.
 
     Letters are compared, not whole words, so 'neighbours' still matches 'neighbors'.
+    Windows that cannot reach ``needed`` are not compared: when the best one reaches
+    it, it is the same window; when none does, the caller rejects the result anyway.
     """
     size = len(wording)
     if 0 <= around and [t.word for t in tokens[around:around + size]] == list(wording):
@@ -114,7 +122,9 @@ def _best_window(wording: tuple[str, ...], tokens: list[Token], around: int) -> 
                 continue
             matcher.set_seq1(" ".join(t.word for t in tokens[first:first + length]))
             # The cheap upper bounds first: most windows fail them.
-            if matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]:
+            if not _may_reach(matcher.real_quick_ratio(), best[0], needed):
+                continue
+            if not _may_reach(matcher.quick_ratio(), best[0], needed):
                 continue
             ratio = matcher.ratio()
             if ratio > best[0]:
@@ -174,8 +184,8 @@ def find_catalogued(text: str, spans: list[tuple[int, int]], index: CatalogueInd
             window = {t.word for t in tokens[max(0, aligned - _SLACK):aligned + len(wording) + _SLACK]}
             if sum(1 for word in wording if word in window) < len(wording) / 2:
                 continue  # too few of its words nearby for any window to match
-            ratio, first, last = _best_window(wording, tokens, aligned)
             needed = 0.95 if len(wording) <= 4 else _MIN_RATIO
+            ratio, first, last = _best_window(wording, tokens, aligned, needed)
             if ratio >= needed:
                 found.append(CatalogueMatch(saying, tokens[first].start, tokens[last - 1].end, ratio))
     # Keep the best match where matches overlap (a saying and its variant, say).
