@@ -14,10 +14,13 @@ import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+
+if TYPE_CHECKING:  # Playwright is imported only once Chromium is known to be there
+    from playwright.sync_api import Browser, Page
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Flags from the issue: no sandbox (containers), no GPU, and none of Chromium's own
@@ -38,7 +41,7 @@ def require_chromium() -> None:
 
 
 @contextlib.contextmanager
-def launch_chromium() -> Iterator[object]:
+def launch_chromium() -> Iterator[Browser]:
     """Debian's Chromium, headless, with a fresh profile (Playwright never downloads one here)."""
     require_chromium()
     from playwright.sync_api import sync_playwright
@@ -74,7 +77,7 @@ def serve(site: Path) -> Iterator[str]:
 class Visit:
     """One browser context on the site, with what it requested and what went wrong."""
 
-    page: object  # playwright.sync_api.Page
+    page: Page
     base: str  # the site's root URL, ending in '/'
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -100,7 +103,7 @@ class Visit:
 
 
 @contextlib.contextmanager
-def visit(browser, base: str) -> Iterator[Visit]:
+def visit(browser: Browser, base: str) -> Iterator[Visit]:
     """A fresh context (no cache, no storage) whose page reports requests and errors."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()

@@ -4,9 +4,10 @@ Material's search plugin indexes each page's title and text. A speech page's tex
 already holds its speaker, venue, occasion and themes (the metadata block), but as
 one word among thousands: a search for "Geneva" would rank a speech that mentions
 Geneva three times above the speech given there. So every speech's facts are also
-put in a field of their own, ``facets``, boosted above the text and below titles:
-the page of a venue or theme (its title matches) comes first, then its speeches,
-then every other speech that merely mentions it.
+put in a field of their own, ``facets``, boosted far above the text: a venue's or a
+theme's speeches come before any speech that merely mentions it, and before
+sections that only name it in a heading (a glossary entry, the venue's line in the
+venue list). Only a page titled with the words (the theme's own page) can lead.
 
 Pure functions over the JSON Material wrote; the hook reads and writes the file.
 """
@@ -18,9 +19,10 @@ import json
 from .model import Archive, Speech
 
 FACETS_FIELD = "facets"
-# Above text (1) so a speech's own venue/theme/speaker outranks mentions in other
-# speeches' text, below titles (Material: 1000) so the venue's or theme's page leads.
-FACETS_BOOST = 100.0
+# Material's worker multiplies a page's score by up to 5 and a section's by up to 2
+# after the query; so 800 puts a speech's own venue/theme/speaker (800 x 5) above section
+# titles (1000 x 2) and far above text (1), and just below page titles (1000 x 5).
+FACETS_BOOST = 800.0
 
 
 def speech_facets(speech: Speech, archive: Archive) -> str:
