@@ -12,11 +12,11 @@ from speech_archive.safety import check_rendered_body, check_speech_body, may_ho
 PIECES = [
     "a", "word ", " ", "\n", "\n\n", "    ", "\t", "#", "# ", "=", "-", "---", "*", "_", "`", "```", "~~~", "!", "!!! note ",
     "??? ", "[", "]", "(", ")", "^", "&", "&#106;", ";", ":", '"', "'", ">", "|", ".", "1. ", "- ", "__config",
-    "javascript:", "http://example.org", "*[AB]", "[^1]", "x@y.org", "\\",
+    "javascript:", "http://example.org", "*[AB]", "[^1]", "[^1]: ", "[^a b]:", "[x]: ", "[^", "x@y.org", "\\",
 ]
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
 @given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
 def test_a_skipped_body_has_nothing_the_full_check_rejects(body):
     assume(not may_hold_markup(body))
@@ -34,7 +34,8 @@ def test_a_skipped_body_has_nothing_the_full_check_rejects(body):
         "# __config",
         "__config\n========",
         "__config\n---",
-        "Note.[^1]\n\n[^1]: As delivered.",
+        "[^1]: A note [with a link](javascript:alert(1)).",
+        "A note.[^1]\n\n[^1]: See [the source][s].\n\n[s]: javascript:alert(1)",
         "*[AB]: a definition",
     ],
 )
@@ -45,3 +46,9 @@ def test_markup_a_body_may_hold_takes_the_full_check(body):
 @pytest.mark.parametrize("body", ["# __config", "__config\n========", "Hello <b>x</b>", "[x](javascript:y)"])
 def test_the_shortcut_keeps_rejections(body):
     assert check_speech_body(body, "speeches/x.md", 10) == check_rendered_body(body, "speeches/x.md", 10) != []
+
+
+@pytest.mark.parametrize("body", ["Plain prose.\nDear friends,", "Note.[^1]\n\n[^1]: As delivered.", "A (CICA) and [brackets]."])
+def test_plain_prose_and_footnotes_skip_the_renders(body):
+    assert not may_hold_markup(body)
+    assert check_rendered_body(body, "speeches/x.md", 10) == []

@@ -58,10 +58,13 @@ PAGE_WRAPPER = ('<div class="speech-body" markdown>', "</div>")
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 # What Markdown needs in the text to emit a tag, a URL or an attribute of its own
 # choosing: '<' (HTML, comments, autolinks, md_in_html), '{' (attribute lists), ']'
-# then '(' '[' or ':' (links, images, reference and footnote definitions), or a heading
-# (its id comes from its words). A body with none of these renders to paragraphs,
-# emphasis, lists, quotes and code only.
-_MAY_HOLD_MARKUP = re.compile(r"[<{]|\][ \t\n]*[(\[:]|^[ ]{0,3}#|^[ ]{0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
+# then '(' or '[' within a paragraph (links, images), '[label]:' (reference
+# definitions; a footnote's '[^label]:' is not one: footnotes link only to their own
+# anchors), or a heading (its id comes from its words). A body with none of these
+# renders to paragraphs, emphasis, lists, quotes, footnotes and code only.
+_MAY_HOLD_MARKUP = re.compile(
+    r"[<{]|\][ \t]*\n?[ \t]*[(\[]|\[(?!\^)[^\[\]]*\]:|^[ ]{0,3}#|^[ ]{0,3}(?:=+|-+)[ \t]*$", re.MULTILINE
+)
 
 
 class _KeepTree(Treeprocessor):
