@@ -23,6 +23,8 @@ def undefined_footnotes(body: str, body_line: int, shown_as: str) -> list[Proble
 
     Code (fenced blocks and code spans) is skipped: brackets there are not references.
     """
+    if "[^" not in body:
+        return []  # no reference at all: most speeches, no need to read line by line
     defined: set[str] = set()
     first_use: dict[str, int] = {}
     fence: str | None = None

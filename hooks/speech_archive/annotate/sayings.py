@@ -171,6 +171,8 @@ def detect_sayings(
 
 def check_saying_corrections(speech: Speech, line_of_add: Callable[[int], int]) -> list[Problem]:
     """Every `proverbs.add` text must stand, word for word, in one of the speech's paragraphs."""
+    if not speech.proverbs_add:
+        return []  # most speeches: no need to split the body
     paragraphs = [b.text for b in split_blocks(speech.body) if b.kind == PARAGRAPH]
     problems = []
     for position, added in enumerate(speech.proverbs_add):
