@@ -95,7 +95,12 @@ def _record_lines(node: Node, path: Path, lines: dict[Path, int]) -> None:
 
 def load_yaml(text: str) -> YamlDocument:
     """Parse one YAML document; raise YamlProblem with a line on anything unsafe or malformed."""
-    loader = _StrictLoader(text)
+    try:
+        loader = _StrictLoader(text)
+    except yaml.reader.ReaderError as err:  # PyYAML checks the characters before parsing
+        line = text[: err.position].count("\n") + 1
+        raise YamlProblem(line, f"contains the control character U+{err.character:04X} "
+                                "(expected printable text)") from None
     try:
         node = loader.get_single_node()
         if node is None:
