@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,6 +14,7 @@ from speech_archive.annotate.glossary import compile_matcher
 from speech_archive.annotate.saying_catalogue import _WORD, _normal_words_in, normal_word
 from speech_archive.indexes.catalogue import count_words
 from speech_archive.model import GlossaryTerm
+from speech_archive.speech_page import HTML_META_KEYS, page_front_matter
 
 # Letters, digits and marks of several scripts, underscores, dashes, and the odd
 # whitespace str.split() knows (no-break, ideographic, separators).
@@ -106,3 +110,13 @@ def test_glossary_mentions_found_by_one_pattern_are_those_found_word_by_word(tex
     start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
     found = [(m.start(), m.end(), m.group()) for m in matcher.finditer(text, start, end)]
     assert found == mentions_word_by_word(matcher, text, start, end)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.dictionaries(st.sampled_from(["title", "description", "search"]),
+                       st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)))
+def test_page_front_matter_reads_back_as_written(meta):
+    text = page_front_matter(meta)
+    assert text.startswith("---\n") and text.endswith("---\n\n")
+    expected = {key: html.escape(value) if key in HTML_META_KEYS else value for key, value in meta.items()}
+    assert (yaml.safe_load(text[4:-5]) or {}) == expected

@@ -17,6 +17,8 @@ from .text import escape_markdown, human_date
 # speech's own footnotes; Python-Markdown numbers all footnotes together.
 NOTE_LABEL = "speech-source-note"
 HTML_META_KEYS = ("title", "description")  # page metadata the theme places into HTML
+# libyaml's emitter when PyYAML has it: ~6x quicker for the thousand pages of a large archive.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def page_front_matter(meta: dict) -> str:
@@ -24,7 +26,7 @@ def page_front_matter(meta: dict) -> str:
     # Material prints these into <title>, <meta content> and the header unescaped (MkDocs'
     # Jinja does not autoescape); MkDocs treats titles as HTML everywhere, so escape once here.
     meta = {key: html.escape(value) if key in HTML_META_KEYS else value for key, value in meta.items()}
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+    return "---\n" + yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
 
 
 def render_speech_page(speech: Speech, archive: Archive, body: str, footer: str = "") -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import filterfalse
 from typing import TYPE_CHECKING
 
 from ..model import Speech
@@ -26,7 +27,7 @@ def count_words(body: str) -> int:
     """Whitespace-separated words holding a letter or digit: Markdown marks and dashes alone do not count."""
     tokens = body.split()
     # isalnum() settles most tokens in C; only those with punctuation need the search.
-    return len(tokens) - sum(1 for token in tokens if not token.isalnum() and not _ALNUM.search(token))
+    return len(tokens) - sum(1 for token in filterfalse(str.isalnum, tokens) if not _ALNUM.search(token))
 
 
 def catalogue_record(item: "AnnotatedSpeech") -> dict:
