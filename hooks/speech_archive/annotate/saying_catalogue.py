@@ -98,29 +98,29 @@ def _may_reach(upper_bound: float, best: float, needed: float) -> bool:
 
 
 def _best_window(
-    wording: tuple[str, ...], tokens: list[Token], around: int, needed: float = 0.0
+    wording: tuple[str, ...], words: list[str], around: int, needed: float = 0.0
 ) -> tuple[float, int, int]:
-    """Best (ratio, first, last+1) token window near the aligned start ``around``.
+    """Best (ratio, first, last+1) window of ``words`` near the aligned start ``around``.
 
     Letters are compared, not whole words, so 'neighbours' still matches 'neighbors'.
     Windows that cannot reach ``needed`` are not compared: when the best one reaches
     it, it is the same window; when none does, the caller rejects the result anyway.
     """
     size = len(wording)
-    if 0 <= around and [t.word for t in tokens[around:around + size]] == list(wording):
+    if 0 <= around and words[around:around + size] == list(wording):
         return (1.0, around, around + size)  # verbatim where aligned: what the search below finds first
     best = (0.0, 0, 0)
     matcher = SequenceMatcher(None, autojunk=False)
     matcher.set_seq2(" ".join(wording))
     # The aligned window first: a verbatim quotation then ends the search at once.
-    starts = sorted(range(max(0, around - _SLACK), min(len(tokens), around + _SLACK + 1)),
+    starts = sorted(range(max(0, around - _SLACK), min(len(words), around + _SLACK + 1)),
                     key=lambda f: abs(f - around))
     lengths = sorted(range(max(1, size - _SLACK), size + _SLACK + 1), key=lambda n: abs(n - size))
     for first in starts:
         for length in lengths:
-            if first + length > len(tokens) or best[0] == 1.0:
+            if first + length > len(words) or best[0] == 1.0:
                 continue
-            matcher.set_seq1(" ".join(t.word for t in tokens[first:first + length]))
+            matcher.set_seq1(" ".join(words[first:first + length]))
             # The cheap upper bounds first: most windows fail them.
             if not _may_reach(matcher.real_quick_ratio(), best[0], needed):
                 continue
@@ -136,21 +136,21 @@ _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _INNER_APOSTROPHE = re.compile(r"(?<=[A-Za-z0-9])'(?=[A-Za-z0-9])")
 
 
-def _normal_words_in(text: str, start: int, end: int) -> set[str]:
-    """The set of ``normal_word`` of every word in ``text[start:end]``."""
+def _normal_words_in(text: str, start: int, end: int) -> list[str]:
+    """``normal_word`` of every word in ``text[start:end]``, in order: the words of ``tokenize``."""
     piece = text[start:end]
     if piece.isascii():
         # In ASCII a word's normal form is its lower case without inner apostrophes:
-        # string operations in C give the same set as normalising word by word.
-        return set(_ASCII_WORD.findall(_INNER_APOSTROPHE.sub("", piece).lower()))
-    return set(map(normal_word, _WORD.findall(piece)))
+        # string operations in C give the same words as normalising one by one.
+        return _ASCII_WORD.findall(_INNER_APOSTROPHE.sub("", piece).lower())
+    return list(map(normal_word, _WORD.findall(piece)))
 
 
 def _may_match(index: CatalogueIndex, words: set[str]) -> bool:
     """Whether some wording has as many of its index keys among ``words`` as a match needs.
 
-    Most prose has none: this settles it with set operations, before a Token is built
-    for each word (the check below asks the same of the keys near one alignment).
+    Most prose has none: this settles it with set operations, before the words are
+    looked at one by one (the check below asks the same of the keys near one alignment).
     """
     present = index.keys.keys() & words
     if not present:
@@ -163,12 +163,13 @@ def find_catalogued(text: str, spans: list[tuple[int, int]], index: CatalogueInd
     """Catalogued sayings in the prose ``spans`` of ``text``; a match never crosses a span."""
     found: list[CatalogueMatch] = []
     for span_start, span_end in spans:
-        if not _may_match(index, _normal_words_in(text, span_start, span_end)):
+        words = _normal_words_in(text, span_start, span_end)
+        if not _may_match(index, set(words)):
             continue
-        tokens = tokenize(text, span_start, span_end)
+        tokens: list[Token] | None = None  # character offsets, needed only for a match
         hits: dict[tuple[int, int], set[int]] = defaultdict(set)
-        for position, token in enumerate(tokens):
-            for wording_index, word_position in index.keys.get(token.word, ()):
+        for position, word in enumerate(words):
+            for wording_index, word_position in index.keys.get(word, ()):
                 hits[(wording_index, position - word_position)].add(word_position)
         verified: set[tuple[int, int]] = set()
         for (wording_index, aligned) in sorted(hits):
@@ -181,12 +182,13 @@ def find_catalogued(text: str, spans: list[tuple[int, int]], index: CatalogueInd
                 continue  # one rare word alone is a coincidence, not a quotation
             verified.add((wording_index, aligned))
             saying, wording = index.wordings[wording_index]
-            window = {t.word for t in tokens[max(0, aligned - _SLACK):aligned + len(wording) + _SLACK]}
+            window = set(words[max(0, aligned - _SLACK):aligned + len(wording) + _SLACK])
             if sum(1 for word in wording if word in window) < len(wording) / 2:
                 continue  # too few of its words nearby for any window to match
             needed = 0.95 if len(wording) <= 4 else _MIN_RATIO
-            ratio, first, last = _best_window(wording, tokens, aligned, needed)
+            ratio, first, last = _best_window(wording, words, aligned, needed)
             if ratio >= needed:
+                tokens = tokens or tokenize(text, span_start, span_end)
                 found.append(CatalogueMatch(saying, tokens[first].start, tokens[last - 1].end, ratio))
     # Keep the best match where matches overlap (a saying and its variant, say).
     chosen: list[CatalogueMatch] = []
