@@ -132,8 +132,7 @@ def _best_window(
     return best
 
 
-_ASCII_WORD = re.compile(r"[a-z0-9]+")
-_INNER_APOSTROPHE = re.compile(r"(?<=[A-Za-z0-9])'(?=[A-Za-z0-9])")
+_ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")  # _WORD, for lower-case ASCII
 
 
 def _normal_words_in(text: str, start: int, end: int) -> list[str]:
@@ -142,7 +141,10 @@ def _normal_words_in(text: str, start: int, end: int) -> list[str]:
     if piece.isascii():
         # In ASCII a word's normal form is its lower case without inner apostrophes:
         # string operations in C give the same words as normalising one by one.
-        return _ASCII_WORD.findall(_INNER_APOSTROPHE.sub("", piece).lower())
+        words = _ASCII_WORD.findall(piece.lower())
+        if "'" in piece and words:
+            words = " ".join(words).replace("'", "").split(" ")
+        return words
     return list(map(normal_word, _WORD.findall(piece)))
 
 
