@@ -27,6 +27,7 @@ from speech_archive.cache import ContentCache
 from speech_archive.indexes.home import HOME_PAGE
 from speech_archive.loader import load_archive
 from speech_archive.model import Archive
+from speech_archive.parallel import worker_count
 from speech_archive.pipeline import build_site_files
 from speech_archive.problems import ArchiveError
 from speech_archive.search_index import archive_facets, tune_search_index_json
@@ -49,6 +50,7 @@ class _HookState:
     archive: Archive | None = None  # per build: loaded once in on_pre_build, used by later events
     search_facets: dict[str, str] | None = None  # per build: page URL -> speech facets for search
     serving: bool = False  # per process: `mkdocs serve` skips the zip (seconds per rebuild)
+    workers: int = 1  # per process: annotation processes for a one-off build (serve uses its cache)
 
 
 _state = _HookState()
@@ -58,6 +60,8 @@ def on_startup(command: str, dirty: bool) -> None:
     # A one-off `mkdocs build` reads every file once: only `serve` gains from a cache.
     _state.cache = ContentCache() if command == "serve" else None
     _state.serving = command == "serve"
+    # Forking beside serve's watcher threads is not safe, and serve re-annotates one speech at a time.
+    _state.workers = 1 if _state.serving else worker_count()
 
 
 def on_config(config):
@@ -99,7 +103,7 @@ def _add_site_files(
     with timer.measure("generate"):
         generated = build_site_files(
             archive, site_name=config.site_name, site_url=config.site_url or None,
-            home_page=home.content_string if home else None, cache=cache, timer=timer,
+            home_page=home.content_string if home else None, cache=cache, timer=timer, workers=_state.workers,
         )
     if home is not None:
         # Filled here, not in on_page_markdown, so no state has to outlive this event; the

@@ -69,6 +69,9 @@ class ContentCache:
     def __len__(self) -> int:
         return len(self._entries)
 
+    def __contains__(self, key: Hashable) -> bool:
+        return key in self._entries
+
 
 def cached(cache: ContentCache | None, key: Hashable, compute: Callable[[], T]) -> T:
     """``compute()``, through ``cache`` when there is one (a plain build needs none)."""

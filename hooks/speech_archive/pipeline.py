@@ -20,6 +20,7 @@ from .indexes.home import HOME_PAGE, fill_home_page, render_home_summary
 from .indexes.neighbours import find_neighbours, render_speech_footer
 from .indexes.proverbs import render_proverbs_page
 from .model import Archive, Speech
+from .parallel import MIN_ITEMS, can_fork, map_in_processes
 from .speech_page import render_speech_page
 from .timings import NO_TIMER, StepTimer
 
@@ -54,26 +55,54 @@ def annotate_speech(speech: Speech, archive: Archive, timer: StepTimer = NO_TIME
 
 
 def annotate_archive(
-    archive: Archive, cache: ContentCache | None = None, timer: StepTimer = NO_TIMER
+    archive: Archive, cache: ContentCache | None = None, timer: StepTimer = NO_TIMER, workers: int = 1
 ) -> list[AnnotatedSpeech]:
-    """Every speech annotated; with a cache, an unchanged speech reuses its last result."""
+    """Every speech annotated; with a cache, an unchanged speech reuses its last result.
+
+    With ``workers`` > 1 and many speeches to annotate, they are annotated in that many
+    processes (passes are pure); the result is the same, in the same order.
+    """
+    def key(speech: Speech) -> tuple:
+        return ("annotated", speech.path, speech.content_hash, archive.vocabulary_hash)
+
+    todo = [speech for speech in archive.speeches if cache is None or key(speech) not in cache]
+    done: dict[str, AnnotatedSpeech] = {}
+    if workers > 1 and len(todo) >= MIN_ITEMS and can_fork():
+        with timer.measure("annotate (in processes)"):
+            done = _annotate_in_processes(todo, archive, timer, workers)
     return [
-        cached(cache, ("annotated", speech.path, speech.content_hash, archive.vocabulary_hash),
-               lambda: annotate_speech(speech, archive, timer))  # noqa: B023 - called at once
+        cached(cache, key(speech),
+               lambda: done.pop(speech.path, None) or annotate_speech(speech, archive, timer))  # noqa: B023
         for speech in archive.speeches
     ]
 
 
+def _annotate_in_processes(
+    speeches: list[Speech], archive: Archive, timer: StepTimer, workers: int
+) -> dict[str, AnnotatedSpeech]:
+    def annotate(index: int) -> tuple[str, dict, dict[str, float]]:
+        pass_timer = StepTimer()  # each worker's seconds per pass, added up below
+        item = annotate_speech(speeches[index], archive, pass_timer)
+        return item.markdown, item.findings, pass_timer.seconds
+
+    done = {}
+    for speech, (markdown, findings, seconds) in zip(speeches, map_in_processes(annotate, len(speeches), workers)):
+        done[speech.path] = AnnotatedSpeech(speech, markdown, findings)
+        for step, spent in seconds.items():
+            timer.add(step, spent)  # CPU of all workers together, not wall time
+    return done
+
+
 def build_site_files(
     archive: Archive, site_name: str = "Speech Archive", site_url: str | None = None, home_page: str | None = None,
-    cache: ContentCache | None = None, timer: StepTimer = NO_TIMER,
+    cache: ContentCache | None = None, timer: StepTimer = NO_TIMER, workers: int = 1,
 ) -> dict[str, str]:
     """Every generated file of the site by its docs-relative path: pages and data.
 
     ``home_page`` is the hand-written home page's Markdown: it comes back as HOME_PAGE,
     with the archive's figures and latest speeches at its marker line.
     """
-    annotated = annotate_archive(archive, cache, timer)
+    annotated = annotate_archive(archive, cache, timer, workers)
     neighbours = find_neighbours(archive)  # previous/next/related for every speech, in one pass
     files: dict[str, str] = {}
     for item in annotated:
