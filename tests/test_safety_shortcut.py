@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -52,3 +54,15 @@ def test_the_shortcut_keeps_rejections(body):
 def test_plain_prose_and_footnotes_skip_the_renders(body):
     assert not may_hold_markup(body)
     assert check_rendered_body(body, "speeches/x.md", 10) == []
+
+
+# The shortcut's definition as one pattern; may_hold_markup runs its parts only where they can match.
+MARKUP_DEFINITION = re.compile(
+    r"[<{]|\][ \t]*\n?[ \t]*[(\[]|\[(?!\^)[^\[\]]*\]:|^[ ]{0,3}#|^[ ]{0,3}(?:=+|-+)[ \t]*$", re.MULTILINE
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["<", "{", "==", "  -", "   =", "    -", "\n-", "\n ="]), max_size=30).map("".join))
+def test_may_hold_markup_is_its_definition(body):
+    assert may_hold_markup(body) == (MARKUP_DEFINITION.search(body) is not None)

@@ -62,9 +62,10 @@ _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 # definitions; a footnote's '[^label]:' is not one: footnotes link only to their own
 # anchors), or a heading (its id comes from its words). A body with none of these
 # renders to paragraphs, emphasis, lists, quotes, footnotes and code only.
-_MAY_HOLD_MARKUP = re.compile(
-    r"[<{]|\][ \t]*\n?[ \t]*[(\[]|\[(?!\^)[^\[\]]*\]:|^[ ]{0,3}#|^[ ]{0,3}(?:=+|-+)[ \t]*$", re.MULTILINE
-)
+# Each pattern runs only when the character it needs is in the body at all.
+_LINK_MARKUP = re.compile(r"\][ \t]*\n?[ \t]*[(\[]|\[(?!\^)[^\[\]]*\]:")
+_HEADING_LINE = re.compile(r"^[ ]{0,3}#", re.MULTILINE)
+_SETEXT_UNDERLINE = re.compile(r"^[ ]{0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
 
 
 class _KeepTree(Treeprocessor):
@@ -212,7 +213,14 @@ def page_html_problems(output: str, lines: list[str], shown_as: str, body_line: 
 
 def may_hold_markup(body: str) -> bool:
     """False when nothing in ``body`` can make Markdown emit a tag, URL or attribute to check."""
-    return _MAY_HOLD_MARKUP.search(body) is not None
+    if "<" in body or "{" in body:
+        return True
+    if "]" in body and _LINK_MARKUP.search(body):
+        return True
+    if "#" in body and _HEADING_LINE.search(body):
+        return True
+    line_starts = body[:4].lstrip(" ")[:1] in ("=", "-") or any(f"\n{c}" in body for c in " =-")
+    return line_starts and _SETEXT_UNDERLINE.search(body) is not None
 
 
 def check_speech_body(body: str, shown_as: str, body_line: int) -> list[Problem]:
