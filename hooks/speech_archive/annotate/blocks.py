@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 PARAGRAPH = "paragraph"  # one of the speech's own prose paragraphs: numbered, annotated
 OTHER = "other"  # the speech's own non-paragraph block (heading, list, code, table...)
@@ -126,6 +127,12 @@ _PROTECTED_START = re.compile(r"[`!\[<&{]|(?:https?|ftp)://|www\.")
 
 def prose_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the stretches of ``text`` that are plain prose, free to annotate."""
+    return list(_prose_spans(text))
+
+
+# Pure, and asked again for the same paragraph by each pass that leaves it unchanged.
+@lru_cache(maxsize=4096)
+def _prose_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans, position, search_from = [], 0, 0
     while (candidate := _PROTECTED_START.search(text, search_from)) is not None:
         match = _PROTECTED.match(text, candidate.start())
@@ -137,4 +144,4 @@ def prose_spans(text: str) -> list[tuple[int, int]]:
         position = search_from = match.end()  # no region is empty, so this moves on
     if position < len(text):
         spans.append((position, len(text)))
-    return spans
+    return tuple(spans)
