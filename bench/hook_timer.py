@@ -55,7 +55,9 @@ def main() -> None:
     install(seconds)
     target = os.environ.get(EVENTS_ENV)
     if target:
-        atexit.register(lambda: Path(target).write_text(json.dumps(seconds, indent=1), encoding="utf-8"))
+        atexit.register(
+            lambda: Path(target).write_text(json.dumps(seconds, indent=1), encoding="utf-8")
+        )
     cli(prog_name="mkdocs")
 
 

@@ -36,11 +36,10 @@ from importlib import metadata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from hook_timer import EVENTS_ENV  # noqa: E402
-from synth import write_archive, write_plain_site  # noqa: E402
-
-from speech_archive.parallel import WORKERS_ENV, worker_count  # noqa: E402
-from speech_archive.timings import TIMINGS_ENV  # noqa: E402
+from hook_timer import EVENTS_ENV
+from speech_archive.parallel import WORKERS_ENV, worker_count
+from speech_archive.timings import TIMINGS_ENV
+from synth import write_archive, write_plain_site
 
 KINDS = ("A", "B", "C")
 HOOK_TIMER = Path(__file__).resolve().parent / "hook_timer.py"
@@ -52,11 +51,15 @@ MB = 1024 * 1024
 class Build:
     seconds: float
     peak_rss_mb: float
-    steps: dict[str, float] = field(default_factory=dict)  # A only: hook seconds by step (core timer)
+    steps: dict[str, float] = field(
+        default_factory=dict
+    )  # A only: hook seconds by step (core timer)
     events: dict[str, float] = field(default_factory=dict)  # A only: seconds by hook file and event
 
 
-def run_build(project: Path, strict: bool, timings: Path | None = None, profile: Path | None = None) -> Build:
+def run_build(
+    project: Path, strict: bool, timings: Path | None = None, profile: Path | None = None
+) -> Build:
     """One `mkdocs build` in a fresh process, as a contributor runs it: wall time and peak RSS.
 
     With ``timings`` (a file name prefix), the hook's step timer and bench/hook_timer.py
@@ -77,13 +80,17 @@ def run_build(project: Path, strict: bool, timings: Path | None = None, profile:
     log = project / "build.log"
     with log.open("w") as out:
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command, cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT
+        )
         # wait4 gives this child's own peak RSS (RUSAGE_CHILDREN would give the largest so far).
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
-        raise SystemExit(f"build of {project} failed ({process.returncode}):\n{log.read_text()[-3000:]}")
+        raise SystemExit(
+            f"build of {project} failed ({process.returncode}):\n{log.read_text()[-3000:]}"
+        )
     build = Build(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
     if timings:
         report = json.loads(timings.with_suffix(".steps.json").read_text())
@@ -97,7 +104,9 @@ def tree_mb(path: Path) -> float:
 
 
 def word_count(archive: Path) -> int:
-    return sum(len(p.read_text(encoding="utf-8").split()) for p in (archive / "speeches").glob("*.md"))
+    return sum(
+        len(p.read_text(encoding="utf-8").split()) for p in (archive / "speeches").glob("*.md")
+    )
 
 
 def median_of(runs: list[dict[str, float]]) -> dict[str, float]:
@@ -126,8 +135,12 @@ def hook_summary(steps: dict[str, float], events: dict[str, float]) -> dict[str,
     known = {"load", "generate", "register", "hook.on_files", IN_PROCESSES, *passes}
     extra = {name: s for name, s in steps.items() if name not in known}  # e.g. post-build steps
     summary.update(extra)
-    total = sum(events.values()) if events else steps.get("hook.on_files", 0.0) + steps.get("load", 0.0)
-    summary["other hook events"] = total - steps.get("hook.on_files", 0.0) - steps.get("load", 0.0) - sum(extra.values())
+    total = (
+        sum(events.values()) if events else steps.get("hook.on_files", 0.0) + steps.get("load", 0.0)
+    )
+    summary["other hook events"] = (
+        total - steps.get("hook.on_files", 0.0) - steps.get("load", 0.0) - sum(extra.values())
+    )
     summary["total"] = total
     return summary
 
@@ -144,9 +157,18 @@ def measure_size(n: int, args: argparse.Namespace, work: Path) -> dict:
         for kind in KINDS:  # alternate, so a slow minute on a shared machine hits every kind
             if round_ < repeats[kind]:
                 timings = work / f"timings-{round_}" if kind == "A" else None
-                builds[kind].append(run_build(projects[kind], strict=(kind == "A"), timings=timings))
-                print(f"  N={n} {kind} run {round_ + 1}: {builds[kind][-1].seconds:.1f} s", file=sys.stderr)
-    result: dict = {"n": n, "words": word_count(projects["A"]), "generate_seconds": round(generated, 2)}
+                builds[kind].append(
+                    run_build(projects[kind], strict=(kind == "A"), timings=timings)
+                )
+                print(
+                    f"  N={n} {kind} run {round_ + 1}: {builds[kind][-1].seconds:.1f} s",
+                    file=sys.stderr,
+                )
+    result: dict = {
+        "n": n,
+        "words": word_count(projects["A"]),
+        "generate_seconds": round(generated, 2),
+    }
     for kind in KINDS:
         if not builds[kind]:
             continue
@@ -160,11 +182,15 @@ def measure_size(n: int, args: argparse.Namespace, work: Path) -> dict:
             "site_mb": round(tree_mb(site), 1),
             # A downloadable copy of the site, if the build makes one, is counted apart too.
             "zip_mb": round(sum(p.stat().st_size for p in site.glob("*.zip")) / MB, 1),
-            "search_index_mb": round((site / "search" / "search_index.json").stat().st_size / MB, 2),
+            "search_index_mb": round(
+                (site / "search" / "search_index.json").stat().st_size / MB, 2
+            ),
         }
     for kind in ("B", "C"):
         if "A" in result and kind in result:
-            result[f"A/{kind}"] = round(result["A"]["median_seconds"] / result[kind]["median_seconds"], 3)
+            result[f"A/{kind}"] = round(
+                result["A"]["median_seconds"] / result[kind]["median_seconds"], 3
+            )
     if builds["A"]:
         steps = median_of([b.steps for b in builds["A"]])
         events = median_of([b.events for b in builds["A"]])
@@ -186,8 +212,14 @@ def targets(results: dict[int, dict]) -> list[dict]:
 
     def check(name: str, value: float | None, limit: float, below: bool = True) -> None:
         if value is not None:
-            checks.append({"target": name, "value": round(value, 3), "limit": limit,
-                           "met": value <= limit if below else value >= limit})
+            checks.append(
+                {
+                    "target": name,
+                    "value": round(value, 3),
+                    "limit": limit,
+                    "met": value <= limit if below else value >= limit,
+                }
+            )
 
     at = results.get
     if at(1000):
@@ -199,7 +231,11 @@ def targets(results: dict[int, dict]) -> list[dict]:
         if site.get("zip_mb"):
             check("site/ MB at N=1000 without its zip", site["site_mb"] - site["zip_mb"], 80)
     if at(1000) and at(3000):
-        check("A(3000)/A(1000)", at(3000)["A"]["median_seconds"] / at(1000)["A"]["median_seconds"], 3.3)
+        check(
+            "A(3000)/A(1000)",
+            at(3000)["A"]["median_seconds"] / at(1000)["A"]["median_seconds"],
+            3.3,
+        )
         check("A/B growth 1000->3000", at(3000)["A/B"] - at(1000)["A/B"], 0.0)
     if at(3000):
         check("peak RSS MB of A at N=3000", at(3000)["A"]["peak_rss_mb"], 2048)
@@ -210,10 +246,14 @@ def print_tables(results: dict[int, dict], checks: list[dict]) -> None:
     def cell(result: dict, kind: str, key: str, fmt: str) -> str:
         return format(result[kind][key], fmt) if kind in result else "-"
 
-    print("\nBuild time (median s), per speech (ms), peak RSS (MB), site/ with the zip in it, if any, "
-          "and search index (MB)")
-    header = (f"{'N':>5} | {'A s':>6} {'B s':>6} {'C s':>6} | {'A/B':>5} {'A/C':>5} | {'ms/speech A':>11} | "
-              f"{'RSS A/B/C':>15} | {'site A/B/C (A zip)':>24} | {'index A/B':>11}")
+    print(
+        "\nBuild time (median s), per speech (ms), peak RSS (MB), site/ with the zip in it, if any, "
+        "and search index (MB)"
+    )
+    header = (
+        f"{'N':>5} | {'A s':>6} {'B s':>6} {'C s':>6} | {'A/B':>5} {'A/C':>5} | {'ms/speech A':>11} | "
+        f"{'RSS A/B/C':>15} | {'site A/B/C (A zip)':>24} | {'index A/B':>11}"
+    )
     print(header)
     print("-" * len(header))
     for n, r in results.items():
@@ -223,33 +263,48 @@ def print_tables(results: dict[int, dict], checks: list[dict]) -> None:
         zipped = r.get("A", {}).get("zip_mb")
         if zipped:
             site += f" ({zipped:.0f})"
-        print(f"{n:>5} | {cell(r, 'A', 'median_seconds', '6.1f')} {cell(r, 'B', 'median_seconds', '6.1f')} "
-              f"{cell(r, 'C', 'median_seconds', '6.1f')} | {r.get('A/B', 0):5.2f} {r.get('A/C', 0):5.2f} | "
-              f"{cell(r, 'A', 'ms_per_speech', '11.1f')} | {rss:>15} | {site:>24} | {index:>11}")
+        print(
+            f"{n:>5} | {cell(r, 'A', 'median_seconds', '6.1f')} {cell(r, 'B', 'median_seconds', '6.1f')} "
+            f"{cell(r, 'C', 'median_seconds', '6.1f')} | {r.get('A/B', 0):5.2f} {r.get('A/C', 0):5.2f} | "
+            f"{cell(r, 'A', 'ms_per_speech', '11.1f')} | {rss:>15} | {site:>24} | {index:>11}"
+        )
     steps = [name for r in results.values() for name in r.get("hooks", {})]
     if steps:
         names = list(dict.fromkeys(steps))
         print("\nTime inside our hooks in A (median s)")
         print(f"{'N':>5} | " + " | ".join(f"{name:>15}" for name in names))
         for n, r in results.items():
-            print(f"{n:>5} | " + " | ".join(f"{r.get('hooks', {}).get(name, 0):15.3f}" for name in names))
+            print(
+                f"{n:>5} | "
+                + " | ".join(f"{r.get('hooks', {}).get(name, 0):15.3f}" for name in names)
+            )
     if checks:
         print("\nTargets")
         for c in checks:
-            print(f"  {'met ' if c['met'] else 'MISS'}  {c['target']}: {c['value']} (limit {c['limit']})")
+            print(
+                f"  {'met ' if c['met'] else 'MISS'}  {c['target']}: {c['value']} (limit {c['limit']})"
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="100,1000", help="comma-separated numbers of speeches")
     parser.add_argument("--repeats", type=int, default=3, help="runs of A and of B per size")
-    parser.add_argument("--c-repeats", type=int, default=1, help="runs of C per size (C is the slowest)")
+    parser.add_argument(
+        "--c-repeats", type=int, default=1, help="runs of C per size (C is the slowest)"
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", type=Path, help="write the results here")
     parser.add_argument("--keep", type=Path, help="keep the generated projects in this folder")
-    parser.add_argument("--profile", type=Path, help="also cProfile one extra A build per size into this folder")
-    parser.add_argument("--workers", type=int, help="annotation processes for A (SPEECH_ARCHIVE_WORKERS; "
-                        "default: the hook's choice, one per core up to 4)")
+    parser.add_argument(
+        "--profile", type=Path, help="also cProfile one extra A build per size into this folder"
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        help="annotation processes for A (SPEECH_ARCHIVE_WORKERS; "
+        "default: the hook's choice, one per core up to 4)",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     if args.workers:
@@ -259,7 +314,11 @@ def main(argv: list[str] | None = None) -> int:
     load_before = os.getloadavg()
     results: dict[int, dict] = {}
     for n in sizes:
-        work = (args.keep / f"n{n}") if args.keep else Path(tempfile.mkdtemp(prefix=f"speech-bench-{n}-"))
+        work = (
+            (args.keep / f"n{n}")
+            if args.keep
+            else Path(tempfile.mkdtemp(prefix=f"speech-bench-{n}-"))
+        )
         if args.keep and work.exists():
             shutil.rmtree(work)
         try:
@@ -270,16 +329,27 @@ def main(argv: list[str] | None = None) -> int:
     checks = targets(results)
     print_tables(results, checks)
     elapsed = time.perf_counter() - started
-    print(f"\n{len(sizes)} sizes in {elapsed:.0f} s; load average before {load_before[0]:.2f}, "
-          f"after {os.getloadavg()[0]:.2f} ({os.cpu_count()} CPUs)")
+    print(
+        f"\n{len(sizes)} sizes in {elapsed:.0f} s; load average before {load_before[0]:.2f}, "
+        f"after {os.getloadavg()[0]:.2f} ({os.cpu_count()} CPUs)"
+    )
     if args.json:
         report = {
-            "command": " ".join([Path(sys.argv[0]).name, *(argv if argv is not None else sys.argv[1:])]),
-            "seed": args.seed, "repeats": args.repeats, "c_repeats": args.c_repeats,
+            "command": " ".join(
+                [Path(sys.argv[0]).name, *(argv if argv is not None else sys.argv[1:])]
+            ),
+            "seed": args.seed,
+            "repeats": args.repeats,
+            "c_repeats": args.c_repeats,
             "workers": os.environ.get(WORKERS_ENV, f"hook default ({worker_count()})"),
-            "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                        "mkdocs": metadata.version("mkdocs"), "mkdocs-material": metadata.version("mkdocs-material"),
-                        "load_average_before": load_before[0], "load_average_after": os.getloadavg()[0]},
+            "machine": {
+                "cpus": os.cpu_count(),
+                "python": platform.python_version(),
+                "mkdocs": metadata.version("mkdocs"),
+                "mkdocs-material": metadata.version("mkdocs-material"),
+                "load_average_before": load_before[0],
+                "load_average_after": os.getloadavg()[0],
+            },
             "elapsed_seconds": round(elapsed, 1),
             "sizes": {str(n): r for n, r in results.items()},
             "targets": checks,

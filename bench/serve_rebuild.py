@@ -21,10 +21,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from hook_timer import install  # noqa: E402
-from synth import write_archive  # noqa: E402
-
-from speech_archive.timings import TIMINGS_ENV  # noqa: E402
+from hook_timer import install
+from speech_archive.timings import TIMINGS_ENV
+from synth import write_archive
 
 EDIT = " We will meet again next year to review what we have achieved together."
 
@@ -80,13 +79,27 @@ def main(argv: list[str] | None = None) -> int:
         cold = build_once(project, site, hook_seconds, first=True)
         edited = edit_one_speech(project)
         rebuild = build_once(project, site, hook_seconds, first=False)
-    result = {"n": args.n, "seed": args.seed, "edited": edited.name, "cold": cold, "rebuild": rebuild}
-    print(f"N={args.n}: cold build {cold['build_seconds']:.1f} s (hooks {cold['hook_seconds']:.2f} s); "
-          f"rebuild after editing one speech {rebuild['build_seconds']:.1f} s "
-          f"(hooks {rebuild['hook_seconds']:.2f} s; cache {rebuild['cache']})")
+    result = {
+        "n": args.n,
+        "seed": args.seed,
+        "edited": edited.name,
+        "cold": cold,
+        "rebuild": rebuild,
+    }
+    print(
+        f"N={args.n}: cold build {cold['build_seconds']:.1f} s (hooks {cold['hook_seconds']:.2f} s); "
+        f"rebuild after editing one speech {rebuild['build_seconds']:.1f} s "
+        f"(hooks {rebuild['hook_seconds']:.2f} s; cache {rebuild['cache']})"
+    )
     for name in ("cold", "rebuild"):
-        print(f"  {name:8} hook events: " + ", ".join(f"{k} {v:.3f}" for k, v in result[name]["hook_events"].items()))
-        print(f"  {name:8} core steps:  " + ", ".join(f"{k} {v:.3f}" for k, v in result[name]["steps"].items()))
+        print(
+            f"  {name:8} hook events: "
+            + ", ".join(f"{k} {v:.3f}" for k, v in result[name]["hook_events"].items())
+        )
+        print(
+            f"  {name:8} core steps:  "
+            + ", ".join(f"{k} {v:.3f}" for k, v in result[name]["steps"].items())
+        )
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return 0

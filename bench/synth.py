@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-
 from speech_archive.text import slugify
 
 try:  # run as `python bench/run.py` (bench/ on sys.path) or imported as bench.synth
@@ -76,16 +75,27 @@ class SpeechWriter:
         self.rng = rng
         self.sayings = sayings
         self.terms = terms
-        self.venues = [f"{city}, {country}" for country, cities in words.COUNTRIES.items() for city in cities]
+        self.venues = [
+            f"{city}, {country}" for country, cities in words.COUNTRIES.items() for city in cities
+        ]
 
     def fill(self, template: str, country: str, other: str, theme: str, **extra: str) -> str:
         pick = self.rng.choice
         return template.format(
-            **extra, country=country, other=other, theme=theme.lower(),
-            adj=pick(words.ADJECTIVES), adj2=pick(words.ADJECTIVES), goal=pick(words.GOALS),
-            action=pick(words.ACTIONS), action2=pick(words.ACTIONS), area=pick(words.AREAS),
-            number=pick(words.NUMBERS), year=self.rng.randint(1950, 2020),
-            years=self.rng.randint(5, 70), count=self.rng.choice(["three", "four", "five"]),
+            **extra,
+            country=country,
+            other=other,
+            theme=theme.lower(),
+            adj=pick(words.ADJECTIVES),
+            adj2=pick(words.ADJECTIVES),
+            goal=pick(words.GOALS),
+            action=pick(words.ACTIONS),
+            action2=pick(words.ACTIONS),
+            area=pick(words.AREAS),
+            number=pick(words.NUMBERS),
+            year=self.rng.randint(1950, 2020),
+            years=self.rng.randint(5, 70),
+            count=self.rng.choice(["three", "four", "five"]),
         )
 
     def saying_sentence(self) -> str:
@@ -93,7 +103,9 @@ class SpeechWriter:
         if self.sayings and rng.random() < 0.5:
             saying = rng.choice(self.sayings)
             origin = saying.origin or ""
-            if rng.random() < 0.4 or not re.search(r"(saying|proverb|adage|maxim)$", origin, re.I):
+            if rng.random() < 0.4 or not re.search(
+                r"(saying|proverb|adage|maxim)$", origin, re.IGNORECASE
+            ):
                 return saying.text  # a catalogued saying needs no cue to be found
             return f'As {_article(origin)} {origin} goes, "{saying.text}"'
         text = rng.choice(words.UNCATALOGUED_SAYINGS)
@@ -111,11 +123,13 @@ class SpeechWriter:
             name = term.term
         used.add(term.term)
         article = "" if name.isupper() and " " not in name else "the "
-        template = self.rng.choice([
-            "Here I wish to mention {a}{name}, which matters for {area}.",
-            "We have discussed {a}{name} at length, with {goal} in mind.",
-            "{A}{name} came up again and again in our talks on {area}.",
-        ])
+        template = self.rng.choice(
+            [
+                "Here I wish to mention {a}{name}, which matters for {area}.",
+                "We have discussed {a}{name} at length, with {goal} in mind.",
+                "{A}{name} came up again and again in our talks on {area}.",
+            ]
+        )
         return self.fill(template, "", "", "", a=article, A=article.capitalize(), name=name)
 
     def body(self, country: str, other: str, theme: str, target_words: int) -> str:
@@ -126,8 +140,10 @@ class SpeechWriter:
         footnote = rng.random() < 0.1
         listed = rng.random() < 0.25
         while count < target_words:
-            sentences = [self.fill(rng.choice(words.SENTENCES), country, other, theme)
-                         for _ in range(rng.randint(3, 7))]
+            sentences = [
+                self.fill(rng.choice(words.SENTENCES), country, other, theme)
+                for _ in range(rng.randint(3, 7))
+            ]
             if rng.random() < 0.15:
                 sentences.insert(rng.randrange(len(sentences) + 1), self.saying_sentence())
             if self.terms and rng.random() < 0.25:
@@ -143,13 +159,20 @@ class SpeechWriter:
                 listed = False
                 blocks.append(self.fill(rng.choice(words.LIST_INTROS), country, other, theme))
                 items = rng.sample(words.LIST_ITEMS, rng.randint(3, 5))
-                blocks.append("\n".join(f"{i}. {self.fill(t, country, other, theme)}" for i, t in enumerate(items, 1)))
+                blocks.append(
+                    "\n".join(
+                        f"{i}. {self.fill(t, country, other, theme)}"
+                        for i, t in enumerate(items, 1)
+                    )
+                )
             if rng.random() < 0.05:
                 blocks.append("\n".join(rng.sample(words.SALUTATIONS, 2)))
         blocks.append(rng.choice(words.CLOSINGS))
         if "" in blocks:
             blocks.remove("")
-            blocks.append("[^1]: As delivered; the published transcript differs slightly in this sentence.")
+            blocks.append(
+                "[^1]: As delivered; the published transcript differs slightly in this sentence."
+            )
         return "\n\n".join(blocks) + "\n"
 
     def speech(self, index: int) -> tuple[str, dict, str]:
@@ -161,13 +184,15 @@ class SpeechWriter:
         other = rng.choice([c for c in words.COUNTRIES if c != country])
         themes = rng.sample(words.THEMES, rng.randint(1, 4))
         goal = rng.choice(words.GOALS)
-        title = rng.choice([
-            f"Working Together for {goal[0].upper() + goal[1:]}",
-            f"{themes[0][1]} and the Future of {country}",
-            f"Address on {themes[0][1]} at {venue.split(',')[0]}",
-            f"A New Chapter in Relations Between {country} and {other}",
-            f"Remarks on {themes[0][1]} and {goal[0].upper() + goal[1:]}",
-        ])
+        title = rng.choice(
+            [
+                f"Working Together for {goal[0].upper() + goal[1:]}",
+                f"{themes[0][1]} and the Future of {country}",
+                f"Address on {themes[0][1]} at {venue.split(',')[0]}",
+                f"A New Chapter in Relations Between {country} and {other}",
+                f"Remarks on {themes[0][1]} and {goal[0].upper() + goal[1:]}",
+            ]
+        )
         meta: dict = {
             "title": title,
             "date": day.isoformat(),
@@ -176,17 +201,24 @@ class SpeechWriter:
         }
         if rng.random() < 0.7:
             occasion = rng.choice(words.OCCASIONS)
-            meta["occasion"] = occasion.format(n=rng.randint(2, 30), forum=rng.choice(words.FORUMS),
-                                               adj=rng.choice(words.ADJECTIVES).title())
+            meta["occasion"] = occasion.format(
+                n=rng.randint(2, 30),
+                forum=rng.choice(words.FORUMS),
+                adj=rng.choice(words.ADJECTIVES).title(),
+            )
         meta["themes"] = [slug for slug, _, _ in themes]
         if rng.random() < 0.8:
-            meta["summary"] = (f"{meta['speaker']} speaks in {venue} on {themes[0][1].lower()}, "
-                               f"calling for {goal}.")
+            meta["summary"] = (
+                f"{meta['speaker']} speaks in {venue} on {themes[0][1].lower()}, "
+                f"calling for {goal}."
+            )
         meta["source"] = {"title": f"Collected Speeches, volume {rng.randint(1, 12)}"}
         if rng.random() < 0.5:
             meta["source"]["url"] = f"https://archive.example.org/speeches/{index}"
         if rng.random() < 0.3:
-            meta["note"] = "Delivered in the speaker's own language; this is the official English translation."
+            meta["note"] = (
+                "Delivered in the speaker's own language; this is the official English translation."
+            )
         if rng.random() < 0.5:
             meta["rights"] = "Reproduced for research and teaching; not for commercial use."
         body = self.body(country, other, themes[0][1], rng.randint(2300, 2700))
@@ -212,8 +244,13 @@ def speech_files(n: int, seed: int, sayings: list[Saying], terms: list[Term]) ->
 
 def themes_yaml() -> str:
     return yaml.safe_dump(
-        {slug: {"title": title, "description": description} for slug, title, description in words.THEMES},
-        allow_unicode=True, sort_keys=False, width=1000,
+        {
+            slug: {"title": title, "description": description}
+            for slug, title, description in words.THEMES
+        },
+        allow_unicode=True,
+        sort_keys=False,
+        width=1000,
     )
 
 
@@ -237,8 +274,12 @@ def write_archive(dest: Path, n: int, seed: int = 0, source: Path = REPO_ROOT) -
         if (source / "speeches" / name).exists():
             shutil.copy2(source / "speeches" / name, speeches / name)
     (speeches / "themes.yml").write_text(themes_yaml(), encoding="utf-8")
-    files = speech_files(n, seed, read_catalogue_sayings(source / "speeches"),
-                         read_glossary_terms(source / "speeches"))
+    files = speech_files(
+        n,
+        seed,
+        read_catalogue_sayings(source / "speeches"),
+        read_glossary_terms(source / "speeches"),
+    )
     for name, text in files.items():
         (speeches / name).write_text(text, encoding="utf-8")
     return dest
@@ -268,15 +309,24 @@ def write_plain_site(archive: Path, dest: Path, in_nav: bool) -> Path:
     docs = dest / "docs"
     ignore = shutil.ignore_patterns("*.md", "__pycache__")
     shutil.copytree(archive / "docs", docs, ignore=ignore, dirs_exist_ok=True)
-    (docs / "index.md").write_text("# Speeches\n\nThe speeches, as plain pages.\n", encoding="utf-8")
+    (docs / "index.md").write_text(
+        "# Speeches\n\nThe speeches, as plain pages.\n", encoding="utf-8"
+    )
     (docs / "speeches").mkdir(exist_ok=True)
     for path in sorted((archive / "speeches").glob("*.md")):
         # Files this module wrote: '---', the YAML, '---', the body.
         _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
         title = yaml.safe_load(front)["title"]
-        page = "---\n" + yaml.safe_dump({"title": title}, allow_unicode=True, width=1000) + "---\n" + body
+        page = (
+            "---\n"
+            + yaml.safe_dump({"title": title}, allow_unicode=True, width=1000)
+            + "---\n"
+            + body
+        )
         (docs / "speeches" / path.name).write_text(page, encoding="utf-8")
-    config = _without_top_level_keys((archive / "mkdocs.yml").read_text(encoding="utf-8"), {"hooks", "watch", "nav"})
+    config = _without_top_level_keys(
+        (archive / "mkdocs.yml").read_text(encoding="utf-8"), {"hooks", "watch", "nav"}
+    )
     if not in_nav:
         config += "nav:\n  - Home: index.md\n"
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")

@@ -9,21 +9,49 @@ from __future__ import annotations
 # (slug, title, description): the synthetic archive's themes.yml, ~40 like a real archive.
 THEMES: list[tuple[str, str, str]] = [
     ("common-security", "Common security", "Security for every country alike."),
-    ("regional-cooperation", "Regional cooperation", "Regional forums, mechanisms and their architecture."),
-    ("counter-terrorism", "Counter-terrorism", "Fighting terrorism and cooperation in law enforcement."),
-    ("development", "Development", "Growth, connectivity and prosperity as the foundation of peace."),
+    (
+        "regional-cooperation",
+        "Regional cooperation",
+        "Regional forums, mechanisms and their architecture.",
+    ),
+    (
+        "counter-terrorism",
+        "Counter-terrorism",
+        "Fighting terrorism and cooperation in law enforcement.",
+    ),
+    (
+        "development",
+        "Development",
+        "Growth, connectivity and prosperity as the foundation of peace.",
+    ),
     ("trade", "Trade", "Open markets, tariffs, agreements and the rules of commerce."),
     ("investment", "Investment", "Capital flows, infrastructure finance and investment treaties."),
     ("connectivity", "Connectivity", "Roads, railways, ports and the links between regions."),
     ("energy", "Energy", "Oil, gas, power grids and the transition to clean energy."),
-    ("climate-change", "Climate change", "Emissions, adaptation and the shared duty to the planet."),
+    (
+        "climate-change",
+        "Climate change",
+        "Emissions, adaptation and the shared duty to the planet.",
+    ),
     ("environment", "Environment", "Rivers, forests, air and the protection of nature."),
     ("public-health", "Public health", "Epidemics, vaccines and health systems."),
     ("education", "Education", "Schools, universities and the exchange of students."),
-    ("science-and-technology", "Science and technology", "Research, innovation and the digital economy."),
+    (
+        "science-and-technology",
+        "Science and technology",
+        "Research, innovation and the digital economy.",
+    ),
     ("culture", "Culture", "Heritage, the arts and the dialogue of civilizations."),
-    ("people-to-people-exchange", "People-to-people exchange", "Tourism, youth and friendship between peoples."),
-    ("poverty-reduction", "Poverty reduction", "Lifting people out of poverty and sharing prosperity."),
+    (
+        "people-to-people-exchange",
+        "People-to-people exchange",
+        "Tourism, youth and friendship between peoples.",
+    ),
+    (
+        "poverty-reduction",
+        "Poverty reduction",
+        "Lifting people out of poverty and sharing prosperity.",
+    ),
     ("food-security", "Food security", "Harvests, agriculture and freedom from hunger."),
     ("water", "Water", "Shared rivers, irrigation and access to clean water."),
     ("maritime-affairs", "Maritime affairs", "The seas, navigation and the law of the sea."),
@@ -31,7 +59,11 @@ THEMES: list[tuple[str, str, str]] = [
     ("peacekeeping", "Peacekeeping", "Missions, mediation and the settlement of conflicts."),
     ("human-rights", "Human rights", "Rights, dignity and the rule of law."),
     ("governance", "Governance", "Institutions, reform and the conduct of government."),
-    ("global-governance", "Global governance", "The United Nations and the reform of the international order."),
+    (
+        "global-governance",
+        "Global governance",
+        "The United Nations and the reform of the international order.",
+    ),
     ("multilateralism", "Multilateralism", "Cooperation through international institutions."),
     ("sovereignty", "Sovereignty", "Independence, territorial integrity and non-interference."),
     ("history", "History", "Anniversaries, memory and the lessons of the past."),
@@ -105,8 +137,18 @@ COUNTRIES: dict[str, list[str]] = {
 }
 
 SPEAKERS = [
-    "Amina Okafor", "Chen Wei", "Dmitri Volkov", "Elena Rossi", "Farid Haddad", "Grace Mwangi",
-    "Hiroshi Tanaka", "Isabel Fernandez", "Jonas Lindqvist", "Kamala Rao", "Liu Yang", "Maria Santos",
+    "Amina Okafor",
+    "Chen Wei",
+    "Dmitri Volkov",
+    "Elena Rossi",
+    "Farid Haddad",
+    "Grace Mwangi",
+    "Hiroshi Tanaka",
+    "Isabel Fernandez",
+    "Jonas Lindqvist",
+    "Kamala Rao",
+    "Liu Yang",
+    "Maria Santos",
 ]
 
 OCCASIONS = [
@@ -120,11 +162,35 @@ OCCASIONS = [
     "a joint press conference after bilateral talks",
 ]
 
-FORUMS = ["Regional Dialogue", "Economic Council", "Friendship Association", "Cooperation Forum",
-          "Leaders' Meeting", "Ministerial Conference", "Security Conference", "Development Summit"]
+FORUMS = [
+    "Regional Dialogue",
+    "Economic Council",
+    "Friendship Association",
+    "Cooperation Forum",
+    "Leaders' Meeting",
+    "Ministerial Conference",
+    "Security Conference",
+    "Development Summit",
+]
 
-ORIGINS = ["Chinese", "Kazakh", "African", "Arab", "Russian", "Indian", "Persian", "Turkish",
-           "Mongolian", "Latin", "Greek", "Japanese", "Korean", "Malay", "Swahili", "Uzbek"]
+ORIGINS = [
+    "Chinese",
+    "Kazakh",
+    "African",
+    "Arab",
+    "Russian",
+    "Indian",
+    "Persian",
+    "Turkish",
+    "Mongolian",
+    "Latin",
+    "Greek",
+    "Japanese",
+    "Korean",
+    "Malay",
+    "Swahili",
+    "Uzbek",
+]
 
 # Sayings no catalogue holds: detection must find them by their cue.
 UNCATALOGUED_SAYINGS = [
@@ -160,38 +226,111 @@ SAYING_CUES = [
     '"{stem}," as the saying goes.',
     'As the proverb goes, "{text}"',
     'There is an old adage: "{text}"',
-    'As an ancient {origin} poem says, \u201c{text}\u201d',
-    'As {a} {origin} proverb says, \u201c{text}\u201d',
+    "As an ancient {origin} poem says, \u201c{text}\u201d",
+    "As {a} {origin} proverb says, \u201c{text}\u201d",
     'We often say, as the old saying goes, "{text}"',
 ]
 
 SALUTATIONS = [
-    "Distinguished guests,", "Dear colleagues,", "Ladies and gentlemen,", "Dear friends,",
-    "Your Excellencies,", "Mr. President,", "Dear students and teachers,", "Honourable ministers,",
+    "Distinguished guests,",
+    "Dear colleagues,",
+    "Ladies and gentlemen,",
+    "Dear friends,",
+    "Your Excellencies,",
+    "Mr. President,",
+    "Dear students and teachers,",
+    "Honourable ministers,",
 ]
 
 ADJECTIVES = [
-    "lasting", "shared", "comprehensive", "practical", "balanced", "sustainable", "open", "inclusive",
-    "innovative", "steady", "mutually beneficial", "pragmatic", "far-reaching", "solid", "fair",
-    "transparent", "resilient", "ambitious", "concrete", "genuine",
+    "lasting",
+    "shared",
+    "comprehensive",
+    "practical",
+    "balanced",
+    "sustainable",
+    "open",
+    "inclusive",
+    "innovative",
+    "steady",
+    "mutually beneficial",
+    "pragmatic",
+    "far-reaching",
+    "solid",
+    "fair",
+    "transparent",
+    "resilient",
+    "ambitious",
+    "concrete",
+    "genuine",
 ]
 GOALS = [
-    "peace and stability", "common prosperity", "mutual trust", "economic recovery", "social progress",
-    "the well-being of our peoples", "a brighter future", "lasting friendship", "green development",
-    "regional integration", "a fair international order", "food and energy security",
-    "the dialogue of civilizations", "the rule of law", "scientific progress", "a cleaner environment",
+    "peace and stability",
+    "common prosperity",
+    "mutual trust",
+    "economic recovery",
+    "social progress",
+    "the well-being of our peoples",
+    "a brighter future",
+    "lasting friendship",
+    "green development",
+    "regional integration",
+    "a fair international order",
+    "food and energy security",
+    "the dialogue of civilizations",
+    "the rule of law",
+    "scientific progress",
+    "a cleaner environment",
 ]
 ACTIONS = [
-    "strengthen", "deepen", "expand", "promote", "uphold", "advance", "safeguard", "consolidate",
-    "broaden", "support", "encourage", "build", "renew", "improve", "coordinate",
+    "strengthen",
+    "deepen",
+    "expand",
+    "promote",
+    "uphold",
+    "advance",
+    "safeguard",
+    "consolidate",
+    "broaden",
+    "support",
+    "encourage",
+    "build",
+    "renew",
+    "improve",
+    "coordinate",
 ]
 AREAS = [
-    "trade and investment", "infrastructure", "education and culture", "science and innovation",
-    "public health", "agriculture", "tourism", "energy", "finance", "law enforcement", "customs",
-    "the digital economy", "environmental protection", "disaster prevention", "youth exchanges",
-    "maritime cooperation", "space technology", "water management", "vocational training",
+    "trade and investment",
+    "infrastructure",
+    "education and culture",
+    "science and innovation",
+    "public health",
+    "agriculture",
+    "tourism",
+    "energy",
+    "finance",
+    "law enforcement",
+    "customs",
+    "the digital economy",
+    "environmental protection",
+    "disaster prevention",
+    "youth exchanges",
+    "maritime cooperation",
+    "space technology",
+    "water management",
+    "vocational training",
 ]
-NUMBERS = ["two", "three", "five", "ten", "twenty", "forty", "hundreds of", "thousands of", "millions of"]
+NUMBERS = [
+    "two",
+    "three",
+    "five",
+    "ten",
+    "twenty",
+    "forty",
+    "hundreds of",
+    "thousands of",
+    "millions of",
+]
 
 # Sentence templates: {country} {other} {theme} {adj} {goal} {action} {area} {number} {year} {years}.
 SENTENCES = [

@@ -60,7 +60,7 @@ def on_startup(command: str, dirty: bool) -> None:
     # A one-off `mkdocs build` reads every file once: only `serve` gains from a cache.
     _state.cache = ContentCache() if command == "serve" else None
     _state.serving = command == "serve"
-    # Forking beside serve's watcher threads is not safe, and serve re-annotates one speech at a time.
+    # Forking beside serve's watcher threads is not safe; serve re-annotates one speech anyway.
     _state.workers = 1 if _state.serving else worker_count()
 
 
@@ -103,7 +103,8 @@ def _add_site_files(
     with timer.measure("generate"):
         generated = build_site_files(
             archive, site_name=config.site_name, site_url=config.site_url or None,
-            home_page=home.content_string if home else None, cache=cache, timer=timer, workers=_state.workers,
+            home_page=home.content_string if home else None,
+            cache=cache, timer=timer, workers=_state.workers,
         )
     if home is not None:
         # Filled here, not in on_page_markdown, so no state has to outlive this event; the
@@ -138,7 +139,9 @@ def _write_timings(config) -> None:
         cache = _state.cache
         report = {
             "steps": _state.timer.as_dict(),
-            "cache": {"hits": cache.hits, "misses": cache.misses, "entries": len(cache)} if cache else None,
+            "cache": (
+                {"hits": cache.hits, "misses": cache.misses, "entries": len(cache)} if cache else None
+            ),
         }
         Path(target).write_text(json.dumps(report, indent=1), encoding="utf-8")
 

@@ -7,7 +7,6 @@ import html
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from speech_archive.annotate.blocks import _PROTECTED, prose_spans
 from speech_archive.annotate.glossary import _WORD as _GLOSSARY_WORD
 from speech_archive.annotate.glossary import compile_matcher
@@ -19,7 +18,9 @@ from speech_archive.speech_page import HTML_META_KEYS, page_front_matter
 # Letters, digits and marks of several scripts, underscores, dashes, and the odd
 # whitespace str.split() knows (no-break, ideographic, separators).
 TEXT = st.text(
-    alphabet=st.sampled_from(list("aZé中1٣_-—*#.’²ǅ\u0301\u200b") + [" ", "\n", "\t", "\u00a0", "\u3000", "\x1c", "\x85"]),
+    alphabet=st.sampled_from(
+        list("aZé中1٣_-—*#.’²ǅ\u0301\u200b") + [" ", "\n", "\t", "\u00a0", "\u3000", "\x1c", "\x85"]
+    ),
     max_size=40,
 )
 
@@ -46,10 +47,51 @@ def spans_by_pattern(text: str) -> list[tuple[int, int]]:
 
 
 MARKDOWN = st.lists(
-    st.sampled_from(["word ", "`code`", "``a`b``", "[a](b)", "![i](s)", "[r][x]", "[^1]", "<b>", "</b>", "&amp;",
-                     "&#1;", "{ #id }", "{: .c}", "https://x.org/a", "ftp://f", "www.x.org", "<https://y>",
-                     "<mailto:a@b>", "xhttp://a", "h", "w", "f", ":", "/", ".", " ", "\n", "`", "[", "]", "(", ")",
-                     "!", "<", ">", "{", "}", "&", ";", "#", '"']),
+    st.sampled_from(
+        [
+            "word ",
+            "`code`",
+            "``a`b``",
+            "[a](b)",
+            "![i](s)",
+            "[r][x]",
+            "[^1]",
+            "<b>",
+            "</b>",
+            "&amp;",
+            "&#1;",
+            "{ #id }",
+            "{: .c}",
+            "https://x.org/a",
+            "ftp://f",
+            "www.x.org",
+            "<https://y>",
+            "<mailto:a@b>",
+            "xhttp://a",
+            "h",
+            "w",
+            "f",
+            ":",
+            "/",
+            ".",
+            " ",
+            "\n",
+            "`",
+            "[",
+            "]",
+            "(",
+            ")",
+            "!",
+            "<",
+            ">",
+            "{",
+            "}",
+            "&",
+            ";",
+            "#",
+            '"',
+        ]
+    ),
     max_size=25,
 ).map("".join)
 
@@ -61,8 +103,31 @@ def test_prose_spans_shortcut_agrees_with_the_pattern(text):
 
 
 WORDY = st.lists(
-    st.sampled_from(["Peace", "don't", "rock'n'roll", "a''b", "x_y", "'quoted'", "ÉCOLE", "naïve", "co-op", "42",
-                     "Über", "’tis", "l’été", " ", ",", ".", "\n", "''", "'", "_", "A1b2"]),
+    st.sampled_from(
+        [
+            "Peace",
+            "don't",
+            "rock'n'roll",
+            "a''b",
+            "x_y",
+            "'quoted'",
+            "ÉCOLE",
+            "naïve",
+            "co-op",
+            "42",
+            "Über",
+            "’tis",
+            "l’été",
+            " ",
+            ",",
+            ".",
+            "\n",
+            "''",
+            "'",
+            "_",
+            "A1b2",
+        ]
+    ),
     max_size=20,
 ).map("".join)
 
@@ -74,7 +139,9 @@ def test_normal_words_in_ascii_shortcut_agrees_with_tokenize(text):
 
 
 GLOSSARY = (
-    GlossaryTerm("Conference on Interaction and Confidence-Building Measures in Asia", "A forum.", "CICA"),
+    GlossaryTerm(
+        "Conference on Interaction and Confidence-Building Measures in Asia", "A forum.", "CICA"
+    ),
     GlossaryTerm("Five Principles of Peaceful Coexistence", "Principles.", aliases=("Panchsheel",)),
     GlossaryTerm("Silk Road Economic Belt", "A plan."),
     GlossaryTerm("Silk Road", "A route."),
@@ -82,9 +149,32 @@ GLOSSARY = (
     GlossaryTerm("League of Arab States", "A league.", "LAS"),
 )
 PROSE = st.lists(
-    st.sampled_from(["Silk Road", "silk road economic belt", "SILK", "CICA's", "cica", "LAS", "last", "Five",
-                     "Principles of Peaceful Coexistence", "Panchsheel", "İstanbul Process", "istanbul", "x", " ",
-                     "-", "\n", ",", "League of Arab States", "Confidence-Building", "_", "ǅ", "é"]),
+    st.sampled_from(
+        [
+            "Silk Road",
+            "silk road economic belt",
+            "SILK",
+            "CICA's",
+            "cica",
+            "LAS",
+            "last",
+            "Five",
+            "Principles of Peaceful Coexistence",
+            "Panchsheel",
+            "İstanbul Process",
+            "istanbul",
+            "x",
+            " ",
+            "-",
+            "\n",
+            ",",
+            "League of Arab States",
+            "Confidence-Building",
+            "_",
+            "ǅ",
+            "é",
+        ]
+    ),
     max_size=25,
 ).map("".join)
 
@@ -105,7 +195,9 @@ def mentions_word_by_word(matcher, text: str, start: int, end: int) -> list[tupl
 
 @settings(max_examples=1000, deadline=None)
 @given(PROSE, st.integers(0, 3), st.integers(0, 3))
-def test_glossary_mentions_found_by_one_pattern_are_those_found_word_by_word(text, cut_start, cut_end):
+def test_glossary_mentions_found_by_one_pattern_are_those_found_word_by_word(
+    text, cut_start, cut_end
+):
     matcher = compile_matcher(GLOSSARY)
     start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
     found = [(m.start(), m.end(), m.group()) for m in matcher.finditer(text, start, end)]
@@ -113,10 +205,16 @@ def test_glossary_mentions_found_by_one_pattern_are_those_found_word_by_word(tex
 
 
 @settings(max_examples=1000, deadline=None)
-@given(st.dictionaries(st.sampled_from(["title", "description", "search"]),
-                       st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)))
+@given(
+    st.dictionaries(
+        st.sampled_from(["title", "description", "search"]),
+        st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40),
+    )
+)
 def test_page_front_matter_reads_back_as_written(meta):
     text = page_front_matter(meta)
     assert text.startswith("---\n") and text.endswith("---\n\n")
-    expected = {key: html.escape(value) if key in HTML_META_KEYS else value for key, value in meta.items()}
+    expected = {
+        key: html.escape(value) if key in HTML_META_KEYS else value for key, value in meta.items()
+    }
     assert (yaml.safe_load(text[4:-5]) or {}) == expected

@@ -6,18 +6,19 @@ import os
 import sys
 
 import pytest
-
-import speech_archive.pipeline as pipeline
 from conftest import ROOT
+from speech_archive import pipeline
 from speech_archive.cache import ContentCache
 from speech_archive.loader import load_archive
 from speech_archive.parallel import MAX_WORKERS, WORKERS_ENV, can_fork, worker_count
 from speech_archive.timings import StepTimer
 
 sys.path.insert(0, str(ROOT / "bench"))
-from synth import write_archive  # noqa: E402
+from synth import write_archive
 
-pytestmark = pytest.mark.skipif(not can_fork(), reason="processes are only forked where the platform forks")
+pytestmark = pytest.mark.skipif(
+    not can_fork(), reason="processes are only forked where the platform forks"
+)
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +31,9 @@ def test_processes_annotate_like_one_process(archive, monkeypatch):
     alone = pipeline.annotate_archive(archive)
     timer = StepTimer()
     together = pipeline.annotate_archive(archive, timer=timer, workers=3)
-    assert [(a.speech, a.markdown, a.findings) for a in together] == [(a.speech, a.markdown, a.findings) for a in alone]
+    assert [(a.speech, a.markdown, a.findings) for a in together] == [
+        (a.speech, a.markdown, a.findings) for a in alone
+    ]
     assert "annotate (in processes)" in timer.seconds
     for annotation_pass in pipeline.ANNOTATION_PASSES:  # each worker's time per pass is kept
         assert timer.calls[f"annotate.{annotation_pass.__name__}"] == len(archive.speeches)
@@ -53,7 +56,9 @@ def test_small_archives_stay_in_one_process(archive):
     assert "annotate (in processes)" not in timer.seconds
 
 
-@pytest.mark.parametrize("value, expected", [("1", 1), ("3", 3), ("0", None), ("many", None), ("", None)])
+@pytest.mark.parametrize(
+    "value, expected", [("1", 1), ("3", 3), ("0", None), ("many", None), ("", None)]
+)
 def test_worker_count_follows_the_environment(monkeypatch, value, expected):
     monkeypatch.setenv(WORKERS_ENV, value)
     cores = max(1, min(os.cpu_count() or 1, MAX_WORKERS))  # what an unusable value falls back to

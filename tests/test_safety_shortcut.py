@@ -7,14 +7,57 @@ import re
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-
 from speech_archive.safety import check_rendered_body, check_speech_body, may_hold_markup
 
 # Markdown's building blocks, minus '<' and '{' (which always take the full check).
 PIECES = [
-    "a", "word ", " ", "\n", "\n\n", "    ", "\t", "#", "# ", "=", "-", "---", "*", "_", "`", "```", "~~~", "!", "!!! note ",
-    "??? ", "[", "]", "(", ")", "^", "&", "&#106;", ";", ":", '"', "'", ">", "|", ".", "1. ", "- ", "__config",
-    "javascript:", "http://example.org", "*[AB]", "[^1]", "[^1]: ", "[^a b]:", "[x]: ", "[^", "x@y.org", "\\",
+    "a",
+    "word ",
+    " ",
+    "\n",
+    "\n\n",
+    "    ",
+    "\t",
+    "#",
+    "# ",
+    "=",
+    "-",
+    "---",
+    "*",
+    "_",
+    "`",
+    "```",
+    "~~~",
+    "!",
+    "!!! note ",
+    "??? ",
+    "[",
+    "]",
+    "(",
+    ")",
+    "^",
+    "&",
+    "&#106;",
+    ";",
+    ":",
+    '"',
+    "'",
+    ">",
+    "|",
+    ".",
+    "1. ",
+    "- ",
+    "__config",
+    "javascript:",
+    "http://example.org",
+    "*[AB]",
+    "[^1]",
+    "[^1]: ",
+    "[^a b]:",
+    "[x]: ",
+    "[^",
+    "x@y.org",
+    "\\",
 ]
 
 
@@ -32,7 +75,7 @@ def test_a_skipped_body_has_nothing_the_full_check_rejects(body):
         "A [link](javascript:alert(1)).",
         "A [link]\n(javascript:alert(1)).",
         "A [link][ref].\n\n[ref]: javascript:alert(1)",
-        "Text.\n{: onclick=\"x\" }",
+        'Text.\n{: onclick="x" }',
         "# __config",
         "__config\n========",
         "__config\n---",
@@ -45,12 +88,21 @@ def test_markup_a_body_may_hold_takes_the_full_check(body):
     assert may_hold_markup(body)
 
 
-@pytest.mark.parametrize("body", ["# __config", "__config\n========", "Hello <b>x</b>", "[x](javascript:y)"])
+@pytest.mark.parametrize(
+    "body", ["# __config", "__config\n========", "Hello <b>x</b>", "[x](javascript:y)"]
+)
 def test_the_shortcut_keeps_rejections(body):
-    assert check_speech_body(body, "speeches/x.md", 10) == check_rendered_body(body, "speeches/x.md", 10) != []
+    assert (
+        check_speech_body(body, "speeches/x.md", 10)
+        == check_rendered_body(body, "speeches/x.md", 10)
+        != []
+    )
 
 
-@pytest.mark.parametrize("body", ["Plain prose.\nDear friends,", "Note.[^1]\n\n[^1]: As delivered.", "A (CICA) and [brackets]."])
+@pytest.mark.parametrize(
+    "body",
+    ["Plain prose.\nDear friends,", "Note.[^1]\n\n[^1]: As delivered.", "A (CICA) and [brackets]."],
+)
 def test_plain_prose_and_footnotes_skip_the_renders(body):
     assert not may_hold_markup(body)
     assert check_rendered_body(body, "speeches/x.md", 10) == []
@@ -58,11 +110,17 @@ def test_plain_prose_and_footnotes_skip_the_renders(body):
 
 # The shortcut's definition as one pattern; may_hold_markup runs its parts only where they can match.
 MARKUP_DEFINITION = re.compile(
-    r"[<{]|\][ \t]*\n?[ \t]*[(\[]|\[(?!\^)[^\[\]]*\]:|^[ ]{0,3}#|^[ ]{0,3}(?:=+|-+)[ \t]*$", re.MULTILINE
+    r"[<{]|\][ \t]*\n?[ \t]*[(\[]|\[(?!\^)[^\[\]]*\]:|^[ ]{0,3}#|^[ ]{0,3}(?:=+|-+)[ \t]*$",
+    re.MULTILINE,
 )
 
 
 @settings(max_examples=2000, deadline=None)
-@given(st.lists(st.sampled_from(PIECES + ["<", "{", "==", "  -", "   =", "    -", "\n-", "\n ="]), max_size=30).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(PIECES + ["<", "{", "==", "  -", "   =", "    -", "\n-", "\n ="]),
+        max_size=30,
+    ).map("".join)
+)
 def test_may_hold_markup_is_its_definition(body):
     assert may_hold_markup(body) == (MARKUP_DEFINITION.search(body) is not None)

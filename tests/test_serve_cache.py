@@ -6,14 +6,13 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 from speech_archive.cache import ContentCache, content_hash
 from speech_archive.loader import load_archive
 from speech_archive.pipeline import annotate_archive
 
 sys.path.insert(0, str(ROOT / "bench"))
-from synth import write_archive  # noqa: E402
+from synth import write_archive
 
 SPEECHES = 3
 
@@ -33,7 +32,10 @@ def project(tmp_path) -> Path:
 def test_unchanged_archive_is_all_hits(project):
     cache = ContentCache()
     first_archive, first = build(project, cache)
-    assert (cache.hits, cache.misses) == (0, 1 + 2 * SPEECHES)  # vocabularies, then parse + annotate each
+    assert (cache.hits, cache.misses) == (
+        0,
+        1 + 2 * SPEECHES,
+    )  # vocabularies, then parse + annotate each
     second_archive, second = build(project, cache)
     assert (cache.hits, cache.misses) == (1 + 2 * SPEECHES, 0)
     assert [a.markdown for a in second] == [a.markdown for a in first]
@@ -43,11 +45,13 @@ def test_unchanged_archive_is_all_hits(project):
 def test_edited_speech_is_parsed_and_annotated_again(project):
     cache = ContentCache()
     build(project, cache)
-    edited = sorted((project / "speeches").glob("*.md"))[0]
+    edited = min((project / "speeches").glob("*.md"))
     # The first blank line is the one after the front matter: a new first paragraph.
-    edited.write_text(edited.read_text(encoding="utf-8").replace("\n\n", "\n\nA new opening sentence.\n\n", 1),
-                      encoding="utf-8")
-    archive, annotated = build(project, cache)
+    edited.write_text(
+        edited.read_text(encoding="utf-8").replace("\n\n", "\n\nA new opening sentence.\n\n", 1),
+        encoding="utf-8",
+    )
+    _, annotated = build(project, cache)
     assert cache.misses == 2 and cache.hits == 2 * SPEECHES - 1
     changed = next(a for a in annotated if a.speech.path.endswith(edited.name))
     assert "A new opening sentence." in changed.markdown
@@ -58,7 +62,9 @@ def test_vocabulary_change_recomputes_every_speech(project):
     cache = ContentCache()
     build(project, cache)
     themes = project / "speeches" / "themes.yml"
-    themes.write_text(themes.read_text(encoding="utf-8") + "# a comment changes the bytes\n", encoding="utf-8")
+    themes.write_text(
+        themes.read_text(encoding="utf-8") + "# a comment changes the bytes\n", encoding="utf-8"
+    )
     build(project, cache)
     assert (cache.hits, cache.misses) == (0, 1 + 2 * SPEECHES)
 
@@ -66,7 +72,7 @@ def test_vocabulary_change_recomputes_every_speech(project):
 def test_removed_speech_leaves_the_cache(project):
     cache = ContentCache()
     build(project, cache)
-    sorted((project / "speeches").glob("*.md"))[-1].unlink()
+    max((project / "speeches").glob("*.md")).unlink()
     archive, _ = build(project, cache)
     assert len(archive.speeches) == SPEECHES - 1
     assert len(cache) == 1 + 2 * (SPEECHES - 1)
@@ -75,13 +81,14 @@ def test_removed_speech_leaves_the_cache(project):
 def test_a_failed_build_keeps_the_entries(project):
     cache = ContentCache()
     build(project, cache)
-    with pytest.raises(RuntimeError):
-        with cache.build():
-            raise RuntimeError("a pass crashed")
+    with pytest.raises(RuntimeError), cache.build():
+        raise RuntimeError("a pass crashed")
     assert len(cache) == 1 + 2 * SPEECHES  # nothing was used, but nothing is dropped on failure
 
 
-@pytest.mark.parametrize("parts, other", [(("ab", "c"), ("a", "bc")), (("x",), ("x", "")), ((b"a",), ("b",))])
+@pytest.mark.parametrize(
+    "parts, other", [(("ab", "c"), ("a", "bc")), (("x",), ("x", "")), ((b"a",), ("b",))]
+)
 def test_content_hash_tells_different_parts_apart(parts, other):
     assert content_hash(*parts) != content_hash(*other)
     assert content_hash(*parts) == content_hash(*parts)

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from typing import Callable, Hashable, Iterator, TypeVar
+from collections.abc import Callable, Hashable, Iterator
+from typing import TypeVar
 
 T = TypeVar("T")
 
@@ -60,7 +61,7 @@ class ContentCache:
         self._entries = {key: value for key, value in self._entries.items() if key in self._used}
 
     @contextlib.contextmanager
-    def build(self) -> Iterator["ContentCache"]:
+    def build(self) -> Iterator[ContentCache]:
         """One build's use of the cache, for callers whose build is one block of code."""
         self.begin_build()
         yield self

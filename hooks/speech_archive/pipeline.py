@@ -44,7 +44,9 @@ class AnnotatedSpeech:
     findings: dict = field(default_factory=dict)  # merged findings of all passes
 
 
-def annotate_speech(speech: Speech, archive: Archive, timer: StepTimer = NO_TIMER) -> AnnotatedSpeech:
+def annotate_speech(
+    speech: Speech, archive: Archive, timer: StepTimer = NO_TIMER
+) -> AnnotatedSpeech:
     blocks = split_blocks(speech.body)
     findings: dict = {}
     for annotation_pass in ANNOTATION_PASSES:
@@ -55,7 +57,10 @@ def annotate_speech(speech: Speech, archive: Archive, timer: StepTimer = NO_TIME
 
 
 def annotate_archive(
-    archive: Archive, cache: ContentCache | None = None, timer: StepTimer = NO_TIMER, workers: int = 1
+    archive: Archive,
+    cache: ContentCache | None = None,
+    timer: StepTimer = NO_TIMER,
+    workers: int = 1,
 ) -> list[AnnotatedSpeech]:
     """Every speech annotated; with a cache, an unchanged speech reuses its last result.
 
@@ -70,9 +75,10 @@ def annotate_archive(
     if workers > 1 and len(todo) >= MIN_ITEMS and can_fork():
         with timer.measure("annotate (in processes)"):
             done = _annotate_in_processes(todo, archive, timer, workers)
+    # Each lambda is called at once, in its own iteration.
     return [
-        cached(cache, key(speech),
-               lambda: done.pop(speech.path, None) or annotate_speech(speech, archive, timer))  # noqa: B023
+        cached(cache, key(speech), lambda: done.pop(speech.path, None)  # noqa: B023
+               or annotate_speech(speech, archive, timer))  # noqa: B023
         for speech in archive.speeches
     ]
 
@@ -86,7 +92,8 @@ def _annotate_in_processes(
         return item.markdown, item.findings, pass_timer.seconds
 
     done = {}
-    for speech, (markdown, findings, seconds) in zip(speeches, map_in_processes(annotate, len(speeches), workers)):
+    results = map_in_processes(annotate, len(speeches), workers)
+    for speech, (markdown, findings, seconds) in zip(speeches, results):
         done[speech.path] = AnnotatedSpeech(speech, markdown, findings)
         for step, spent in seconds.items():
             timer.add(step, spent)  # CPU of all workers together, not wall time

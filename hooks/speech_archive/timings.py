@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import time
-from typing import ContextManager, Iterator
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
 
 TIMINGS_ENV = "SPEECH_ARCHIVE_TIMINGS"
 
@@ -35,8 +36,10 @@ class StepTimer:
         self.calls[step] = self.calls.get(step, 0) + 1
 
     def as_dict(self) -> dict[str, dict[str, float]]:
-        return {step: {"seconds": round(seconds, 6), "calls": self.calls[step]}
-                for step, seconds in self.seconds.items()}
+        return {
+            step: {"seconds": round(seconds, 6), "calls": self.calls[step]}
+            for step, seconds in self.seconds.items()
+        }
 
 
 class _NoTimer(StepTimer):
@@ -44,7 +47,7 @@ class _NoTimer(StepTimer):
 
     _nothing = contextlib.nullcontext()
 
-    def measure(self, step: str) -> ContextManager[None]:  # type: ignore[override]
+    def measure(self, step: str) -> AbstractContextManager[None]:  # type: ignore[override]
         return self._nothing
 
     def add(self, step: str, seconds: float) -> None:
