@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from itertools import filterfalse
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,8 @@ def speech_url(speech: Speech) -> str:
 _ALNUM = re.compile(r"[^\W_]")  # a letter or digit: what str.isalnum accepts
 
 
+# Pure: under `mkdocs serve` the same body objects come back from the cache at each rebuild.
+@lru_cache(maxsize=8192)
 def count_words(body: str) -> int:
     """Whitespace-separated words holding a letter or digit: Markdown marks and dashes alone do not count."""
     tokens = body.split()
