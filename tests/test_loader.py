@@ -87,7 +87,7 @@ BAD_INPUTS = [
     ("no front matter", "2001-02-03-x.md", "Just a speech.\n",
      "speeches/2001-02-03-x.md:1: -: has no front matter"),
     ("unclosed front matter", "2001-02-03-x.md", GOOD.replace("---\n\nFirst", "\nFirst"),
-     "speeches/2001-02-03-x.md:1: -: has no front matter"),
+     "speeches/2001-02-03-x.md:1: -: front matter is not closed (expected a '---' line after the fields)"),
     ("yaml syntax error", "2001-02-03-x.md", _replace("venue: Lyon, France", "venue: [Lyon, France"),
      "speeches/2001-02-03-x.md:6: -: front matter is not valid YAML"),
     ("missing title", "2001-02-03-x.md", _replace("title: A Test Speech\n", ""),
@@ -175,3 +175,22 @@ def test_bad_themes_vocabulary_is_reported(tmp_path):
     report = raised.value.report()
     assert "speeches/themes.yml:3: development.descripton: is not a known field (did you mean 'description'?" in report
     assert "speeches/themes.yml:1: development.description: is missing" in report
+
+
+def test_missing_schema_is_a_problem_not_a_crash(tmp_path):
+    project = copy_project(tmp_path / "p")
+    (project / "speeches" / "speech.schema.json").unlink()
+    with pytest.raises(ArchiveError) as raised:
+        load_archive(project)
+    assert raised.value.report().startswith("speeches/speech.schema.json:0: -: cannot be used (")
+
+
+def test_theme_slug_index_is_reserved(tmp_path):
+    project = copy_project(tmp_path / "p")
+    themes = project / "speeches" / "themes.yml"
+    themes.write_text(themes.read_text(encoding="utf-8") + "index:\n  title: Index\n  description: A clash.\n",
+                      encoding="utf-8")
+    with pytest.raises(ArchiveError) as raised:
+        load_archive(project)
+    assert "speeches/themes.yml:" in raised.value.report()
+    assert ": index: is reserved for the themes index page" in raised.value.report()

@@ -60,8 +60,9 @@ GLOSSARY_SCHEMA = {
         "additionalProperties": False,
         "properties": {
             "term": {**_TEXT, "maxLength": 200, "description": "the term as written in full"},
-            # No brackets or backslashes: they would end an abbreviation definition (*[CICA]: ...).
-            "abbreviation": {"type": "string", "pattern": "^[^\\s\\[\\]\\\\]{2,20}$", "examples": ["CICA"]},
+            # Letters, digits and the marks abbreviations use (U.S., R&D, G-20): nothing that
+            # could end an abbreviation definition (*[CICA]: ...) or read as markup.
+            "abbreviation": {"type": "string", "pattern": "^[\\w.&'’/+-]{2,20}$", "examples": ["CICA"]},
             "aliases": {"type": "array", "items": {**_TEXT, "maxLength": 200}},
             "definition": {**_TEXT, "description": "what the term means, in a sentence or two"},
             "url": _URL,
@@ -88,9 +89,19 @@ def _load(path: Path, shown_as: str, schema: dict, required: bool) -> tuple[Yaml
     return (None if problems else doc), problems
 
 
+# Theme pages are themes/<slug>.html beside themes/index.html.
+RESERVED_THEME_SLUGS = ("index",)
+
+
 def load_themes(path: Path, shown_as: str) -> tuple[dict[str, Theme], list[Problem]]:
     doc, problems = _load(path, shown_as, THEMES_SCHEMA, required=True)
     if doc is None:
+        return {}, problems
+    for slug in RESERVED_THEME_SLUGS:
+        if slug in doc.data:
+            problems.append(Problem(shown_as, doc.line_of((slug,)), slug,
+                                    f"is reserved for the themes index page (expected another slug, e.g. '{slug}-theme')"))
+    if problems:
         return {}, problems
     themes = {
         slug: Theme(slug, entry["title"].strip(), entry["description"].strip())

@@ -19,6 +19,8 @@ from .model import Archive, Speech, Theme
 from .problems import ArchiveError, Problem
 from .safe_yaml import YamlProblem, load_yaml
 from .safety import check_speech_body, paths_leaving_root
+from jsonschema.exceptions import SchemaError
+
 from .schema_check import check_against_schema, load_schema
 from .sourcefile import read_text
 from .speech_checks import duplicate_speeches, top_level_key_line, undefined_footnotes
@@ -61,6 +63,11 @@ def parse_speech(
                     "(expected a date, then lower-case ASCII words joined by hyphens)")
         )
     parts = split_front_matter(text)
+    if parts is None and text.split("\n", 1)[0].rstrip() == "---":
+        problems.append(
+            Problem(shown_as, 1, "-", "front matter is not closed (expected a '---' line after the fields)")
+        )
+        return None, problems
     if parts is None:
         problems.append(
             Problem(shown_as, 1, "-", "has no front matter (expected the file to start with a '---' line, "
@@ -184,7 +191,12 @@ def collect_problems(root: Path, cache: ContentCache | None = None) -> tuple[Arc
     if problems:  # nothing is read through a link that leaves the archive
         return None, problems
     # The schema lives beside the speeches it describes, so editors can use it too.
-    schema = load_schema(speeches_dir / SCHEMA_FILE)
+    try:
+        schema = load_schema(speeches_dir / SCHEMA_FILE)
+    except (OSError, ValueError, SchemaError) as err:
+        reason = getattr(err, "strerror", None) or str(err).splitlines()[0]
+        return None, [Problem(f"{SPEECHES_DIR}/{SCHEMA_FILE}", 0, "-",
+                              f"cannot be used ({reason}; expected the JSON Schema of speech front matter)")]
     # With a cache (`mkdocs serve`), unchanged vocabularies and speeches are not parsed again.
     vocabularies = vocabulary_hash(speeches_dir)
     themes, sayings, glossary, found = cached(
