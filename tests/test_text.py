@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from speech_archive.text import escape_markdown, human_date, slugify
 
-SITE_EXTENSIONS = ["abbr", "admonition", "attr_list", "footnotes", "md_in_html", "nl2br", "toc",
+SITE_EXTENSIONS = ["abbr", "admonition", "attr_list", "footnotes", "md_in_html", "toc",
                    "pymdownx.details", "pymdownx.superfences"]
 
 

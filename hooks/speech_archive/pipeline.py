@@ -11,7 +11,7 @@ from typing import Callable
 
 from .annotate.blocks import Block, join_blocks, split_blocks
 from .annotate.glossary import add_glossary_notes
-from .annotate.paragraphs import number_paragraphs
+from .annotate.paragraphs import keep_line_breaks, number_paragraphs
 from .annotate.saying_callouts import mark_sayings
 from .cache import ContentCache, cached
 from .indexes import render_data_files, render_index_pages
@@ -34,6 +34,7 @@ ANNOTATION_PASSES: list[AnnotationPass] = [
     number_paragraphs,  # anchors come from the source's paragraphs, before anything is added
     mark_sayings,  # callouts cite Block.number; saying links are then protected from later passes
     add_glossary_notes,  # after paragraph/saying links exist: they are protected, so no footnote lands in one
+    keep_line_breaks,  # last: hard breaks must not split a mention the passes above look for
 ]
 
 

@@ -31,7 +31,7 @@ from .problems import Problem
 # The extensions of mkdocs.yml, as there (tests/test_safety.py keeps them in step):
 # what counts as HTML, a link or an attribute depends on them.
 SITE_EXTENSIONS = (
-    "speech_archive.abbr_tooltips", "admonition", "attr_list", "footnotes", "md_in_html", "nl2br", "toc",
+    "speech_archive.abbr_tooltips", "admonition", "attr_list", "footnotes", "md_in_html", "toc",
     "pymdownx.details", "pymdownx.superfences",
 )
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})

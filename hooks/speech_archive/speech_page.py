@@ -52,7 +52,7 @@ def render_speech_page(speech: Speech, archive: Archive, body: str, footer: str 
         facts.append(f"**Source:** {_source_line(speech.source)}")
     if speech.summary:
         facts.append(f"**Summary:** {escape_markdown(speech.summary)}")
-    lines += ['<div class="speech-meta" markdown>', "", "\n".join(facts), "", "</div>", ""]
+    lines += ['<div class="speech-meta" markdown>', "", "  \n".join(facts), "", "</div>", ""]
 
     # The wrapper lets tests and styles tell the speech's text from the page around it.
     lines += ['<div class="speech-body" markdown>', "", body.strip("\n"), "", "</div>", ""]

@@ -7,8 +7,8 @@ from .blocks import PARAGRAPH, Block, prose_spans
 
 
 def paragraph_marker(number: int) -> str:
-    # An inline link at the start of the paragraph carries the anchor: attribute
-    # lists on a paragraph's last line do not survive nl2br line breaks.
+    # An inline link at the start of the paragraph carries the anchor: an attribute
+    # list on a paragraph's last line would land after a hard line break.
     return f'[{number}](#p{number}){{ #p{number} .para-number title="Paragraph {number}" }} '
 
 
@@ -39,3 +39,17 @@ def number_paragraphs(blocks: list[Block], speech: Speech, archive: Archive) -> 
         for block in blocks
     ]
     return out, {"paragraphs": sum(1 for b in blocks if b.kind == PARAGRAPH)}
+
+
+def keep_line_breaks(blocks: list[Block], speech: Speech, archive: Archive) -> tuple[list[Block], dict]:
+    """A line break inside a speech paragraph (salutations, verse) stays a line break.
+
+    Markdown's own hard break (two spaces before the newline) is used, only in the
+    speech's paragraphs, so hand-written pages keep ordinary soft wrapping.
+    """
+    out = [
+        block.with_text(block.text.replace("\n", "  \n")) if block.kind == PARAGRAPH and "\n" in block.text
+        else block
+        for block in blocks
+    ]
+    return out, {}

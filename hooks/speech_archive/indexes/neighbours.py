@@ -122,7 +122,7 @@ def render_speech_footer(speech: Speech, neighbours: Neighbours, archive: Archiv
         steps.append(f"**Next:** {_dated_link(neighbours.next, page)}")
     lines = []
     if steps:
-        lines += ['<nav class="speech-neighbours" markdown>', "", "\n".join(steps), "", "</nav>", ""]
+        lines += ['<nav class="speech-neighbours" markdown>', "", "  \n".join(steps), "", "</nav>", ""]
     if neighbours.related:
         lines += ['<div class="related-speeches" markdown>', "", "## Related speeches", ""]
         lines += [speech_list_item(other, archive, page) for other in neighbours.related]
