@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+from dataclasses import replace
 
 import yaml
 from hypothesis import given, settings
@@ -12,7 +14,8 @@ from speech_archive.annotate.glossary import _WORD as _GLOSSARY_WORD
 from speech_archive.annotate.glossary import compile_matcher
 from speech_archive.annotate.saying_catalogue import _normal_words_in, tokenize
 from speech_archive.indexes.catalogue import count_words
-from speech_archive.model import GlossaryTerm
+from speech_archive.indexes.listing import speech_list_item
+from speech_archive.model import Archive, GlossaryTerm, Speech, Theme
 from speech_archive.speech_page import HTML_META_KEYS, page_front_matter
 
 # Letters, digits and marks of several scripts, underscores, dashes, and the odd
@@ -218,3 +221,35 @@ def test_page_front_matter_reads_back_as_written(meta):
         key: html.escape(value) if key in HTML_META_KEYS else value for key, value in meta.items()
     }
     assert (yaml.safe_load(text[4:-5]) or {}) == expected
+
+
+def test_list_items_are_remembered_only_under_the_speech_and_vocabulary_hashes():
+    speech = Speech(
+        slug="2001-01-01-a",
+        path="speeches/2001-01-01-a.md",
+        title="A",
+        date=dt.date(2001, 1, 1),
+        speaker="S",
+        venue="Rome, Italy",
+        themes=("peace",),
+        body="x",
+        body_line=8,
+        content_hash="speech-v1",
+    )
+    first = Archive(
+        (speech,), {"peace": Theme("peace", "Peace", "d")}, vocabulary_hash="vocabulary-v1"
+    )
+    renamed = Archive(
+        (speech,),
+        {"peace": Theme("peace", "Peace and Quiet", "d")},
+        vocabulary_hash="vocabulary-v2",
+    )
+    assert "[Peace](" in speech_list_item(speech, first, "themes/index.md")
+    assert "[Peace and Quiet](" in speech_list_item(speech, renamed, "themes/index.md")
+    assert "(../speeches/" in speech_list_item(speech, first, "themes/peace.md")
+    assert "(2001-01-01-a.md)" in speech_list_item(
+        speech, first, "speeches/index.md"
+    )  # another folder
+    unhashed = replace(speech, content_hash="")  # built by hand: never remembered
+    other = Archive((unhashed,), {"peace": Theme("peace", "War", "d")})
+    assert "[War](" in speech_list_item(unhashed, other, "themes/index.md")

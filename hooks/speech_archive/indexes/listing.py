@@ -45,8 +45,30 @@ def theme_links(speech: Speech, archive: Archive, page: str) -> str:
     )
 
 
+# Each speech is listed on several pages (chronology, its year, venue and themes, other
+# speeches' related lists), and `mkdocs serve` lists it again at every rebuild. A line
+# depends only on the speech file (its content hash, its name), the vocabularies (theme
+# titles) and the folder linked from, so it is remembered under those: content-keyed like
+# the serve cache, never stale. Bounded: cleared when it outgrows several archives.
+_LIST_ITEMS: dict[tuple[str, str, str, str], str] = {}
+_MAX_LIST_ITEMS = 100_000
+
+
 def speech_list_item(speech: Speech, archive: Archive, page: str) -> str:
     """One line of a speech list on ``page``: date, linked title, venue, themes."""
+    if not (speech.content_hash and archive.vocabulary_hash):
+        # Built by hand (tests): no identity to key on.
+        return _render_list_item(speech, archive, page)
+    key = (speech.path, speech.content_hash, archive.vocabulary_hash, page.rpartition("/")[0])
+    item = _LIST_ITEMS.get(key)
+    if item is None:
+        if len(_LIST_ITEMS) >= _MAX_LIST_ITEMS:
+            _LIST_ITEMS.clear()
+        item = _LIST_ITEMS[key] = _render_list_item(speech, archive, page)
+    return item
+
+
+def _render_list_item(speech: Speech, archive: Archive, page: str) -> str:
     title = f"[{escape_markdown(speech.title)}]({link_from(page, speech_page_path(speech))})"
     return (
         f'- <time datetime="{speech.date.isoformat()}">{human_date(speech.date)}</time> — {title}'
