@@ -235,7 +235,9 @@ def speech_files(n: int, seed: int, sayings: list[Saying], terms: list[Term]) ->
         name = f"{stem}.md"
         suffix = 2
         while name in files:
+            # Same day, same title: the archive refuses it as one speech entered twice.
             name = f"{stem}-{suffix}.md"
+            meta["title"] = f"{title} ({suffix})"
             suffix += 1
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
         files[name] = f"---\n{front}---\n\n{body}"
