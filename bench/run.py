@@ -134,7 +134,7 @@ def hook_summary(steps: dict[str, float], events: dict[str, float]) -> dict[str,
     summary["register files"] = steps.get("register", 0.0)
     known = {"load", "generate", "register", "hook.on_files", IN_PROCESSES, *passes}
     extra = {name: s for name, s in steps.items() if name not in known}  # e.g. post-build steps
-    summary.update(extra)
+    summary.update({f"+ {name}": s for name, s in extra.items()})
     total = (
         sum(events.values()) if events else steps.get("hook.on_files", 0.0) + steps.get("load", 0.0)
     )
@@ -243,6 +243,10 @@ def targets(results: dict[int, dict]) -> list[dict]:
     return checks
 
 
+def _hook_cell(hooks: dict[str, float], name: str) -> str:
+    return f"{hooks[name]:15.3f}" if name in hooks else f"{'-':>15}"
+
+
 def print_tables(results: dict[int, dict], checks: list[dict]) -> None:
     def cell(result: dict, kind: str, key: str, fmt: str) -> str:
         width = int(fmt.split(".")[0] or 0)
@@ -275,14 +279,18 @@ def print_tables(results: dict[int, dict], checks: list[dict]) -> None:
         )
     steps = [name for r in results.values() for name in r.get("hooks", {})]
     if steps:
-        names = list(dict.fromkeys(steps))
+        seen = list(dict.fromkeys(steps))
+        # Loading, the passes (and their wall time in processes), pages, other steps ("+ ..."), rest.
+        tail = ["other hook events", "total"]
+        extra = [name for name in seen if name.startswith("+ ")]
+        middle = ["annotation wall (processes)", "pages + indexes", "register files"]
+        passes = [name for name in seen if name not in ["load + validate", *middle, *extra, *tail]]
+        order = ["load + validate", *passes, *middle, *extra, *tail]
+        names = [name for name in order if name in seen]
         print("\nTime inside our hooks in A (median s)")
         print(f"{'N':>5} | " + " | ".join(f"{name:>15}" for name in names))
         for n, r in results.items():
-            print(
-                f"{n:>5} | "
-                + " | ".join(f"{r.get('hooks', {}).get(name, 0):15.3f}" for name in names)
-            )
+            print(f"{n:>5} | " + " | ".join(_hook_cell(r.get("hooks", {}), name) for name in names))
     if checks:
         print("\nTargets")
         for c in checks:
