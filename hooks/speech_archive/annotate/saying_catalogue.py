@@ -148,17 +148,20 @@ def _normal_words_in(text: str, start: int, end: int) -> list[str]:
     return list(map(normal_word, _WORD.findall(piece)))
 
 
-def _may_match(index: CatalogueIndex, words: set[str]) -> bool:
-    """Whether some wording has as many of its index keys among ``words`` as a match needs.
+def _possible_wordings(index: CatalogueIndex, words: set[str]) -> set[int]:
+    """The wordings with as many of their index keys among ``words`` as a match needs.
 
     Most prose has none: this settles it with set operations, before the words are
-    looked at one by one (the check below asks the same of the keys near one alignment).
+    looked at one by one (the check below asks the same of the keys near one alignment,
+    so no other wording can match).
     """
     present = index.keys.keys() & words
     if not present:
-        return False
+        return set()
     keys_present = Counter(wording for word in present for wording, _ in index.keys[word])
-    return any(count >= min(2, index.key_counts[wording]) for wording, count in keys_present.items())
+    return {
+        wording for wording, count in keys_present.items() if count >= min(2, index.key_counts[wording])
+    }
 
 
 def find_catalogued(text: str, spans: list[tuple[int, int]], index: CatalogueIndex) -> list[CatalogueMatch]:
@@ -166,13 +169,15 @@ def find_catalogued(text: str, spans: list[tuple[int, int]], index: CatalogueInd
     found: list[CatalogueMatch] = []
     for span_start, span_end in spans:
         words = _normal_words_in(text, span_start, span_end)
-        if not _may_match(index, set(words)):
+        possible = _possible_wordings(index, set(words))
+        if not possible:
             continue
         tokens: list[Token] | None = None  # character offsets, needed only for a match
         hits: dict[tuple[int, int], set[int]] = defaultdict(set)
         for position, word in enumerate(words):
             for wording_index, word_position in index.keys.get(word, ()):
-                hits[(wording_index, position - word_position)].add(word_position)
+                if wording_index in possible:
+                    hits[(wording_index, position - word_position)].add(word_position)
         verified: set[tuple[int, int]] = set()
         for (wording_index, aligned) in sorted(hits):
             # A word added or dropped shifts the alignment of later words by one or two.
