@@ -8,7 +8,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from speech_archive.text import escape_markdown, human_date, slugify
+from speech_archive.text import anchor_id, escape_markdown, human_date, slugify
 
 SITE_EXTENSIONS = ["abbr", "admonition", "attr_list", "footnotes", "md_in_html", "toc",
                    "pymdownx.details", "pymdownx.superfences"]
@@ -50,3 +50,23 @@ def test_slugify(text, slug):
 def test_human_date_is_locale_free():
     assert human_date(dt.date(2014, 5, 21)) == "21 May 2014"
     assert human_date(dt.date(1863, 11, 19)) == "19 November 1863"
+
+
+@pytest.mark.parametrize(
+    "text,anchor",
+    [
+        ("Six-Party Talks", "six-party-talks"),  # Latin text: the same as slugify
+        ("Café Crème", "cafe-creme"),
+        ("千里之行，始于足下", "千里之行-始于足下"),
+        ("فى التأنى السلامة", "فى-التانى-السلامة"),
+        ("snake_case", "snake-case"),
+        ("!!!", "x"),
+    ],
+)
+def test_anchor_id_keeps_every_script(text, anchor):
+    assert anchor_id(text) == anchor
+
+
+def test_sayings_in_other_scripts_get_distinct_anchors():
+    """An ASCII-only slug would give every Chinese saying the same anchor, merging them on the index."""
+    assert anchor_id("千里之行，始于足下") != anchor_id("三人行，必有我师焉")

@@ -38,9 +38,9 @@ class GlossaryTerm:
 
     @property
     def slug(self) -> str:
-        from .text import slugify
+        from .text import anchor_id
 
-        return slugify(self.term)
+        return anchor_id(self.term)
 
 
 @dataclass(frozen=True)

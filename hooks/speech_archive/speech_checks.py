@@ -9,7 +9,7 @@ import re
 
 from .model import Speech
 from .problems import Problem
-from .text import slugify
+from .text import anchor_id
 
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
@@ -74,7 +74,7 @@ def duplicate_speeches(speeches: list[Speech], title_lines: dict[str, int]) -> l
     """
     by_key: dict[tuple, list[Speech]] = {}
     for speech in speeches:
-        by_key.setdefault((speech.date, slugify(speech.title)), []).append(speech)
+        by_key.setdefault((speech.date, anchor_id(speech.title)), []).append(speech)
     problems: list[Problem] = []
     for group in by_key.values():
         for speech in group:

@@ -12,9 +12,23 @@ _MONTHS = (
 
 
 def slugify(text: str) -> str:
-    """Lower-case ASCII words joined by hyphens: 'Six-Party Talks' -> 'six-party-talks'."""
+    """Lower-case ASCII words joined by hyphens, for file names: 'Six-Party Talks' -> 'six-party-talks'."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def anchor_id(text: str) -> str:
+    """A readable, stable id for anchors and keys, in any script: 'Café' -> 'cafe', '千里之行' -> '千里之行'.
+
+    Latin text gives what slugify gives; other scripts keep their letters, where an ASCII
+    slug would reduce every Chinese or Arabic saying, term or venue to the same id.
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NOT_WORD.sub("-", unicodedata.normalize("NFC", letters).lower()).strip("-") or "x"
 
 
 def human_date(day: dt.date) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..model import CatalogueSaying, Speech
 from ..problems import Problem
-from ..text import slugify
+from ..text import anchor_id
 from .blocks import PARAGRAPH, prose_spans, split_blocks
 from .quotations import Cue, Quotation, cue_after, cue_before, mask_protected, scan_quotations
 from .saying_catalogue import CatalogueIndex, build_catalogue_index, find_catalogued, normal_words
@@ -42,7 +42,7 @@ class FoundSaying:
 
 def saying_id(text: str) -> str:
     """A stable anchor for an uncatalogued saying: a slug of its first words."""
-    slug = slugify(text)
+    slug = anchor_id(text)
     if len(slug) > _MAX_ID_CHARS:
         slug = slug[:_MAX_ID_CHARS].rsplit("-", 1)[0]
     return slug

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..model import Archive, CatalogueSaying, Speech
 from ..speech_page import page_front_matter
-from ..text import escape_markdown, human_date, slugify
+from ..text import anchor_id, escape_markdown, human_date
 from .listing import link_from, plural, speech_page_path
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ def collect_sayings(archive: Archive, annotated: Iterable["AnnotatedSpeech"]) ->
 
 def _origin_anchor(origin: str) -> str:
     # Prefixed so an origin heading never takes a saying's anchor.
-    return "origin-" + slugify(origin)
+    return "origin-" + anchor_id(origin)
 
 
 def render_saying(saying: IndexedSaying) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Archive, Speech
 from ..speech_page import page_front_matter
-from ..text import escape_markdown, slugify
+from ..text import anchor_id, escape_markdown
 from .listing import plural, speech_list
 
 VENUES_INDEX = "venues/index.md"
@@ -27,7 +27,7 @@ def group_by_venue(speeches: tuple[Speech, ...] | list[Speech]) -> dict[str, dic
 
 
 def _sort_key(name: str) -> tuple[str, str]:
-    return (slugify(name), name)
+    return (anchor_id(name), name)
 
 
 def unique_anchors(names: list[str], prefix: str) -> dict[str, str]:
@@ -35,7 +35,7 @@ def unique_anchors(names: list[str], prefix: str) -> dict[str, str]:
     anchors: dict[str, str] = {}
     used: set[str] = set()
     for name in names:
-        base = anchor = f"{prefix}-{slugify(name)}"
+        base = anchor = f"{prefix}-{anchor_id(name)}"
         number = 1
         while anchor in used:
             number += 1
