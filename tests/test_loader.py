@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -194,3 +195,16 @@ def test_theme_slug_index_is_reserved(tmp_path):
         load_archive(project)
     assert "speeches/themes.yml:" in raised.value.report()
     assert ": index: is reserved for the themes index page" in raised.value.report()
+
+
+def test_an_edited_schema_is_read_again(tmp_path):
+    """`mkdocs serve` keeps the process: a schema edited between builds must take effect."""
+    project = copy_project(tmp_path / "p")
+    load_archive(project)
+    schema_file = project / "speeches" / "speech.schema.json"
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    schema["properties"]["title"]["maxLength"] = 5
+    schema_file.write_text(json.dumps(schema), encoding="utf-8")
+    with pytest.raises(ArchiveError) as raised:
+        load_archive(project)
+    assert f"speeches/{SEED_SLUG}.md:2: title: is 43 characters long (expected at most 5)" in raised.value.report()

@@ -24,9 +24,14 @@ _TYPE_NAMES = {
 }
 
 
-@lru_cache(maxsize=None)
 def load_schema(path: Path) -> dict:
-    schema = json.loads(path.read_text(encoding="utf-8"))
+    # Keyed by the file's text, not its path: `mkdocs serve` must see an edited schema.
+    return _parse_schema(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=8)
+def _parse_schema(text: str) -> dict:
+    schema = json.loads(text)
     Draft202012Validator.check_schema(schema)
     return schema
 
