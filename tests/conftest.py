@@ -66,19 +66,24 @@ def words(text: str) -> list[str]:
     return text.split()
 
 
+def annotation_free_words(element) -> list[str]:
+    """The words of ``element`` once what the passes add is removed and what they wrap unwrapped."""
+    for selector in ADDED_SELECTORS:
+        for added in element.select(selector):
+            added.decompose()
+    for selector in KEPT_SELECTORS:
+        for wrapper in element.select(selector):
+            wrapper.unwrap()
+    element.smooth()  # rejoin the text split by the unwrapped tags, so no word is cut in two
+    return words(element.get_text(" "))
+
+
 def speech_text_words(page: BeautifulSoup) -> list[str]:
     """The words of the speech body on a built page, with every annotation removed."""
     article = page.select_one("article")
     body = article.select_one(".speech-body")
     assert body is not None, "speech pages wrap the body in .speech-body"
-    for selector in ADDED_SELECTORS:
-        for element in body.select(selector):
-            element.decompose()
-    for selector in KEPT_SELECTORS:
-        for element in body.select(selector):
-            element.unwrap()
-    body.smooth()  # rejoin the text split by the unwrapped tags, so no word is cut in two
-    return words(body.get_text(" "))
+    return annotation_free_words(body)
 
 
 def source_body_words(markdown_body: str) -> list[str]:

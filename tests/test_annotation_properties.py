@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import ADDED_SELECTORS, KEPT_SELECTORS, ROOT, words
+from conftest import ROOT, annotation_free_words
 from speech_archive.loader import load_archive
 from speech_archive.model import Archive, Speech
 from speech_archive.pipeline import ANNOTATION_PASSES, annotate_speech
@@ -70,14 +70,7 @@ def page_words(markdown_text: str) -> list[str]:
     """The words a reader sees, with what the passes add removed and what they wrap unwrapped."""
     page = f"{PAGE_WRAPPER[0]}\n\n{markdown_text}\n\n{PAGE_WRAPPER[1]}\n"
     tree = BeautifulSoup(markdown.markdown(page, extensions=list(SITE_EXTENSIONS)), "html.parser")
-    for selector in ADDED_SELECTORS:
-        for element in tree.select(selector):
-            element.decompose()
-    for selector in KEPT_SELECTORS:
-        for element in tree.select(selector):
-            element.unwrap()
-    tree.smooth()
-    return words(tree.get_text(" "))
+    return annotation_free_words(tree)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
