@@ -29,10 +29,15 @@ class AbbrOutsideLinksTreeprocessor(AbbrTreeprocessor):
         # URLs come first in the alternation so that an abbreviation inside one is consumed with it.
         alternation = "|".join(re.escape(key) for key in keys)
         self.RE = re.compile(rf"(?P<url>{_URL})|\b(?:{alternation})\b")
+        # The URL alternative is slow to try at every position; most text nodes hold no
+        # abbreviation at all, and this finds that out first (a fifth of a page's conversion).
+        self.candidate = re.compile(rf"\b(?:{alternation})\b")
         self.iter_element(root)
 
     def _split(self, text: str, parent: etree.Element, index: int) -> str:
         """Wrap matches of ``text`` as <abbr> under ``parent`` at ``index``, return the rest."""
+        if not self.candidate.search(text):
+            return text
         for match in reversed(list(self.RE.finditer(text))):
             if match.group("url") or not self.abbrs.get(match.group(0)):
                 continue
