@@ -14,8 +14,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import yaml
+from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, SEED_SLUG, copy_project, run_mkdocs_build, soup
+from conftest import FIXTURES, SEED_SLUG, copy_project, run_mkdocs_build, soup, speech_text_words
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 TILBURY = "1588-08-09-speech-to-the-troops-at-tilbury"
@@ -282,3 +284,37 @@ def test_adding_a_speech_updates_every_index_it_belongs_to(tmp_path, site):
         assert ADDED not in neighbours(after, slug)["related"]
     assert neighbours(after, ADDED)["related"] == [DUSHANBE, SEED_SLUG, JOSEPH]
     assert neighbours(after, DUSHANBE)["next"] == ADDED
+
+
+def test_search_indexes_the_speech_but_not_what_every_page_repeats(site):
+    """Numbers, note marks, callouts, glossary notes and related speeches stay out of search.
+
+    Indexed, a definition's words matched every speech that names the term, and the
+    repeated parts made the index the browser downloads a sixth larger.
+    """
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries = {doc["location"]: doc for doc in index["docs"]}
+    page = f"speeches/{SEED_SLUG}.html"
+    text = entries[page]["text"]
+    indexed = BeautifulSoup(text, "html.parser").get_text(" ").split()
+    # Every word of the speech is still found, in order, with nothing in between.
+    body = speech_text_words(soup(site / page))
+    starts = [i for i, word in enumerate(indexed) if word == body[0]]
+    assert any(indexed[i:i + len(body)] == body for i in starts)
+    glossary = yaml.safe_load((site.parent / "speeches" / "glossary.yml").read_text(encoding="utf-8"))
+    definitions = [" ".join(entry["definition"].split(".")[0].split()) for entry in glossary]
+    on_page = " ".join(soup(site / page).select_one("div.footnote").get_text(" ").split())
+    shown = [definition for definition in definitions if definition in on_page]
+    assert len(shown) >= 3, "the seed names glossary terms, so its page shows their notes"
+    indexed_text = " ".join(indexed)
+    for definition in shown:
+        assert definition not in indexed_text
+    assert "Every speech that quotes this saying" not in indexed_text
+    assert "<sup>" not in text and "Previous:" not in text
+    assert not any(location.endswith("#related-speeches") for location in entries)
+    # The speech's own source note is part of the speech: still indexed.
+    assert "Speech at the Fourth Summit" in text
+    # Material removes the marker attribute once the page is indexed.
+    assert "data-search-exclude" not in (site / page).read_text(encoding="utf-8")
+    # The related speeches are still on the page, for readers.
+    assert soup(site / page).select(".related-speeches li")

@@ -21,6 +21,8 @@ from ..text import escape_markdown, human_date
 from .listing import link_from, speech_list_item, speech_page_path
 
 RELATED_LIMIT = 5
+NEIGHBOURS_CLASS = "speech-neighbours"
+RELATED_CLASS = "related-speeches"
 WIDE = 8  # themes beyond which a speech is compared directly rather than indexed by subsets
 
 
@@ -122,9 +124,9 @@ def render_speech_footer(speech: Speech, neighbours: Neighbours, archive: Archiv
         steps.append(f"**Next:** {_dated_link(neighbours.next, page)}")
     lines = []
     if steps:
-        lines += ['<nav class="speech-neighbours" markdown>', "", "  \n".join(steps), "", "</nav>", ""]
+        lines += [f'<nav class="{NEIGHBOURS_CLASS}" markdown>', "", "  \n".join(steps), "", "</nav>", ""]
     if neighbours.related:
-        lines += ['<div class="related-speeches" markdown>', "", "## Related speeches", ""]
+        lines += [f'<div class="{RELATED_CLASS}" markdown>', "", "## Related speeches", ""]
         lines += [speech_list_item(other, archive, page) for other in neighbours.related]
         lines += ["", "</div>"]
     return "\n".join(lines).strip("\n")
