@@ -6,6 +6,7 @@ import pytest
 from conftest import SEED_SLUG, copy_project
 from speech_archive.loader import load_archive
 from speech_archive.problems import ArchiveError
+from speech_archive import safe_yaml
 from speech_archive.safe_yaml import YamlProblem, load_yaml
 
 
@@ -31,3 +32,52 @@ def test_control_character_in_front_matter_fails_the_load_with_file_and_line(tmp
         f"speeches/{SEED_SLUG}.md:5: -: front matter contains the control character U+001B"
         in raised.value.report()
     )
+
+
+# Documents the libyaml fast path reads: it must give what the strict loader gives.
+PLAIN_DOCUMENTS = [
+    "title: R&D and the *Future*\ndate: '1999-03-07'\nthemes: [water, trade]\n",
+    "title: \"Quoted: yes\"\ndate: 2014-05-21\nsource:\n  title: Collected\n  url: https://e.org/a?b=1\n",
+    "title: 'Ça va — 中国 «ok»'\nsummary: >-\n  Folded\n  text\nthemes:\n- a\n- b\nproverbs:\n  add: [x]\n",
+    "count: 3\nflag: yes\nempty:\nlist: []\n",
+    "",
+]
+# Documents it must hand to the strict loader, which reports (or accepts) them itself.
+STRICT_DOCUMENTS = {
+    "alias": "a: &x [1, 2]\nb: *x\n",
+    "repeated key": "title: A\ntitle: B\n",
+    "deep": "a:\n" + "".join("  " * i + f" k{i}:\n" for i in range(1, 25)) + "  " * 25 + " v: 1\n",
+    "many brackets": "a: " + "[" * 30 + "]" * 30 + "\n",
+    "python tag": "a: !!python/object:os.system x\n",
+    "broken": "a: [1, 2\n",
+}
+
+
+def _strict(text: str):
+    loader = safe_yaml._StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}
+        lines: dict = {}
+        safe_yaml._record_lines(node, (), lines)
+        return loader.construct_document(node), lines
+    finally:
+        loader.dispose()
+
+
+@pytest.mark.skipif(safe_yaml._CParser is None, reason="PyYAML without libyaml: no fast path")
+@pytest.mark.parametrize("text", PLAIN_DOCUMENTS)
+def test_libyaml_fast_path_reads_what_the_strict_loader_reads(text):
+    document = safe_yaml._load_plain_yaml(text)
+    assert (document.data, document.lines) == _strict(text)
+
+
+@pytest.mark.skipif(safe_yaml._CParser is None, reason="PyYAML without libyaml: no fast path")
+@pytest.mark.parametrize("name", sorted(STRICT_DOCUMENTS))
+def test_anything_unusual_goes_to_the_strict_loader(name):
+    with pytest.raises(safe_yaml._NotPlain):
+        safe_yaml._load_plain_yaml(STRICT_DOCUMENTS[name])
+    # ...which reports what is wrong with a line (the many-brackets document is only deep).
+    with pytest.raises(YamlProblem):
+        load_yaml(STRICT_DOCUMENTS[name])

@@ -4,12 +4,19 @@ PyYAML's SafeLoader already refuses ``!!python/*`` tags. On top of it this loade
 refuses anchors and aliases (the "billion laughs" shape), limits nesting, keeps
 dates as the strings the contributor wrote (the schema checks them), and returns,
 beside the data, the line of every key and item so errors can point at them.
+
+A thousand front matters take a second in PyYAML's pure-Python parser, a third of
+that in libyaml's. So a file is first read with libyaml and kept only if the result
+is plainly fine (a tree, shallow, no repeated key); anything else is read again by
+the strict loader, which reports it. Either way the data and lines are the same.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+
+import re
 
 import yaml
 from yaml.events import AliasEvent
@@ -60,6 +67,32 @@ _StrictLoader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+try:
+    from yaml.cyaml import CParser as _CParser
+except ImportError:  # PyYAML built without libyaml: the strict loader reads everything
+    _CParser = None
+# PyYAML's reader refuses these characters; libyaml's rules differ, so check them first.
+_NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
+# libyaml composes nested flow collections ('[[[...') by recursion: many brackets -> strict loader.
+_MAX_BRACKETS = MAX_DEPTH
+
+
+class _NotPlain(Exception):
+    """The fast read found something the strict loader must see (and maybe report)."""
+
+
+if _CParser is not None:
+
+    class _FastLoader(_CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+        """libyaml's parser with the strict loader's constructor and resolvers."""
+
+        def __init__(self, stream: str):
+            _CParser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+    _FastLoader.yaml_implicit_resolvers = _StrictLoader.yaml_implicit_resolvers
+
 
 @dataclass
 class YamlDocument:
@@ -93,8 +126,45 @@ def _record_lines(node: Node, path: Path, lines: dict[Path, int]) -> None:
             _record_lines(item, path + (index,), lines)
 
 
+def _check_plain_tree(node: Node, depth: int, seen: set[int]) -> None:
+    """Raise _NotPlain on an alias (a node met twice) or nesting beyond MAX_DEPTH."""
+    if id(node) in seen or depth > MAX_DEPTH:
+        raise _NotPlain
+    seen.add(id(node))
+    if isinstance(node, MappingNode):
+        for key_node, value_node in node.value:
+            _check_plain_tree(key_node, depth + 1, seen)
+            _check_plain_tree(value_node, depth + 1, seen)
+    elif isinstance(node, SequenceNode):
+        for item in node.value:
+            _check_plain_tree(item, depth + 1, seen)
+
+
+def _load_plain_yaml(text: str) -> YamlDocument:
+    """The document read by libyaml, or _NotPlain if the strict loader must read it."""
+    if _CParser is None or _NON_PRINTABLE.search(text) or text.count("[") + text.count("{") > _MAX_BRACKETS:
+        raise _NotPlain
+    loader = _FastLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return YamlDocument(None, {})
+        _check_plain_tree(node, 1, set())
+        lines: dict[Path, int] = {}
+        _record_lines(node, (), lines)  # raises YamlProblem on a repeated key
+        return YamlDocument(loader.construct_document(node), lines)
+    except (yaml.YAMLError, YamlProblem):
+        raise _NotPlain from None
+    finally:
+        loader.dispose()
+
+
 def load_yaml(text: str) -> YamlDocument:
     """Parse one YAML document; raise YamlProblem with a line on anything unsafe or malformed."""
+    try:
+        return _load_plain_yaml(text)
+    except _NotPlain:
+        pass  # read again below, where every problem gets its message and line
     try:
         loader = _StrictLoader(text)
     except yaml.reader.ReaderError as err:  # PyYAML checks the characters before parsing
