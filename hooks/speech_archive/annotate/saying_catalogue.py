@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import islice
 
 from ..model import CatalogueSaying
 
@@ -164,6 +165,15 @@ def _possible_wordings(index: CatalogueIndex, words: set[str]) -> set[int]:
     }
 
 
+def _word_range(text: str, start: int, end: int, first: int, last: int) -> tuple[int, int]:
+    """Character range of words ``first`` to ``last - 1`` of ``text[start:end]`` (as ``tokenize`` counts them)."""
+    matches = islice(_WORD.finditer(text, start, end), first, last)
+    first_match = last_match = next(matches)
+    for last_match in matches:
+        pass
+    return first_match.start(), last_match.end()
+
+
 def find_catalogued(text: str, spans: list[tuple[int, int]], index: CatalogueIndex) -> list[CatalogueMatch]:
     """Catalogued sayings in the prose ``spans`` of ``text``; a match never crosses a span."""
     found: list[CatalogueMatch] = []
@@ -172,7 +182,6 @@ def find_catalogued(text: str, spans: list[tuple[int, int]], index: CatalogueInd
         possible = _possible_wordings(index, set(words))
         if not possible:
             continue
-        tokens: list[Token] | None = None  # character offsets, needed only for a match
         hits: dict[tuple[int, int], set[int]] = defaultdict(set)
         for position, word in enumerate(words):
             for wording_index, word_position in index.keys.get(word, ()):
@@ -195,8 +204,8 @@ def find_catalogued(text: str, spans: list[tuple[int, int]], index: CatalogueInd
             needed = 0.95 if len(wording) <= 4 else _MIN_RATIO
             ratio, first, last = _best_window(wording, words, aligned, needed)
             if ratio >= needed:
-                tokens = tokens or tokenize(text, span_start, span_end)
-                found.append(CatalogueMatch(saying, tokens[first].start, tokens[last - 1].end, ratio))
+                start, end = _word_range(text, span_start, span_end, first, last)
+                found.append(CatalogueMatch(saying, start, end, ratio))
     # Keep the best match where matches overlap (a saying and its variant, say).
     chosen: list[CatalogueMatch] = []
     for match in sorted(found, key=lambda m: (-m.score, m.start)):
