@@ -135,6 +135,15 @@ def test_catalogue_reads_findings_and_defaults_when_passes_found_nothing():
     assert records[1]["url"] == "speeches/2001-01-01-b.html"
 
 
+def test_catalogue_has_one_speech_per_line_so_diffs_show_which_changed():
+    speeches = [make_speech("2000-01-01", "a"), make_speech("2001-01-01", "b")]
+    text = render_catalogue([AnnotatedSpeech(speech, "", {}) for speech in speeches])
+    lines = text.splitlines()
+    assert lines[0] == "[" and lines[-1] == "]" and text.endswith("\n")
+    assert [json.loads(line.rstrip(","))["slug"] for line in lines[1:-1]] == ["2000-01-01-a", "2001-01-01-b"]
+    assert json.loads(render_catalogue([])) == []
+
+
 @pytest.mark.parametrize(
     "body, expected",
     [

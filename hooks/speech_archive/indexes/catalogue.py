@@ -59,6 +59,14 @@ def catalogue_record(item: "AnnotatedSpeech") -> dict:
 
 
 def render_catalogue(annotated: list["AnnotatedSpeech"]) -> str:
-    """One JSON array, oldest speech first (date, then slug), keys sorted: byte-identical across builds."""
+    """One JSON array, oldest speech first (date, then slug), keys sorted: byte-identical across builds.
+
+    One speech per line: a diff of two builds shows which speeches changed, and json
+    writes each line with its C encoder (``indent`` would take the pure-Python one,
+    a tenth of a second per thousand speeches on every `serve` rebuild).
+    """
     records = [catalogue_record(item) for item in sorted(annotated, key=lambda i: (i.speech.date, i.speech.slug))]
-    return json.dumps(records, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    if not records:
+        return "[]\n"
+    lines = ",\n".join(json.dumps(record, ensure_ascii=False, sort_keys=True) for record in records)
+    return f"[\n{lines}\n]\n"
