@@ -7,7 +7,10 @@ runs and reporting medians:
   B  the same texts as plain pages in docs/ (front matter reduced to the title), same
      theme, plugins and Markdown extensions, no hooks, speeches not in the nav: the floor;
   C  the same plain pages with every speech in the auto-generated nav, as a newcomer's
-     stock Material site would have them.
+     stock Material site would have them;
+  D  the pages A's hooks generate (annotated speeches, index pages, data), written as
+     static files of the same site without hooks: A - D is what the hooks themselves
+     cost, D - B what MkDocs and Material spend on the annotations and indexes.
 
 It reports each build's peak RSS, the size of site/ and of search/search_index.json,
 the time per speech, and for A the seconds inside our hooks by step (the hook writes
@@ -38,10 +41,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from hook_timer import EVENTS_ENV
 from speech_archive.parallel import WORKERS_ENV, worker_count
+from speech_archive.pipeline import ANNOTATION_PASSES
 from speech_archive.timings import TIMINGS_ENV
-from synth import write_archive, write_plain_site
+from synth import write_archive, write_generated_site, write_plain_site
 
-KINDS = ("A", "B", "C")
+KINDS = ("A", "B", "C", "D")
 HOOK_TIMER = Path(__file__).resolve().parent / "hook_timer.py"
 IN_PROCESSES = "annotate (in processes)"  # the pipeline's step when workers annotate
 MB = 1024 * 1024
@@ -151,15 +155,17 @@ def measure_size(n: int, args: argparse.Namespace, work: Path) -> dict:
     projects["B"] = write_plain_site(projects["A"], work / "B", in_nav=False)
     if args.c_repeats > 0:  # C is the slowest to build: --c-repeats 0 leaves it out
         projects["C"] = write_plain_site(projects["A"], work / "C", in_nav=True)
+    if args.d_repeats > 0:
+        projects["D"] = write_generated_site(projects["A"], work / "D")
     generated = time.perf_counter() - started
-    repeats = {"A": args.repeats, "B": args.repeats, "C": args.c_repeats}
+    repeats = {"A": args.repeats, "B": args.repeats, "C": args.c_repeats, "D": args.d_repeats}
     builds: dict[str, list[Build]] = {kind: [] for kind in KINDS}
     for round_ in range(max(repeats.values())):
         for kind in KINDS:  # alternate, so a slow minute on a shared machine hits every kind
             if round_ < repeats[kind]:
                 timings = work / f"timings-{round_}" if kind == "A" else None
                 builds[kind].append(
-                    run_build(projects[kind], strict=(kind == "A"), timings=timings)
+                    run_build(projects[kind], strict=(kind in ("A", "D")), timings=timings)
                 )
                 print(
                     f"  N={n} {kind} run {round_ + 1}: {builds[kind][-1].seconds:.1f} s",
@@ -187,7 +193,7 @@ def measure_size(n: int, args: argparse.Namespace, work: Path) -> dict:
                 (site / "search" / "search_index.json").stat().st_size / MB, 2
             ),
         }
-    for kind in ("B", "C"):
+    for kind in ("B", "C", "D"):
         if "A" in result and kind in result:
             result[f"A/{kind}"] = round(
                 result["A"]["median_seconds"] / result[kind]["median_seconds"], 3
@@ -260,8 +266,8 @@ def print_tables(results: dict[int, dict], checks: list[dict]) -> None:
         "and search index (MB)"
     )
     header = (
-        f"{'N':>5} | {'A s':>6} {'B s':>6} {'C s':>6} | {'A/B':>5} {'A/C':>5} | {'ms/speech A':>11} | "
-        f"{'RSS A/B/C':>15} | {'site A/B/C (A zip)':>24} | {'index A/B':>11}"
+        f"{'N':>5} | {'A s':>6} {'B s':>6} {'C s':>6} {'D s':>6} | {'A/B':>5} {'A/C':>5} {'A/D':>5} | "
+        f"{'ms/speech A':>11} | {'RSS A/B/C/D':>19} | {'site A/B/C/D (A zip)':>24} | {'index A/B':>11}"
     )
     print(header)
     print("-" * len(header))
@@ -272,10 +278,11 @@ def print_tables(results: dict[int, dict], checks: list[dict]) -> None:
         zipped = r.get("A", {}).get("zip_mb")
         if zipped:
             site += f" ({zipped:.0f})"
+        times = " ".join(cell(r, kind, "median_seconds", "6.1f") for kind in KINDS)
+        ratios = " ".join(ratio(r, f"A/{kind}") for kind in ("B", "C", "D"))
         print(
-            f"{n:>5} | {cell(r, 'A', 'median_seconds', '6.1f')} {cell(r, 'B', 'median_seconds', '6.1f')} "
-            f"{cell(r, 'C', 'median_seconds', '6.1f')} | {ratio(r, 'A/B')} {ratio(r, 'A/C')} | "
-            f"{cell(r, 'A', 'ms_per_speech', '11.1f')} | {rss:>15} | {site:>24} | {index:>11}"
+            f"{n:>5} | {times} | {ratios} | "
+            f"{cell(r, 'A', 'ms_per_speech', '11.1f')} | {rss:>19} | {site:>24} | {index:>11}"
         )
     steps = [name for r in results.values() for name in r.get("hooks", {})]
     if steps:
@@ -284,7 +291,9 @@ def print_tables(results: dict[int, dict], checks: list[dict]) -> None:
         tail = ["other hook events", "total"]
         extra = [name for name in seen if name.startswith("+ ")]
         middle = ["annotation wall (processes)", "pages + indexes", "register files"]
+        run_order = [annotation_pass.__name__ for annotation_pass in ANNOTATION_PASSES]
         passes = [name for name in seen if name not in ["load + validate", *middle, *extra, *tail]]
+        passes.sort(key=lambda name: run_order.index(name) if name in run_order else len(run_order))
         order = ["load + validate", *passes, *middle, *extra, *tail]
         names = [name for name in order if name in seen]
         print("\nTime inside our hooks in A (median s)")
@@ -305,6 +314,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=3, help="runs of A and of B per size")
     parser.add_argument(
         "--c-repeats", type=int, default=1, help="runs of C per size (C is the slowest)"
+    )
+    parser.add_argument(
+        "--d-repeats", type=int, default=1,
+        help="runs of D per size (A's generated pages without hooks; 0 leaves it out)",
     )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", type=Path, help="write the results here")
@@ -354,6 +367,7 @@ def main(argv: list[str] | None = None) -> int:
             "seed": args.seed,
             "repeats": args.repeats,
             "c_repeats": args.c_repeats,
+            "d_repeats": args.d_repeats,
             "workers": os.environ.get(WORKERS_ENV, f"hook default ({worker_count()})"),
             "machine": {
                 "cpus": os.cpu_count(),

@@ -12,6 +12,12 @@ catalogue (speeches/proverbs.yml, read when the archive is written), glossary te
 
 writes the same texts as a plain MkDocs + Material site with no hooks: the floor
 the benchmark compares the archive with.
+
+    write_generated_site(archive, dest) -> dest
+
+writes the pages and data the archive's hooks generate (annotated speeches, index
+pages, the filled home page, speeches.json, feed.xml) as static files of a site with
+no hooks: what MkDocs and Material alone spend on the annotated archive.
 """
 
 from __future__ import annotations
@@ -24,6 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from speech_archive.indexes.home import HOME_PAGE
+from speech_archive.loader import load_archive
+from speech_archive.pipeline import build_site_files
 from speech_archive.text import slugify
 
 try:  # run as `python bench/run.py` (bench/ on sys.path) or imported as bench.synth
@@ -335,4 +344,26 @@ def write_plain_site(archive: Path, dest: Path, in_nav: bool) -> Path:
     for part in ("overrides",):
         if (archive / part).is_dir():
             shutil.copytree(archive / part, dest / part, dirs_exist_ok=True)
+    return dest
+
+
+def write_generated_site(archive: Path, dest: Path) -> Path:
+    """The pages the hooks generate for ``archive``, as static files of a site without hooks.
+
+    Same mkdocs.yml (nav included) without `hooks:`; what the hooks do after MkDocs has
+    rendered (search facets, the zip) is left out with them.
+    """
+    shutil.copytree(archive / "docs", dest / "docs", ignore=shutil.ignore_patterns("__pycache__"))
+    config_text = (archive / "mkdocs.yml").read_text(encoding="utf-8")
+    home = dest / "docs" / HOME_PAGE
+    files = build_site_files(
+        load_archive(archive), site_name=yaml.safe_load(config_text)["site_name"],
+        home_page=home.read_text(encoding="utf-8"),
+    )
+    for path, content in files.items():
+        target = dest / "docs" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    config = _without_top_level_keys(config_text, {"hooks", "watch"})
+    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     return dest

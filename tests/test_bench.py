@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, soup
+from conftest import ROOT, run_mkdocs_build, soup
 from speech_archive.pipeline import ANNOTATION_PASSES
 
 sys.path.insert(0, str(ROOT / "bench"))
-from synth import write_archive, write_plain_site
+from synth import write_archive, write_generated_site, write_plain_site
 
 BENCH = ROOT / "bench"
 
@@ -74,6 +74,23 @@ def test_plain_sites_keep_the_texts_and_drop_the_hooks(tmp_path):
             assert page.split("---\n", 2)[2] == text.split("---\n", 2)[2]  # the body, unchanged
 
 
+def test_generated_site_builds_the_pages_the_hooks_build(tmp_path):
+    """D, the hooks' pages as static files, must be the same site A builds, minus the hooks."""
+    archive = write_archive(tmp_path / "a", 3, seed=5)
+    generated = write_generated_site(archive, tmp_path / "d")
+    assert "hooks:" not in (generated / "mkdocs.yml").read_text(encoding="utf-8")
+    for project in (archive, generated):
+        result = run_mkdocs_build(project)
+        assert result.returncode == 0, result.stderr
+    pages = sorted(p.relative_to(archive / "site") for p in (archive / "site").rglob("*.html"))
+    assert len(pages) > 3 + 10  # the speeches, and the index pages
+    for page in pages:
+        built, static = soup(archive / "site" / page), soup(generated / "site" / page)
+        assert built.select_one("article") == static.select_one("article"), page
+    for data in ("speeches.json", "feed.xml"):
+        assert (archive / "site" / data).read_bytes() == (generated / "site" / data).read_bytes()
+
+
 def test_benchmark_runs_at_five_speeches(tmp_path):
     out = tmp_path / "results.json"
     command = [
@@ -90,7 +107,7 @@ def test_benchmark_runs_at_five_speeches(tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Build time" in result.stdout and "Time inside our hooks" in result.stdout
     size = json.loads(out.read_text())["sizes"]["5"]
-    for kind in ("A", "B", "C"):
+    for kind in ("A", "B", "C", "D"):
         assert size[kind]["median_seconds"] > 0 and size[kind]["peak_rss_mb"] > 10
         assert (
             size[kind]["search_index_mb"] > 0
