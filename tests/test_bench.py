@@ -144,3 +144,37 @@ def test_serve_rebuild_reuses_all_but_the_edited_speech(tmp_path):
     # Not stale: the rebuilt page has the edit.
     page = soup(tmp_path / "site" / "speeches" / report["edited"].replace(".md", ".html"))
     assert "We will meet again next year" in page.select_one("article").get_text(" ")
+
+
+def test_feature_cost_variants_each_lack_their_part_and_only_it(tmp_path):
+    from feature_costs import write_variants
+
+    archive = write_archive(tmp_path / "a", 3, seed=5)
+    variants = write_variants(archive, tmp_path / "v")
+    marks = {
+        "-number_paragraphs": ".para-number",
+        "-mark_sayings": "saying-callout",
+        "-add_glossary_notes": "[^glossary-",
+        "-footer": "## Related speeches",
+        "-metadata": '<div class="speech-meta"',
+    }
+
+    def pages(name: str) -> str:
+        return "".join(
+            p.read_text(encoding="utf-8") for p in (variants[name] / "docs" / "speeches").glob("*-*.md")
+        )
+
+    for name, mark in marks.items():
+        assert mark in pages("all"), mark
+        assert mark not in pages(name), name
+        assert all(other in pages(name) for other in marks.values() if other != mark), name
+    assert "- search:" in (variants["all"] / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "- search:" not in (variants["-search plugin"] / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_feature_costs_script_runs_at_three_speeches():
+    command = [sys.executable, str(BENCH / "feature_costs.py"), "--n", "3", "--repeats", "1"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    for name in ("all", "-mark_sayings", "-footer", "-search plugin", "plain"):
+        assert re.search(rf"^\s*{re.escape(name)} \|", result.stdout, re.M), name
