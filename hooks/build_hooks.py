@@ -50,7 +50,7 @@ class _HookState:
     archive: Archive | None = None  # per build: loaded once in on_pre_build, used by later events
     search_facets: dict[str, str] | None = None  # per build: page URL -> speech facets for search
     serving: bool = False  # per process: `mkdocs serve` skips the zip (seconds per rebuild)
-    workers: int = 1  # per process: annotation processes for a one-off build (serve uses its cache)
+    workers: int = 1  # per process: loading and annotation processes for a one-off build (serve uses its cache)
 
 
 _state = _HookState()
@@ -81,7 +81,7 @@ def on_pre_build(config) -> None:
         _state.cache.begin_build()
     try:
         with _state.timer.measure("load"):
-            _state.archive = load_archive(_archive_root(config), _state.cache)
+            _state.archive = load_archive(_archive_root(config), _state.cache, _state.workers)
     except ArchiveError as err:
         # PluginError makes MkDocs print the message and exit 1, without a traceback.
         raise PluginError("\n" + err.report()) from None

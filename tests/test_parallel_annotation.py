@@ -1,4 +1,4 @@
-"""Annotating in several processes gives what annotating in one gives, in the same order."""
+"""Loading and annotating in several processes give what one process gives, in the same order."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 
 import pytest
 from conftest import ROOT
-from speech_archive import pipeline
+from speech_archive import loader, pipeline
 from speech_archive.cache import ContentCache
 from speech_archive.loader import load_archive
 from speech_archive.parallel import MAX_WORKERS, WORKERS_ENV, can_fork, worker_count
@@ -48,6 +48,16 @@ def test_processes_fill_the_serve_cache_as_one_process_does(archive, monkeypatch
     with cache.build():
         pipeline.annotate_archive(archive, cache, workers=2)
     assert (cache.hits, cache.misses) == (len(archive.speeches), 0)
+
+
+def test_processes_load_like_one_process(tmp_path, monkeypatch):
+    project = write_archive(tmp_path / "project", 12, seed=4)
+    broken = sorted((project / "speeches").glob("*.md"))[3]
+    broken.write_text(broken.read_text(encoding="utf-8").replace("venue:", "venu:", 1), encoding="utf-8")
+    monkeypatch.setattr(loader, "MIN_ITEMS", 1)
+    alone = loader.collect_problems(project)
+    assert alone[1] and alone[1][0].path.endswith(broken.name)  # the broken speech is reported...
+    assert loader.collect_problems(project, workers=3) == alone  # ...and the same by processes
 
 
 def test_small_archives_stay_in_one_process(archive):

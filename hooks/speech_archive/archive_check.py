@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .loader import SPEECHES_DIR, collect_problems, speech_files
 from .new_speech import is_placeholder
+from .parallel import worker_count
 from .pipeline import annotate_speech
 from .problems import Problem
 
@@ -92,7 +93,7 @@ def _findings_for(speech, archive) -> dict:
 
 def run_check(root: Path, paths: list[str] | None, since: str = "HEAD") -> CheckReport:
     """Check the archive at ``root`` (or only ``paths``, given as 'speeches/<name>')."""
-    archive, problems = collect_problems(root)
+    archive, problems = collect_problems(root, workers=worker_count())
     asked = set(paths) if paths is not None else None
     shown = [p for p in problems if asked is None or p.path in asked]
     speeches_dir = root / SPEECHES_DIR

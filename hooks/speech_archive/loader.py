@@ -12,15 +12,16 @@ import hashlib
 import re
 from pathlib import Path
 
-from .cache import ContentCache, cached, content_hash
+from jsonschema.exceptions import SchemaError
+
 from .annotate.sayings import check_saying_corrections
+from .cache import ContentCache, cached, content_hash
 from .catalogues import load_glossary, load_sayings, load_themes
 from .model import Archive, Speech, Theme
+from .parallel import MIN_ITEMS, can_fork, map_in_processes
 from .problems import ArchiveError, Problem
 from .safe_yaml import YamlProblem, load_yaml
 from .safety import check_speech_body, paths_leaving_root
-from jsonschema.exceptions import SchemaError
-
 from .schema_check import check_against_schema, load_schema
 from .sourcefile import read_text
 from .speech_checks import duplicate_speeches, top_level_key_line, undefined_footnotes
@@ -86,7 +87,7 @@ def parse_speech(
         return None, problems
     meta = doc.data
     problems += check_against_schema(schema, doc, shown_as, line_offset=1)
-    line_of = lambda *path: doc.line_of(path) + 1  # noqa: E731 - front matter starts on line 2
+    line_of = lambda *path: doc.line_of(path) + 1  # front matter starts on line 2
 
     day = None
     if isinstance(meta.get("date"), str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta["date"]):
@@ -147,9 +148,13 @@ def speech_files(speeches_dir: Path) -> list[Path]:
     return sorted(p for p in speeches_dir.iterdir() if p.suffix == ".md" and not p.name.startswith("."))
 
 
-def load_archive(root: Path, cache: ContentCache | None = None) -> Archive:
-    """Load ``root/speeches``; raise ArchiveError listing every problem found."""
-    archive, problems = collect_problems(root, cache)
+def load_archive(root: Path, cache: ContentCache | None = None, workers: int = 1) -> Archive:
+    """Load ``root/speeches``; raise ArchiveError listing every problem found.
+
+    With ``workers`` > 1 and no cache, a large archive's speeches are parsed in that
+    many processes (parsing is pure); the result is the same.
+    """
+    archive, problems = collect_problems(root, cache, workers)
     if problems or archive is None:
         raise ArchiveError(problems)
     return archive
@@ -177,7 +182,9 @@ def _load_vocabularies(speeches_dir: Path) -> tuple[dict, tuple, tuple, list[Pro
     return themes, sayings, glossary, problems
 
 
-def collect_problems(root: Path, cache: ContentCache | None = None) -> tuple[Archive | None, list[Problem]]:
+def collect_problems(
+    root: Path, cache: ContentCache | None = None, workers: int = 1
+) -> tuple[Archive | None, list[Problem]]:
     """Every problem in ``root/speeches``, and the archive of what loaded without one.
 
     The archive is partial when there are problems (the build refuses it; ``check``
@@ -204,8 +211,7 @@ def collect_problems(root: Path, cache: ContentCache | None = None) -> tuple[Arc
     )
     problems += found
 
-    speeches: list[Speech] = []
-    title_lines: dict[str, int] = {}
+    texts: list[tuple[str, str, str]] = []  # (file name, path as shown, text) of each readable file
     for path in speech_files(speeches_dir):
         shown_as = f"{SPEECHES_DIR}/{path.name}"
         if path.is_symlink():
@@ -213,12 +219,23 @@ def collect_problems(root: Path, cache: ContentCache | None = None) -> tuple[Arc
             continue
         text, found = read_text(path, shown_as)
         problems += found
-        if text is None:
-            continue
-        speech, found = cached(
-            cache, ("speech", path.name, content_hash(text), vocabularies),
-            lambda: parse_speech(text, shown_as, path.name, themes, schema),  # noqa: B023 - called at once
-        )
+        if text is not None:
+            texts.append((path.name, shown_as, text))
+
+    def parse(index: int) -> tuple[Speech | None, list[Problem]]:
+        name, shown_as, text = texts[index]
+        return parse_speech(text, shown_as, name, themes, schema)
+
+    if cache is None and workers > 1 and len(texts) >= MIN_ITEMS and can_fork():
+        parsed = map_in_processes(parse, len(texts), workers)
+    else:
+        parsed = [
+            cached(cache, ("speech", name, content_hash(text), vocabularies), lambda: parse(index))  # noqa: B023
+            for index, (name, _, text) in enumerate(texts)
+        ]
+    speeches: list[Speech] = []
+    title_lines: dict[str, int] = {}
+    for (_, shown_as, text), (speech, found) in zip(texts, parsed):
         problems += found
         if speech:
             speeches.append(speech)
