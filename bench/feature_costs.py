@@ -44,9 +44,9 @@ PASSES = [annotation_pass.__name__ for annotation_pass in pipeline.ANNOTATION_PA
 REMOVED_PASSES = ("number_paragraphs", "mark_sayings", "add_glossary_notes")
 # The wrappers speech_page.py and neighbours.py write around the parts they generate.
 _FOOTER = re.compile(rf'<nav class="{NEIGHBOURS_CLASS}" markdown>.*?</nav>\n|'
-                     rf'<div class="{RELATED_CLASS}" markdown>.*?</div>\n', re.S)
-_METADATA = re.compile(r'<div class="speech-meta" markdown>.*?</div>\n', re.S)
-_SEARCH_PLUGIN = re.compile(r"^  - search:\n(?:    .*\n|      .*\n)*", re.M)
+                     rf'<div class="{RELATED_CLASS}" markdown>.*?</div>\n', re.DOTALL)
+_METADATA = re.compile(r'<div class="speech-meta" markdown>.*?</div>\n', re.DOTALL)
+_SEARCH_PLUGIN = re.compile(r"^  - search:\n(?:    .*\n|      .*\n)*", re.MULTILINE)
 
 
 @contextmanager

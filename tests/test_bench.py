@@ -177,4 +177,4 @@ def test_feature_costs_script_runs_at_three_speeches():
     result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
     assert result.returncode == 0, result.stderr[-3000:]
     for name in ("all", "-mark_sayings", "-footer", "-search plugin", "plain"):
-        assert re.search(rf"^\s*{re.escape(name)} \|", result.stdout, re.M), name
+        assert re.search(rf"^\s*{re.escape(name)} \|", result.stdout, re.MULTILINE), name

@@ -16,7 +16,6 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import FIXTURES, SEED_SLUG, copy_project, run_mkdocs_build, soup, speech_text_words
 
 ATOM = "{http://www.w3.org/2005/Atom}"

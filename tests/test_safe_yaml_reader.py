@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from conftest import SEED_SLUG, copy_project
+from speech_archive import safe_yaml
 from speech_archive.loader import load_archive
 from speech_archive.problems import ArchiveError
-from speech_archive import safe_yaml
 from speech_archive.safe_yaml import YamlProblem, load_yaml
 
 

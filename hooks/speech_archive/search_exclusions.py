@@ -40,12 +40,16 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 class SearchExclusionsTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
-            if EXCLUDED_CLASSES.intersection(element.get("class", "").split()):
+            if _is_excluded(element):
                 _exclude(element)
-            elif element.tag == "li" and element.get("id", "").startswith(GLOSSARY_NOTE_ID):
-                _exclude(element)
-            elif element.tag == "sup" and FOOTNOTE_MARK_ID.match(element.get("id", "")):
-                _exclude(element)
+
+
+def _is_excluded(element: etree.Element) -> bool:
+    if EXCLUDED_CLASSES.intersection(element.get("class", "").split()):
+        return True
+    if element.tag == "li":
+        return element.get("id", "").startswith(GLOSSARY_NOTE_ID)
+    return element.tag == "sup" and FOOTNOTE_MARK_ID.match(element.get("id", "")) is not None
 
 
 def _exclude(element: etree.Element) -> None:
