@@ -2,16 +2,16 @@
 
 A speech page carries, besides the speech, things written for reading, not finding:
 paragraph numbers and footnote marks (numbers glued to the words in search previews),
-saying callouts (the saying is already in the text), glossary
-notes (each term's definition, the same on hundreds of pages: the glossary page is
-where a search should find it), previous/next links and related speeches. Indexed,
-they made up a sixth of the search index, which the reader's browser downloads and
-indexes on every visit, and they flooded results: words of a definition matched every
-speech that mentions the term.
+glossary notes (each term's definition, the same on hundreds of pages: the glossary
+page is where a search should find it), previous/next links and related speeches.
+Indexed, they made up a sixth of the search index, which the reader's browser
+downloads and indexes on every visit, and they flooded results: words of a definition
+matched every speech that mentions the term. Saying callouts stay: a saying's original
+and meaning are found on the speech that quotes it.
 
 Material's search plugin skips an element marked ``data-search-exclude`` (and drops
 a section whose heading is marked); this Markdown extension marks these elements in
-the tree, after footnotes and admonitions have built them. The attribute has a value
+the tree, after footnotes and attr_list have built them. The attribute has a value
 because Material strips ``data-search-*="..."`` attributes from the page once indexed.
 """
 
@@ -24,11 +24,10 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from .annotate.glossary import FOOTNOTE_PREFIX
-from .annotate.saying_callouts import CALLOUT_CLASS
 from .indexes.neighbours import NEIGHBOURS_CLASS, RELATED_CLASS
 
 EXCLUDE = "data-search-exclude"
-EXCLUDED_CLASSES = frozenset({"para-number", CALLOUT_CLASS, NEIGHBOURS_CLASS, RELATED_CLASS})
+EXCLUDED_CLASSES = frozenset({"para-number", NEIGHBOURS_CLASS, RELATED_CLASS})
 # Python-Markdown's footnotes give each note the id "fn:<label>"; glossary notes are labelled
 # "glossary-<term>" (a speech's own note with such a label is left out of search too).
 # A note's marks in the text are <sup id="fnref:<label>"> ("fnref2:" for a second mark).
