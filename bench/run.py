@@ -316,8 +316,8 @@ def main(argv: list[str] | None = None) -> int:
         "--c-repeats", type=int, default=1, help="runs of C per size (C is the slowest)"
     )
     parser.add_argument(
-        "--d-repeats", type=int, default=1,
-        help="runs of D per size (A's generated pages without hooks; 0 leaves it out)",
+        "--d-repeats", type=int,
+        help="runs of D per size (A's generated pages without hooks; default: --repeats, 0 leaves it out)",
     )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", type=Path, help="write the results here")
@@ -332,6 +332,8 @@ def main(argv: list[str] | None = None) -> int:
         "default: the hook's choice, one per core up to 4)",
     )
     args = parser.parse_args(argv)
+    if args.d_repeats is None:
+        args.d_repeats = args.repeats
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     if args.workers:
         os.environ[WORKERS_ENV] = str(args.workers)

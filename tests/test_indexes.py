@@ -317,6 +317,8 @@ def test_search_indexes_the_speech_but_not_what_every_page_repeats(site):
     assert "明者因时而变" in indexed_text
     assert "<sup>" not in text and "Previous:" not in text
     assert not any(location.endswith("#related-speeches") for location in entries)
+    # The source note's mark sits in the title: results show the title without it.
+    assert entries[page]["title"] == "New Approach for Asian Security Cooperation"
     # The speech's own source note is part of the speech: still indexed.
     assert "Speech at the Fourth Summit" in text
     # Material removes the marker attribute once the page is indexed.
