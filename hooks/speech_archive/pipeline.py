@@ -114,8 +114,13 @@ def build_site_files(
     neighbours = find_neighbours(archive)  # previous/next/related for every speech, in one pass
     files: dict[str, str] = {}
     for item in annotated:
-        footer = render_speech_footer(item.speech, neighbours[item.speech.slug], archive)
-        files[f"speeches/{item.speech.slug}.md"] = render_speech_page(item.speech, archive, item.markdown, footer)
+        speech = item.speech
+        footer = render_speech_footer(speech, neighbours[speech.slug], archive)
+        # Under `serve`, an unchanged speech with unchanged neighbours keeps its page text.
+        page_key = ("page", speech.path, speech.content_hash, archive.vocabulary_hash, footer)
+        files[f"speeches/{speech.slug}.md"] = cached(
+            cache, page_key, lambda: render_speech_page(speech, archive, item.markdown, footer)  # noqa: B023
+        )
     files.update(render_index_pages(archive, annotated))
     files.update(render_glossary_page(archive, annotated))
     files.update(render_proverbs_page(archive, annotated))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
 
 _MONTHS = (
     "January February March April May June July August September October November December"
@@ -39,6 +40,7 @@ def human_date(day: dt.date) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~^=:\"'])")
 
 
+@lru_cache(maxsize=1 << 16)  # the same titles and venues fill every index page
 def escape_markdown(text: str) -> str:
     """Make front-matter text render as itself: no Markdown, no HTML, no entities."""
     text = " ".join(text.split())
