@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT
 from speech_archive.cache import ContentCache, content_hash
 from speech_archive.loader import load_archive
-from speech_archive.pipeline import annotate_archive
+from speech_archive.pipeline import annotate_archive, build_site_files
 
 sys.path.insert(0, str(ROOT / "bench"))
 from synth import write_archive
@@ -92,3 +92,26 @@ def test_a_failed_build_keeps_the_entries(project):
 def test_content_hash_tells_different_parts_apart(parts, other):
     assert content_hash(*parts) != content_hash(*other)
     assert content_hash(*parts) == content_hash(*parts)
+
+
+def test_speech_pages_are_reused_until_their_neighbours_change(project):
+    cache = ContentCache()
+
+    def pages() -> dict[str, str]:
+        with cache.build():
+            files = build_site_files(load_archive(project, cache), cache=cache)
+        return {path: text for path, text in files.items() if path.startswith("speeches/1")
+                or path.startswith("speeches/2")}
+
+    first = pages()
+    assert pages() == first and cache.misses == 0
+    # A new title for the oldest speech changes its page and the 'Previous' link of the next.
+    oldest = min((project / "speeches").glob("*.md"))
+    text = oldest.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    oldest.write_text(text.replace(title, "title: A Renamed Speech", 1), encoding="utf-8")
+    second = pages()
+    changed = {path for path in first if first[path] != second[path]}
+    assert len(changed) >= 2
+    assert all("A Renamed Speech" in second[path] for path in changed)
+    assert cache.misses == 3 + len(changed) - 1  # the renamed speech: parse, annotation, page; others: page
