@@ -100,8 +100,7 @@ def test_speech_pages_are_reused_until_their_neighbours_change(project):
     def pages() -> dict[str, str]:
         with cache.build():
             files = build_site_files(load_archive(project, cache), cache=cache)
-        return {path: text for path, text in files.items() if path.startswith("speeches/1")
-                or path.startswith("speeches/2")}
+        return {path: text for path, text in files.items() if path.startswith(("speeches/1", "speeches/2"))}
 
     first = pages()
     assert pages() == first and cache.misses == 0
