@@ -6,8 +6,11 @@ The pipeline itself is in ``speech_archive/pipeline.py``. Here, MkDocs events on
               site_dir: a contributor's mistake leaves the previous site untouched
   on_files -> annotate, and register every generated page
               (and fill the hand-written home page's marker with the archive's figures)
-  on_env   -> date every page from the sources, not the clock (reproducible builds)
-  on_post_build -> tune Material's search index (speech facets), zip the finished site
+  on_env   -> date every page from the sources, not the clock (reproducible builds);
+              start the site's zip (`mkdocs build` only)
+  on_post_page -> hand each finished page to the zip, compressed on another core
+  on_post_build -> tune Material's search index (speech facets), finish the zip
+  on_build_error -> drop an unfinished zip
 (mkdocs.yml's `watch:` makes `mkdocs serve` rebuild when speeches or hooks change.)
 """
 
@@ -21,7 +24,6 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
-
 from speech_archive.build_date import sources_date
 from speech_archive.cache import ContentCache
 from speech_archive.indexes.home import HOME_PAGE
@@ -31,7 +33,7 @@ from speech_archive.parallel import worker_count
 from speech_archive.pipeline import build_site_files
 from speech_archive.problems import ArchiveError
 from speech_archive.search_index import archive_facets, tune_search_index_json
-from speech_archive.site_zip import write_site_zip
+from speech_archive.site_zip import PipelinedSiteZip, write_site_zip
 from speech_archive.timings import NO_TIMER, TIMINGS_ENV, StepTimer
 
 
@@ -50,6 +52,7 @@ class _HookState:
     archive: Archive | None = None  # per build: loaded once in on_pre_build, used by later events
     search_facets: dict[str, str] | None = None  # per build: page URL -> speech facets for search
     serving: bool = False  # per process: `mkdocs serve` skips the zip (seconds per rebuild)
+    site_zip: PipelinedSiteZip | None = None  # per build: started in on_env, finished in on_post_build
     workers: int = 1  # per process: loading and annotation processes for a one-off build (serve uses its cache)
 
 
@@ -68,6 +71,7 @@ def on_config(config):
     _state.timer = StepTimer() if os.environ.get(TIMINGS_ENV) else NO_TIMER
     _state.search_facets = None
     _state.archive = None
+    _state.site_zip = None
     return config
 
 
@@ -128,7 +132,24 @@ def on_env(env, config, files):
     for file in files.documentation_pages():
         if file.page is not None:
             file.page.update_date = date
+    # MkDocs has emptied site_dir and renders the pages next: the zip takes them as they come.
+    if not _state.serving:
+        _state.site_zip = PipelinedSiteZip(Path(config.site_dir))
     return env
+
+
+@event_priority(-100)  # after every other handler: the page as MkDocs writes it
+def on_post_page(output: str, page, config) -> str:
+    if _state.site_zip is not None and output.strip():  # MkDocs writes no empty page
+        # The bytes MkDocs writes (mkdocs/commands/build.py); the zip checks them at the end.
+        _state.site_zip.add(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
+    return output
+
+
+def on_build_error(error: Exception) -> None:
+    if _state.site_zip is not None:
+        _state.site_zip.abort()
+        _state.site_zip = None
 
 
 @event_priority(-300)  # after every post-build step it reports (search index, zip)
@@ -162,7 +183,11 @@ def _tune_search_index(config) -> None:
 def _zip_site(config) -> None:
     if not _state.serving:
         with _state.timer.measure("zip"):
-            write_site_zip(Path(config.site_dir))
+            if _state.site_zip is not None:
+                _state.site_zip.finish()
+                _state.site_zip = None
+            else:
+                write_site_zip(Path(config.site_dir))
 
 
 on_post_build = CombinedEvent(_write_timings, _tune_search_index, _zip_site)

@@ -9,8 +9,13 @@ from pathlib import Path
 import pytest
 from browser_support import launch_chromium, search, visit
 from conftest import SEED_SLUG, soup
-
-from speech_archive.site_zip import FIXED_TIME, TOP_FOLDER, ZIP_NAME, write_site_zip
+from speech_archive.site_zip import (
+    FIXED_TIME,
+    TOP_FOLDER,
+    ZIP_NAME,
+    PipelinedSiteZip,
+    write_site_zip,
+)
 
 
 def _tree(root: Path, files: dict[str, bytes]) -> Path:
@@ -67,3 +72,43 @@ def test_unzipped_copy_opens_and_searches_from_disk(browser, built_site: Path, t
         assert record.page.locator("article h1").first.inner_text().startswith("Speech Archive")
         assert f"speeches/{SEED_SLUG}.html" in search(record, "Davutoglu")[:3]
         assert record.problems() == []
+
+
+def _pipelined(site: Path, pages: list[str]) -> PipelinedSiteZip:
+    """A zip fed ``pages`` as a build would feed it, the files already written."""
+    zipper = PipelinedSiteZip(site)
+    for page in pages:
+        zipper.add(page, (site / page).read_bytes())
+    return zipper
+
+
+SITE = {"index.html": b"home" * 500, "b/z.html": b"z", "a.css": b"css", "search/index.js": b"var x"}
+
+
+def test_pipelined_zip_holds_the_pages_as_built_then_the_rest_sorted(tmp_path):
+    site = _tree(tmp_path / "site", SITE)
+    target = _pipelined(site, ["index.html", "b/z.html"]).finish()
+    assert target == site / ZIP_NAME and not list(site.glob(".*partial"))
+    with zipfile.ZipFile(target) as archive:
+        assert archive.namelist() == [
+            f"{TOP_FOLDER}/{name}" for name in ("index.html", "b/z.html", "a.css", "search/index.js")
+        ]
+        assert all(archive.read(f"{TOP_FOLDER}/{name}") == data for name, data in SITE.items())
+    # The same site fed the same way gives the same bytes.
+    again = _tree(tmp_path / "again", SITE)
+    assert _pipelined(again, ["index.html", "b/z.html"]).finish().read_bytes() == target.read_bytes()
+
+
+def test_pipelined_zip_starts_over_from_disk_if_a_page_changed_after_it_was_taken(tmp_path):
+    site = _tree(tmp_path / "site", SITE)
+    zipper = _pipelined(site, ["index.html", "b/z.html"])
+    (site / "b" / "z.html").write_bytes(b"rewritten by a later step")
+    target = zipper.finish()
+    assert target.read_bytes() == write_site_zip(_tree(tmp_path / "copy", {
+        **SITE, "b/z.html": b"rewritten by a later step"})).read_bytes()
+
+
+def test_pipelined_zip_of_a_failed_build_leaves_nothing(tmp_path):
+    site = _tree(tmp_path / "site", SITE)
+    _pipelined(site, ["index.html"]).abort()
+    assert sorted(p.name for p in site.iterdir()) == ["a.css", "b", "index.html", "search"]

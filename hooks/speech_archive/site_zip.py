@@ -1,15 +1,24 @@
 """The whole built site as one zip, for readers who download the archive to read offline.
 
-The zip is reproducible: the same site gives the same bytes (entries sorted by path,
-one fixed timestamp and fixed permissions), so a rebuild does not change it for nothing.
-Its entries sit in one top folder, so unzipping never scatters files into the
-reader's current folder.
+The zip is reproducible: the same site gives the same bytes (entries in a fixed
+order, one fixed timestamp and fixed permissions), so a rebuild does not change it
+for nothing. Its entries sit in one top folder, so unzipping never scatters files
+into the reader's current folder.
+
+``write_site_zip`` zips a finished site. ``PipelinedSiteZip`` does the same during a
+build: pages are compressed on another thread as the build renders them (zlib leaves
+the interpreter free while it compresses, so a second core does it), and the rest of
+the site is added at the end. It then checks every page it took against the file
+the build wrote, and zips the whole site again if any differs.
 """
 
 from __future__ import annotations
 
 import os
+import queue
+import threading
 import zipfile
+import zlib
 from pathlib import Path
 
 ZIP_NAME = "speech-archive.zip"
@@ -28,16 +37,91 @@ def site_entries(site_dir: Path, exclude: Path) -> list[Path]:
     return sorted(files, key=lambda path: path.relative_to(site_dir).as_posix())
 
 
+def _add_entry(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
+    info = zipfile.ZipInfo(f"{TOP_FOLDER}/{name}", FIXED_TIME)
+    info.external_attr = FILE_MODE
+    archive.writestr(info, data, zipfile.ZIP_DEFLATED, COMPRESS_LEVEL)
+
+
+def _add_files(archive: zipfile.ZipFile, site_dir: Path, skip: set[Path]) -> None:
+    for path in site_entries(site_dir, exclude=site_dir / ZIP_NAME):
+        if path not in skip:
+            _add_entry(archive, path.relative_to(site_dir).as_posix(), path.read_bytes())
+
+
 def write_site_zip(site_dir: Path, name: str = ZIP_NAME) -> Path:
     """Zip ``site_dir`` into ``site_dir/name`` (written beside, then moved in); return its path."""
     target = site_dir / name
     partial = site_dir / f".{name}.partial"
     with zipfile.ZipFile(partial, "w") as archive:
-        for path in site_entries(site_dir, exclude=target):
-            if path == partial:
-                continue
-            info = zipfile.ZipInfo(f"{TOP_FOLDER}/{path.relative_to(site_dir).as_posix()}", FIXED_TIME)
-            info.external_attr = FILE_MODE
-            archive.writestr(info, path.read_bytes(), zipfile.ZIP_DEFLATED, COMPRESS_LEVEL)
+        _add_files(archive, site_dir, skip={partial, target})
     os.replace(partial, target)
     return target
+
+
+class PipelinedSiteZip:
+    """The site's zip, written while the build renders pages: ``add`` each page, then ``finish``.
+
+    Pages come first, in the order the build gives them (the same every build), then every
+    other file sorted by path. ``abort`` drops it all, for a build that fails.
+    """
+
+    _DONE = None
+
+    def __init__(self, site_dir: Path, name: str = ZIP_NAME):
+        self.site_dir = site_dir
+        self.target = site_dir / name
+        self.partial = site_dir / f".{name}.partial"
+        site_dir.mkdir(parents=True, exist_ok=True)
+        self._archive = zipfile.ZipFile(self.partial, "w")
+        self._pages: list[Path] = []
+        self._error: BaseException | None = None
+        # Bounded: a page waits here only for as long as compressing the ones before it takes.
+        self._queue: queue.Queue = queue.Queue(maxsize=64)
+        self._thread = threading.Thread(target=self._compress, name="site-zip", daemon=True)
+        self._thread.start()
+
+    def _compress(self) -> None:
+        while (item := self._queue.get()) is not self._DONE:
+            if self._error is None:
+                try:
+                    _add_entry(self._archive, *item)
+                except Exception as err:  # noqa: BLE001 - finish() then zips the site from disk
+                    self._error = err
+
+    def add(self, name: str, data: bytes) -> None:
+        """The bytes the build writes to ``site_dir/name`` (a page), to zip now."""
+        self._pages.append(self.site_dir / name)
+        self._queue.put((name, data))
+
+    def _stop(self) -> None:
+        self._queue.put(self._DONE)
+        self._thread.join()
+
+    def _pages_as_written(self) -> bool:
+        """Every page zipped is the file on disk now (no later step rewrote or removed it)."""
+        for path in self._pages:
+            info = self._archive.getinfo(f"{TOP_FOLDER}/{path.relative_to(self.site_dir).as_posix()}")
+            try:
+                data = path.read_bytes()
+            except OSError:
+                return False
+            if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+                return False
+        return True
+
+    def finish(self) -> Path:
+        """Add the rest of the site and put the zip in place; return its path."""
+        self._stop()
+        if self._error is not None or not self._pages_as_written():
+            self._archive.close()
+            return write_site_zip(self.site_dir, self.target.name)  # the safe way: from disk
+        with self._archive:
+            _add_files(self._archive, self.site_dir, skip={self.partial, self.target, *self._pages})
+        os.replace(self.partial, self.target)
+        return self.target
+
+    def abort(self) -> None:
+        self._stop()
+        self._archive.close()
+        self.partial.unlink(missing_ok=True)
