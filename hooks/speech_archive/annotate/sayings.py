@@ -108,7 +108,9 @@ def _words_within(needle: tuple[str, ...], haystack: tuple[str, ...]) -> bool:
     return bool(needle) and f" {' '.join(needle)} " in f" {' '.join(haystack)} "
 
 
-def _ignored(found: FoundSaying, ignore: Iterable[str]) -> bool:
+def _ignored(found: FoundSaying, ignore: tuple[str, ...]) -> bool:
+    if not ignore:
+        return False  # nearly every speech: no need to normalise the saying's words
     words = normal_words(found.text)
     return any(_words_within(normal_words(i), words) or _words_within(words, normal_words(i)) for i in ignore)
 
