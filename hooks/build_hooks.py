@@ -175,7 +175,11 @@ def _tune_search_index(config) -> None:
     if index.is_file() and _state.search_facets is not None:
         with _state.timer.measure("search_index"):
             text = tune_search_index_json(index.read_text(encoding="utf-8"), _state.search_facets)
-            index.write_text(text, encoding="utf-8")
+            data = text.encode("utf-8")
+            index.write_bytes(data)
+            if _state.site_zip is not None:  # compressed while the offline plugin copies it
+                _state.site_zip.add(index.relative_to(config.site_dir).as_posix(), data)
+                _state.site_zip.flush()
 
 
 # Last of all (the offline plugin runs at -100): the zip must hold the finished site.
