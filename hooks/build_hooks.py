@@ -8,7 +8,7 @@ The pipeline itself is in ``speech_archive/pipeline.py``. Here, MkDocs events on
               (and fill the hand-written home page's marker with the archive's figures)
   on_env   -> date every page from the sources, not the clock (reproducible builds);
               start the site's zip (`mkdocs build` only)
-  on_post_page -> hand each finished page to the zip, compressed on another core
+  on_post_page -> hand each written page to the zip, compressed on another core
   on_post_build -> tune Material's search index (speech facets), finish the zip
   on_build_error -> drop an unfinished zip
 (mkdocs.yml's `watch:` makes `mkdocs serve` rebuild when speeches or hooks change.)
@@ -53,6 +53,7 @@ class _HookState:
     search_facets: dict[str, str] | None = None  # per build: page URL -> speech facets for search
     serving: bool = False  # per process: `mkdocs serve` skips the zip (seconds per rebuild)
     site_zip: PipelinedSiteZip | None = None  # per build: started in on_env, finished in on_post_build
+    unzipped_page: str | None = None  # per build: the page MkDocs writes after its on_post_page
     workers: int = 1  # per process: loading and annotation processes for a one-off build (serve uses its cache)
 
 
@@ -72,6 +73,7 @@ def on_config(config):
     _state.search_facets = None
     _state.archive = None
     _state.site_zip = None
+    _state.unzipped_page = None
     return config
 
 
@@ -138,12 +140,19 @@ def on_env(env, config, files):
     return env
 
 
-@event_priority(-100)  # after every other handler: the page as MkDocs writes it
+@event_priority(-100)  # after every other handler: whether MkDocs writes the page is known
 def on_post_page(output: str, page, config) -> str:
-    if _state.site_zip is not None and output.strip():  # MkDocs writes no empty page
-        # The bytes MkDocs writes (mkdocs/commands/build.py); the zip checks them at the end.
-        _state.site_zip.add(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
+    # MkDocs writes a page right after this event: by the next page's, the last one is on disk.
+    if _state.site_zip is not None:
+        _zip_written_page()
+        _state.unzipped_page = page.file.dest_uri if output.strip() else None  # no empty page is written
     return output
+
+
+def _zip_written_page() -> None:
+    if _state.unzipped_page is not None:
+        _state.site_zip.add(_state.unzipped_page)
+        _state.unzipped_page = None
 
 
 def on_build_error(error: Exception) -> None:
@@ -175,10 +184,10 @@ def _tune_search_index(config) -> None:
     if index.is_file() and _state.search_facets is not None:
         with _state.timer.measure("search_index"):
             text = tune_search_index_json(index.read_text(encoding="utf-8"), _state.search_facets)
-            data = text.encode("utf-8")
-            index.write_bytes(data)
+            index.write_text(text, encoding="utf-8")
             if _state.site_zip is not None:  # compressed while the offline plugin copies it
-                _state.site_zip.add(index.relative_to(config.site_dir).as_posix(), data)
+                _zip_written_page()
+                _state.site_zip.add(index.relative_to(config.site_dir).as_posix())
                 _state.site_zip.flush()
 
 
@@ -188,6 +197,7 @@ def _zip_site(config) -> None:
     if not _state.serving:
         with _state.timer.measure("zip"):
             if _state.site_zip is not None:
+                _zip_written_page()
                 _state.site_zip.finish()
                 _state.site_zip = None
             else:

@@ -6,10 +6,11 @@ for nothing. Its entries sit in one top folder, so unzipping never scatters file
 into the reader's current folder.
 
 ``write_site_zip`` zips a finished site. ``PipelinedSiteZip`` does the same during a
-build: pages are compressed on another thread as the build renders them (zlib leaves
-the interpreter free while it compresses, so a second core does it), and the rest of
-the site is added at the end. It then checks every page it took against the file
-the build wrote, and zips the whole site again if any differs.
+build: each page the build has written is read and compressed on another thread
+while the build renders the next ones (zlib and file reads leave the interpreter
+free, so a second core does the work), and the rest of the site is added at the end.
+It then checks every page it took against the file on disk, and zips the whole site
+again if any has changed since.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def write_site_zip(site_dir: Path, name: str = ZIP_NAME) -> Path:
 
 
 class PipelinedSiteZip:
-    """The site's zip, written while the build renders pages: ``add`` each page, then ``finish``.
+    """The site's zip, written while the build renders pages: ``add`` each written page, then ``finish``.
 
     Pages come first, in the order the build gives them (the same every build), then every
     other file sorted by path. ``abort`` drops it all, for a build that fails.
@@ -78,7 +79,7 @@ class PipelinedSiteZip:
         site_dir.mkdir(parents=True, exist_ok=True)
         self._archive = zipfile.ZipFile(self.partial, "w")
         self._pages: list[Path] = []
-        self._batch: list[tuple[str, bytes]] = []
+        self._batch: list[str] = []
         self._error: BaseException | None = None
         # Bounded: a batch waits here only for as long as compressing the ones before it takes.
         self._queue: queue.Queue = queue.Queue(maxsize=4)
@@ -89,15 +90,15 @@ class PipelinedSiteZip:
         while (batch := self._queue.get()) is not self._DONE:
             if self._error is None:
                 try:
-                    for name, data in batch:
-                        _add_entry(self._archive, name, data)
+                    for name in batch:
+                        _add_entry(self._archive, name, (self.site_dir / name).read_bytes())
                 except Exception as err:  # noqa: BLE001 - finish() then zips the site from disk
                     self._error = err
 
-    def add(self, name: str, data: bytes) -> None:
-        """The bytes the build writes to ``site_dir/name`` (a page), to zip now."""
+    def add(self, name: str) -> None:
+        """``site_dir/name``, a file the build has written, to zip now."""
         self._pages.append(self.site_dir / name)
-        self._batch.append((name, data))
+        self._batch.append(name)
         if len(self._batch) >= self.BATCH:
             self.flush()
 
