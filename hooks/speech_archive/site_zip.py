@@ -81,8 +81,10 @@ class PipelinedSiteZip:
         self._pages: list[Path] = []
         self._batch: list[str] = []
         self._error: BaseException | None = None
-        # Bounded: a batch waits here only for as long as compressing the ones before it takes.
-        self._queue: queue.Queue = queue.Queue(maxsize=4)
+        # Unbounded: it holds only file names, and the build must never wait for the thread,
+        # which gets the interpreter only between the build's steps; what it has not done by
+        # the end, finish() waits for.
+        self._queue: queue.Queue = queue.Queue()
         self._thread = threading.Thread(target=self._compress, name="site-zip", daemon=True)
         self._thread.start()
 
