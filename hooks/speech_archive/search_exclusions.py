@@ -4,7 +4,7 @@ A speech page carries, besides the speech, things written for reading, not findi
 paragraph numbers and footnote marks (numbers glued to the words in search previews),
 glossary notes (each term's definition, the same on hundreds of pages: the glossary
 page is where a search should find it), previous/next links and related speeches.
-Indexed, they made up a sixth of the search index, which the reader's browser
+Indexed, they made up an eighth of the search index, which the reader's browser
 downloads and indexes on every visit, and they flooded results: words of a definition
 matched every speech that mentions the term. Saying callouts stay: a saying's original
 and meaning are found on the speech that quotes it.
