@@ -29,7 +29,7 @@ from speech_archive.cache import ContentCache
 from speech_archive.indexes.home import HOME_PAGE
 from speech_archive.loader import load_archive
 from speech_archive.model import Archive
-from speech_archive.parallel import worker_count
+from speech_archive.parallel import can_fork, worker_count
 from speech_archive.pipeline import build_site_files
 from speech_archive.problems import ArchiveError
 from speech_archive.search_index import archive_facets, tune_search_index_json
@@ -136,7 +136,8 @@ def on_env(env, config, files):
             file.page.update_date = date
     # MkDocs has emptied site_dir and renders the pages next: the zip takes them as they come.
     if not _state.serving:
-        _state.site_zip = PipelinedSiteZip(Path(config.site_dir))
+        # In a process of its own when the build may use more than one (see worker_count).
+        _state.site_zip = PipelinedSiteZip(Path(config.site_dir), in_process=_state.workers > 1 and can_fork())
     return env
 
 

@@ -6,20 +6,23 @@ for nothing. Its entries sit in one top folder, so unzipping never scatters file
 into the reader's current folder.
 
 ``write_site_zip`` zips a finished site. ``PipelinedSiteZip`` does the same during a
-build: each page the build has written is read and compressed on another thread
-while the build renders the next ones (zlib and file reads leave the interpreter
-free, so a second core does the work), and the rest of the site is added at the end.
-It then checks every page it took against the file on disk, and zips the whole site
-again if any has changed since.
+build: each page the build has written is read and compressed by a worker (a forked
+process where there are cores to spare, else a thread) while the build renders the
+next ones, and the rest of the site is added at the end. The worker then checks
+every page it took against the file on disk; if any has changed since, the whole
+site is zipped again from disk.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import queue
+import sys
 import threading
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 ZIP_NAME = "speech-archive.zip"
@@ -65,80 +68,129 @@ class PipelinedSiteZip:
 
     Pages come first, in the order the build gives them (the same every build), then every
     other file sorted by path. ``abort`` drops it all, for a build that fails.
+
+    The work is done by a worker that owns the zip: a thread, or with ``in_process`` a
+    forked process. A thread shares the interpreter lock with the build, which lets it
+    run only between the build's steps: on a large site it falls behind and its work lands
+    at the end. A process keeps pace on a second core.
     """
 
-    _DONE = None
-    # Pages go to the thread in batches: waking it for every page made the two threads
-    # trade the interpreter lock a thousand times, which cost the build more than it saved.
+    # Pages go to the worker in batches: waking it for every page made the build and the
+    # worker trade the interpreter lock (or a pipe message) a thousand times for nothing.
     BATCH = 32
 
-    def __init__(self, site_dir: Path, name: str = ZIP_NAME):
+    def __init__(self, site_dir: Path, name: str = ZIP_NAME, in_process: bool = False):
         self.site_dir = site_dir
         self.target = site_dir / name
         self.partial = site_dir / f".{name}.partial"
         site_dir.mkdir(parents=True, exist_ok=True)
-        self._archive = zipfile.ZipFile(self.partial, "w")
-        self._pages: list[Path] = []
         self._batch: list[str] = []
-        self._error: BaseException | None = None
-        # Unbounded: it holds only file names, and the build must never wait for the thread,
-        # which gets the interpreter only between the build's steps; what it has not done by
-        # the end, finish() waits for.
-        self._queue: queue.Queue = queue.Queue()
-        self._thread = threading.Thread(target=self._compress, name="site-zip", daemon=True)
-        self._thread.start()
-
-    def _compress(self) -> None:
-        while (batch := self._queue.get()) is not self._DONE:
-            if self._error is None:
-                try:
-                    for name in batch:
-                        _add_entry(self._archive, name, (self.site_dir / name).read_bytes())
-                except Exception as err:  # noqa: BLE001 - finish() then zips the site from disk
-                    self._error = err
+        worker_args = (site_dir, self.partial, self.target)
+        if in_process:
+            # One-way pipe: the build only sends; the worker's answer is its exit code.
+            receiver, self._sender = multiprocessing.get_context("fork").Pipe(duplex=False)
+            self._send = self._sender.send
+            self._worker = multiprocessing.get_context("fork").Process(
+                target=_zip_in_process, args=(*worker_args, receiver, self._sender),
+                name="site-zip", daemon=True,
+            )
+            self._worker.start()
+            receiver.close()
+        else:
+            # Unbounded: it holds only file names, and the build must never wait for the
+            # worker; what the worker has not done by the end, finish() waits for.
+            messages: queue.Queue = queue.Queue()
+            self._send = messages.put
+            self._outcome: list[bool] = []
+            self._worker = threading.Thread(
+                target=lambda: self._outcome.append(_zip_or_fail(*worker_args, messages.get)),
+                name="site-zip", daemon=True,
+            )
+            self._worker.start()
 
     def add(self, name: str) -> None:
         """``site_dir/name``, a file the build has written, to zip now."""
-        self._pages.append(self.site_dir / name)
         self._batch.append(name)
         if len(self._batch) >= self.BATCH:
             self.flush()
 
     def flush(self) -> None:
-        """Hand the pages added so far to the thread now, not when the batch is full."""
+        """Hand the pages added so far to the worker now, not when the batch is full."""
         if self._batch:
-            self._queue.put(self._batch)
+            self._send(self._batch)
             self._batch = []
 
-    def _stop(self) -> None:
+    def _end(self, message: str) -> bool:
+        """Send the last pages and ``message``; True when the worker did all it was asked."""
         self.flush()
-        self._queue.put(self._DONE)
-        self._thread.join()
-
-    def _pages_as_written(self) -> bool:
-        """Every page zipped is the file on disk now (no later step rewrote or removed it)."""
-        for path in self._pages:
-            info = self._archive.getinfo(f"{TOP_FOLDER}/{path.relative_to(self.site_dir).as_posix()}")
-            try:
-                data = path.read_bytes()
-            except OSError:
-                return False
-            if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
-                return False
-        return True
+        self._send(message)
+        self._worker.join()
+        if isinstance(self._worker, threading.Thread):
+            return self._outcome == [True]
+        self._sender.close()
+        return self._worker.exitcode == 0
 
     def finish(self) -> Path:
         """Add the rest of the site and put the zip in place; return its path."""
-        self._stop()
-        if self._error is not None or not self._pages_as_written():
-            self._archive.close()
+        if not self._end(_FINISH):
+            self.partial.unlink(missing_ok=True)
             return write_site_zip(self.site_dir, self.target.name)  # the safe way: from disk
-        with self._archive:
-            _add_files(self._archive, self.site_dir, skip={self.partial, self.target, *self._pages})
-        os.replace(self.partial, self.target)
         return self.target
 
     def abort(self) -> None:
-        self._stop()
-        self._archive.close()
+        self._end(_ABORT)
         self.partial.unlink(missing_ok=True)
+
+
+_FINISH, _ABORT = "finish", "abort"
+
+
+def _zip_pages(site_dir: Path, partial: Path, target: Path, receive: Callable[[], object]) -> bool:
+    """The worker: zip each batch of pages ``receive`` gives, until it gives _FINISH or _ABORT.
+
+    On _FINISH, add the rest of the site and put the zip in place, unless a page could not
+    be read or has changed on disk since it was zipped. True when the zip is in place.
+    """
+    pages: list[Path] = []
+    failed = False
+    with zipfile.ZipFile(partial, "w") as archive:
+        while isinstance(batch := receive(), list):
+            if failed:
+                continue  # keep taking messages, so the build never blocks on a full pipe
+            try:
+                for name in batch:
+                    _add_entry(archive, name, (site_dir / name).read_bytes())
+                    pages.append(site_dir / name)
+            except OSError:
+                failed = True  # finish() then zips the site from disk
+        if batch != _FINISH or failed or not _as_written(archive, site_dir, pages):
+            return False
+        _add_files(archive, site_dir, skip={partial, target, *pages})
+    os.replace(partial, target)
+    return True
+
+
+def _as_written(archive: zipfile.ZipFile, site_dir: Path, pages: list[Path]) -> bool:
+    """Every page zipped is the file on disk now (no later step rewrote or removed it)."""
+    for path in pages:
+        info = archive.getinfo(f"{TOP_FOLDER}/{path.relative_to(site_dir).as_posix()}")
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return False
+        if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+            return False
+    return True
+
+
+def _zip_or_fail(site_dir: Path, partial: Path, target: Path, receive: Callable[[], object]) -> bool:
+    try:
+        return _zip_pages(site_dir, partial, target, receive)
+    except Exception:  # noqa: BLE001 - finish() zips the site from disk instead, and that reports what fails
+        return False
+
+
+def _zip_in_process(site_dir: Path, partial: Path, target: Path, receiver, sender) -> None:
+    """The forked worker: its exit code tells the build whether the zip is in place."""
+    sender.close()  # the build's copy is then the only one: a build that dies ends the pipe (EOFError)
+    sys.exit(0 if _zip_or_fail(site_dir, partial, target, receiver.recv) else 1)
