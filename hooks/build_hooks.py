@@ -32,7 +32,7 @@ from speech_archive.model import Archive
 from speech_archive.parallel import can_fork, worker_count
 from speech_archive.pipeline import build_site_files
 from speech_archive.problems import ArchiveError
-from speech_archive.search_index import archive_facets, tune_search_index_json
+from speech_archive.search_index import add_facets_in_place, archive_facets, tune_search_index_json
 from speech_archive.site_zip import PipelinedSiteZip, write_site_zip
 from speech_archive.timings import NO_TIMER, TIMINGS_ENV, StepTimer
 
@@ -177,19 +177,41 @@ def _write_timings(config) -> None:
         Path(target).write_text(json.dumps(report, indent=1), encoding="utf-8")
 
 
+# Before Material's search plugin writes its index (priority 0): the facets go into the
+# entries it holds, so a 20 MB index is not read back and written again.
+@event_priority(50)
+def _add_search_facets(config) -> None:
+    index = _material_search_index(config)
+    if index is not None and _state.search_facets is not None:
+        with _state.timer.measure("search_index"):
+            add_facets_in_place(index.entries, index.config["fields"], _state.search_facets)
+        _state.search_facets = None  # done: the written file needs no tuning
+
+
+def _material_search_index(config):
+    """Material's search index as it is built (material/search 9.x), or None elsewhere."""
+    index = getattr(config.plugins.get("material/search"), "search_index", None)
+    entries, settings = getattr(index, "entries", None), getattr(index, "config", None)
+    if isinstance(entries, list) and isinstance(settings, dict) and isinstance(settings.get("fields"), dict):
+        return index
+    return None
+
+
 # After Material's search plugin writes search_index.json (priority 0), before its
 # offline plugin copies it into search_index.js (-100): both then carry the tuning.
 @event_priority(-50)
-def _tune_search_index(config) -> None:
+def _finish_search_index(config) -> None:
     index = Path(config.site_dir) / "search" / "search_index.json"
-    if index.is_file() and _state.search_facets is not None:
+    if not index.is_file():
+        return
+    if _state.search_facets is not None:  # a Material whose entries were not found above
         with _state.timer.measure("search_index"):
             text = tune_search_index_json(index.read_text(encoding="utf-8"), _state.search_facets)
             index.write_text(text, encoding="utf-8")
-            if _state.site_zip is not None:  # compressed while the offline plugin copies it
-                _zip_written_page()
-                _state.site_zip.add(index.relative_to(config.site_dir).as_posix())
-                _state.site_zip.flush()
+    if _state.site_zip is not None:  # compressed while the offline plugin copies it
+        _zip_written_page()
+        _state.site_zip.add(index.relative_to(config.site_dir).as_posix())
+        _state.site_zip.flush()
 
 
 # Last of all (the offline plugin runs at -100): the zip must hold the finished site.
@@ -205,4 +227,4 @@ def _zip_site(config) -> None:
                 write_site_zip(Path(config.site_dir))
 
 
-on_post_build = CombinedEvent(_write_timings, _tune_search_index, _zip_site)
+on_post_build = CombinedEvent(_write_timings, _add_search_facets, _finish_search_index, _zip_site)

@@ -6,7 +6,8 @@ import datetime as dt
 import json
 
 import pytest
-
+from conftest import ROOT
+from mkdocs.config import load_config
 from speech_archive.model import Archive, Speech, Theme
 from speech_archive.search_index import (
     FACETS_BOOST,
@@ -88,3 +89,13 @@ def test_built_index_carries_facets_in_the_json_and_in_the_offline_script(built_
     # The offline plugin inlines the index after the tuning, so file:// readers get it too.
     script = (built_site / "search" / "search_index.js").read_text(encoding="utf-8")
     assert script == f"var __index = {text}"
+
+
+def test_the_hook_finds_the_index_material_is_building():
+    # Else the hook falls back to rewriting the written file: the same index, read and
+    # written twice more. This fails first if a Material release moves its entries.
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    config.plugins["material/search"].on_config(config)
+    hooks = config.plugins["hooks/build_hooks.py"]  # the hook module, as MkDocs loaded it
+    index = hooks._material_search_index(config)
+    assert index is not None and index.entries == [] and "title" in index.config["fields"]

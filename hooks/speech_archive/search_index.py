@@ -9,7 +9,8 @@ theme's speeches come before any speech that merely mentions it, and before
 sections that only name it in a heading (a glossary entry, the venue's line in the
 venue list). Only a page titled with the words (the theme's own page) can lead.
 
-Pure functions over the JSON Material wrote; the hook reads and writes the file.
+The hook tunes Material's entries before Material writes them; ``tune_search_index_json``
+does the same to a written file, for a Material that keeps its entries elsewhere.
 """
 
 from __future__ import annotations
@@ -39,18 +40,25 @@ def archive_facets(archive: Archive) -> dict[str, str]:
     return {f"speeches/{speech.slug}.md": speech_facets(speech, archive) for speech in archive.speeches}
 
 
-def add_facets(index: dict, facets_by_location: dict[str, str]) -> dict:
-    """``index`` (Material's search_index.json) with each page's facets as a boosted field.
+def add_facets_in_place(docs: list[dict], fields: dict, facets_by_location: dict[str, str]) -> None:
+    """Give each page's main entry (no ``#anchor``) its facets, and the field its boost.
 
-    Only a page's main entry (no ``#anchor``) gets them: Material groups sections under
-    their page, so the page is what should rank.
+    In place, for the index Material holds before it writes it: ``docs`` are its
+    entries, ``fields`` its field boosts. Material groups sections under their page,
+    so the page is what should rank.
     """
-    fields = dict(index["config"]["fields"])
     fields[FACETS_FIELD] = {"boost": FACETS_BOOST}
-    docs = []
-    for doc in index["docs"]:
+    for doc in docs:
         facets = facets_by_location.get(doc["location"])
-        docs.append({**doc, FACETS_FIELD: facets} if facets else doc)
+        if facets:
+            doc[FACETS_FIELD] = facets
+
+
+def add_facets(index: dict, facets_by_location: dict[str, str]) -> dict:
+    """``index`` (Material's search_index.json) tuned by ``add_facets_in_place``; the input is kept."""
+    fields = dict(index["config"]["fields"])
+    docs = [dict(doc) for doc in index["docs"]]
+    add_facets_in_place(docs, fields, facets_by_location)
     return {**index, "config": {**index["config"], "fields": fields}, "docs": docs}
 
 
