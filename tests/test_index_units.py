@@ -7,8 +7,7 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
-
-from speech_archive.indexes.catalogue import count_words, render_catalogue
+from speech_archive.indexes.catalogue import render_catalogue
 from speech_archive.indexes.chronology import group_by_year
 from speech_archive.indexes.feed import render_atom_feed
 from speech_archive.indexes.home import HOME_MARKER, fill_home_page
@@ -18,6 +17,7 @@ from speech_archive.indexes.themes import group_by_theme, render_theme_page, say
 from speech_archive.indexes.venues import group_by_venue
 from speech_archive.model import Archive, Speech, Theme
 from speech_archive.pipeline import AnnotatedSpeech
+from speech_archive.text import count_words
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

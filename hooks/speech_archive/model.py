@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .text import count_words
+
 
 @dataclass(frozen=True)
 class Theme:
@@ -63,6 +65,11 @@ class Speech:
     proverbs_add: tuple[dict, ...] = ()  # front-matter corrections to saying detection
     proverbs_ignore: tuple[str, ...] = ()
     content_hash: str = ""  # sha256 of the file's bytes: a cache key for `mkdocs serve`
+    # Counted once, where the speech is made: for a large archive, in the loading processes.
+    word_count: int = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "word_count", count_words(self.body))  # frozen: set once, here
 
     @property
     def country(self) -> str:

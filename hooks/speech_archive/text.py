@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import filterfalse
 
 _MONTHS = (
     "January February March April May June July August September October November December"
@@ -30,6 +31,16 @@ def anchor_id(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     letters = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _NOT_WORD.sub("-", unicodedata.normalize("NFC", letters).lower()).strip("-") or "x"
+
+
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit: what str.isalnum accepts
+
+
+def count_words(body: str) -> int:
+    """Whitespace-separated words holding a letter or digit: Markdown marks and dashes alone do not count."""
+    tokens = body.split()
+    # isalnum() settles most tokens in C; only those with punctuation need the search.
+    return len(tokens) - sum(1 for token in filterfalse(str.isalnum, tokens) if not _ALNUM.search(token))
 
 
 def human_date(day: dt.date) -> str:

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
-from functools import lru_cache
-from itertools import filterfalse
 from typing import TYPE_CHECKING
 
 from ..model import Speech
@@ -21,18 +18,6 @@ def speech_url(speech: Speech) -> str:
     return f"speeches/{speech.slug}.html"
 
 
-_ALNUM = re.compile(r"[^\W_]")  # a letter or digit: what str.isalnum accepts
-
-
-# Pure: under `mkdocs serve` the same body objects come back from the cache at each rebuild.
-@lru_cache(maxsize=8192)
-def count_words(body: str) -> int:
-    """Whitespace-separated words holding a letter or digit: Markdown marks and dashes alone do not count."""
-    tokens = body.split()
-    # isalnum() settles most tokens in C; only those with punctuation need the search.
-    return len(tokens) - sum(1 for token in filterfalse(str.isalnum, tokens) if not _ALNUM.search(token))
-
-
 def catalogue_record(item: "AnnotatedSpeech") -> dict:
     speech = item.speech
     return {
@@ -44,7 +29,7 @@ def catalogue_record(item: "AnnotatedSpeech") -> dict:
         "venue": speech.venue,
         "occasion": speech.occasion,
         "themes": list(speech.themes),
-        "words": count_words(speech.body),
+        "words": speech.word_count,
         "proverbs": [
             {
                 "id": found["id"],
