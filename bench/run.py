@@ -41,13 +41,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from hook_timer import EVENTS_ENV
 from speech_archive.parallel import WORKERS_ENV, worker_count
-from speech_archive.pipeline import ANNOTATION_PASSES
+from speech_archive.pipeline import ANNOTATION_PASSES, WAITING_FOR_PROCESSES
 from speech_archive.timings import TIMINGS_ENV
 from synth import write_archive, write_generated_site, write_plain_site
 
 KINDS = ("A", "B", "C", "D")
 HOOK_TIMER = Path(__file__).resolve().parent / "hook_timer.py"
-IN_PROCESSES = "annotate (in processes)"  # the pipeline's step when workers annotate
+IN_PROCESSES = WAITING_FOR_PROCESSES  # the pipeline's step when processes annotate ahead
+WAITED = "waiting for annotation"
 MB = 1024 * 1024
 
 
@@ -127,24 +128,21 @@ def hook_summary(steps: dict[str, float], events: dict[str, float]) -> dict[str,
     """
     passes = {name: s for name, s in steps.items() if name.startswith("annotate.")}
     summary = {"load + validate": steps.get("load", 0.0)}
+    # In processes, a pass's seconds are their sum, spent beside the build, which only
+    # waits for a speech not yet annotated: that wait is what the hooks cost it.
     summary.update({name.removeprefix("annotate."): s for name, s in passes.items()})
-    # Annotated in worker processes, the passes' seconds are the workers' sum: the wall
-    # time of that step is what the build waited.
-    in_processes = steps.get(IN_PROCESSES)
-    if in_processes is not None:
-        summary["annotation wall (processes)"] = in_processes
-    annotation = in_processes if in_processes is not None else sum(passes.values())
-    summary["pages + indexes"] = steps.get("generate", 0.0) - annotation
+    waited = steps.get(IN_PROCESSES)
+    if waited is not None:
+        summary[WAITED] = waited
+    summary["pages + indexes"] = steps.get("generate", 0.0)
     summary["register files"] = steps.get("register", 0.0)
-    known = {"load", "generate", "register", "hook.on_files", IN_PROCESSES, *passes}
+    known = {"load", "generate", "register", IN_PROCESSES, *passes}
     extra = {name: s for name, s in steps.items() if name not in known}  # e.g. post-build steps
     summary.update({f"+ {name}": s for name, s in extra.items()})
-    total = (
-        sum(events.values()) if events else steps.get("hook.on_files", 0.0) + steps.get("load", 0.0)
-    )
-    summary["other hook events"] = (
-        total - steps.get("hook.on_files", 0.0) - steps.get("load", 0.0) - sum(extra.values())
-    )
+    annotation = waited if waited is not None else sum(passes.values())
+    timed = sum(s for name, s in steps.items() if name not in passes and name != IN_PROCESSES) + annotation
+    total = sum(events.values()) if events else timed
+    summary["other hook events"] = total - timed
     summary["total"] = total
     return summary
 
@@ -287,10 +285,10 @@ def print_tables(results: dict[int, dict], checks: list[dict]) -> None:
     steps = [name for r in results.values() for name in r.get("hooks", {})]
     if steps:
         seen = list(dict.fromkeys(steps))
-        # Loading, the passes (and their wall time in processes), pages, other steps ("+ ..."), rest.
+        # Loading, the passes (and the wait for them in processes), pages, other steps ("+ ..."), rest.
         tail = ["other hook events", "total"]
         extra = [name for name in seen if name.startswith("+ ")]
-        middle = ["annotation wall (processes)", "pages + indexes", "register files"]
+        middle = [WAITED, "pages + indexes", "register files"]
         run_order = [annotation_pass.__name__ for annotation_pass in ANNOTATION_PASSES]
         passes = [name for name in seen if name not in ["load + validate", *middle, *extra, *tail]]
         passes.sort(key=lambda name: run_order.index(name) if name in run_order else len(run_order))
@@ -328,8 +326,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--workers",
         type=int,
-        help="annotation processes for A (SPEECH_ARCHIVE_WORKERS; "
-        "default: the hook's choice, one per core up to 4)",
+        help="processes A may use (SPEECH_ARCHIVE_WORKERS: loading uses them all, annotation "
+        "all but MkDocs' own; default: the hook's choice, one per core up to 4)",
     )
     args = parser.parse_args(argv)
     if args.d_repeats is None:

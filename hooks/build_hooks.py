@@ -3,14 +3,17 @@
 The pipeline itself is in ``speech_archive/pipeline.py``. Here, MkDocs events only:
   on_startup, on_config -> the `serve` cache and the per-build step timer (see _HookState)
   on_pre_build -> load + validate the archive, once per build, *before* MkDocs empties
-              site_dir: a contributor's mistake leaves the previous site untouched
-  on_files -> annotate, and register every generated page
-              (and fill the hand-written home page's marker with the archive's figures)
-  on_env   -> date every page from the sources, not the clock (reproducible builds);
-              start the site's zip (`mkdocs build` only)
+              site_dir: a contributor's mistake leaves the previous site untouched;
+              then start annotating, in processes of its own when there are cores
+  on_files -> register every generated file; its text comes when MkDocs reads it
+  on_pre_page -> each generated page's text, as MkDocs reads it: a speech page waits
+              only for its own speech, the indexes and the home page's figures for all
+  on_env   -> fill the data files (every page is read by now); date every page from
+              the sources, not the clock (reproducible builds); start the site's zip
+              (`mkdocs build` only)
   on_post_page -> hand each written page to the zip, compressed on another core
   on_post_build -> tune Material's search index (speech facets), finish the zip
-  on_build_error -> drop an unfinished zip
+  on_build_error -> stop annotating, drop an unfinished zip
 (mkdocs.yml's `watch:` makes `mkdocs serve` rebuild when speeches or hooks change.)
 """
 
@@ -30,7 +33,7 @@ from speech_archive.indexes.home import HOME_PAGE
 from speech_archive.loader import load_archive
 from speech_archive.model import Archive
 from speech_archive.parallel import can_fork, worker_count
-from speech_archive.pipeline import build_site_files
+from speech_archive.pipeline import SiteFiles
 from speech_archive.problems import ArchiveError
 from speech_archive.search_index import add_facets_in_place, archive_facets, tune_search_index_json
 from speech_archive.site_zip import PipelinedSiteZip, write_site_zip
@@ -54,7 +57,10 @@ class _HookState:
     serving: bool = False  # per process: `mkdocs serve` skips the zip (seconds per rebuild)
     site_zip: PipelinedSiteZip | None = None  # per build: started in on_env, finished in on_post_build
     unzipped_page: str | None = None  # per build: the page MkDocs writes after its on_post_page
-    workers: int = 1  # per process: loading and annotation processes for a one-off build (serve uses its cache)
+    workers: int = 1  # per process: processes a one-off build may use (serve uses its cache)
+    site_files: SiteFiles | None = None  # per build: started in on_pre_build, asked for each page's text
+    generated: dict[str, File] | None = None  # per build: the files registered in on_files, by path
+    home_page: str | None = None  # per build: the hand-written home page, filled when MkDocs reads it
 
 
 _state = _HookState()
@@ -74,6 +80,9 @@ def on_config(config):
     _state.archive = None
     _state.site_zip = None
     _state.unzipped_page = None
+    _state.site_files = None
+    _state.generated = None
+    _state.home_page = None
     return config
 
 
@@ -91,43 +100,52 @@ def on_pre_build(config) -> None:
     except ArchiveError as err:
         # PluginError makes MkDocs print the message and exit 1, without a traceback.
         raise PluginError("\n" + err.report()) from None
+    # Annotation starts now, in processes of its own, and keeps ahead of MkDocs, which
+    # converts each page on this one; with one core, each speech is annotated when read.
+    _state.site_files = SiteFiles(
+        _state.archive, config.site_name, config.site_url or None,
+        cache=_state.cache, timer=_state.timer, processes=_state.workers - 1,
+    )
 
 
 def on_files(files: Files, config) -> Files:
-    timer, cache = _state.timer, _state.cache
-    with timer.measure("hook.on_files"):
-        files = _add_site_files(files, config, _state.archive, timer, cache)
-    if cache:
-        cache.end_build()  # everything cached has been asked for by now
-    return files
-
-
-def _add_site_files(
-    files: Files, config, archive: Archive, timer: StepTimer, cache: ContentCache | None
-) -> Files:
-    home = files.get_file_from_path(HOME_PAGE)
-    with timer.measure("generate"):
-        generated = build_site_files(
-            archive, site_name=config.site_name, site_url=config.site_url or None,
-            home_page=home.content_string if home else None,
-            cache=cache, timer=timer, workers=_state.workers,
-        )
-    if home is not None:
-        # Filled here, not in on_page_markdown, so no state has to outlive this event; the
-        # file stays the hand-written one (its edit link and `serve` watching are kept).
-        home.content_string = generated.pop(HOME_PAGE)
-    facets = archive_facets(archive)
-    _state.search_facets = {}
-    with timer.measure("register"):
-        for path, content in generated.items():
-            file = File.generated(config, path, content=content)
+    with _state.timer.measure("register"):
+        facets = archive_facets(_state.archive)
+        _state.search_facets, _state.generated = {}, {}
+        # In the order MkDocs reads them: the speeches as annotated, then the indexes.
+        for path in _state.site_files.paths:
+            file = File.generated(config, path, content="")  # filled as MkDocs reads it
             files.append(file)
+            _state.generated[path] = file
             if path in facets:
                 _state.search_facets[file.url] = facets[path]  # the URL is what the index names
+        home = files.get_file_from_path(HOME_PAGE)
+        if home is not None:
+            # Read last: its figures need every speech annotated. The file stays the
+            # hand-written one (its edit link and `serve` watching are kept).
+            _state.home_page = home.content_string
+            files.remove(home)
+            files.append(home)
     return files
+
+
+def on_pre_page(page, config, files):
+    # Right before MkDocs reads the page: waits only for what the page needs annotated.
+    path = page.file.src_uri
+    if _state.generated and path in _state.generated:
+        page.file.content_string = _state.site_files.text(path)
+    elif path == HOME_PAGE and _state.home_page is not None:
+        page.file.content_string = _state.site_files.home_page(_state.home_page)
+    return page
 
 
 def on_env(env, config, files):
+    # Every page has been read: the data files (speeches.json, the feed) can be filled.
+    for path, file in (_state.generated or {}).items():
+        if not file.is_documentation_page():
+            file.content_string = _state.site_files.text(path)
+    if _state.cache:
+        _state.cache.end_build()  # everything cached has been asked for by now
     # MkDocs dates pages with today's date unless SOURCE_DATE_EPOCH is set; the sitemap
     # and the gzip header of sitemap.xml.gz would change every day with no change in the sources.
     date = sources_date(_state.archive, os.environ.get("SOURCE_DATE_EPOCH"))
@@ -157,6 +175,8 @@ def _zip_written_page() -> None:
 
 
 def on_build_error(error: Exception) -> None:
+    if _state.site_files is not None:
+        _state.site_files.close()
     if _state.site_zip is not None:
         _state.site_zip.abort()
         _state.site_zip = None

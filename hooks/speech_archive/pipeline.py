@@ -6,21 +6,19 @@ by its path in the site; the MkDocs hook only registers them.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable
 
 from .annotate.blocks import Block, join_blocks, split_blocks
 from .annotate.glossary import add_glossary_notes
 from .annotate.paragraphs import keep_line_breaks, number_paragraphs
 from .annotate.saying_callouts import mark_sayings
 from .cache import ContentCache, cached
-from .indexes import render_data_files, render_index_pages
-from .indexes.glossary import render_glossary_page
+from .indexes import annotation_index_paths, render_annotation_indexes, render_archive_indexes
 from .indexes.home import HOME_PAGE, fill_home_page, render_home_summary
 from .indexes.neighbours import find_neighbours, render_speech_footer
-from .indexes.proverbs import render_proverbs_page
 from .model import Archive, Speech
-from .parallel import MIN_ITEMS, can_fork, map_in_processes
+from .parallel import MIN_ITEMS, ProcessStream, can_fork
 from .speech_page import render_speech_page
 from .timings import NO_TIMER, StepTimer
 
@@ -57,75 +55,151 @@ def annotate_speech(
     return AnnotatedSpeech(speech, join_blocks(blocks), findings)
 
 
-def annotate_archive(
-    archive: Archive,
-    cache: ContentCache | None = None,
-    timer: StepTimer = NO_TIMER,
-    workers: int = 1,
-) -> list[AnnotatedSpeech]:
-    """Every speech annotated; with a cache, an unchanged speech reuses its last result.
+WAITING_FOR_PROCESSES = "annotate (in processes)"  # a step of the timer: what the build waited for
 
-    With ``workers`` > 1 and many speeches to annotate, they are annotated in that many
-    processes (passes are pure); the result is the same, in the same order.
+
+class AnnotationStream:
+    """The archive's speeches annotated, one by one in archive order, by iterating.
+
+    With ``processes`` and enough speeches, they are annotated ahead in that many forked
+    processes, started at once: the caller does other work meanwhile (MkDocs converts
+    the pages of speeches already annotated) and waits only for a speech not yet done.
+    With a cache, an unchanged speech reuses its last result.
     """
-    def key(speech: Speech) -> tuple:
-        return ("annotated", speech.path, speech.content_hash, archive.vocabulary_hash)
 
-    todo = [speech for speech in archive.speeches if cache is None or key(speech) not in cache]
-    done: dict[str, AnnotatedSpeech] = {}
-    if workers > 1 and len(todo) >= MIN_ITEMS and can_fork():
-        with timer.measure("annotate (in processes)"):
-            done = _annotate_in_processes(todo, archive, timer, workers)
-    # Each lambda is called at once, in its own iteration.
-    return [
-        cached(cache, key(speech), lambda: done.pop(speech.path, None)  # noqa: B023
-               or annotate_speech(speech, archive, timer))  # noqa: B023
-        for speech in archive.speeches
-    ]
+    def __init__(
+        self, archive: Archive, cache: ContentCache | None = None, timer: StepTimer = NO_TIMER, processes: int = 0
+    ):
+        self.archive, self.cache, self.timer = archive, cache, timer
+        todo = [speech for speech in archive.speeches if cache is None or self._key(speech) not in cache]
+        self._todo_paths = {speech.path for speech in todo}
+        self._processes: ProcessStream | None = None
+        if processes > 0 and len(todo) >= MIN_ITEMS and can_fork():
+            def annotate(index: int) -> tuple[str, dict, dict[str, float]]:
+                pass_timer = StepTimer()  # each process's seconds per pass, added up below
+                item = annotate_speech(todo[index], archive, pass_timer)
+                return item.markdown, item.findings, pass_timer.seconds
 
+            # Small chunks: the first speeches come back soon, while the build is still reading.
+            self._processes = ProcessStream(annotate, len(todo), processes, chunk=8)
+            self._ahead = iter(self._processes)
 
-def _annotate_in_processes(
-    speeches: list[Speech], archive: Archive, timer: StepTimer, workers: int
-) -> dict[str, AnnotatedSpeech]:
-    def annotate(index: int) -> tuple[str, dict, dict[str, float]]:
-        pass_timer = StepTimer()  # each worker's seconds per pass, added up below
-        item = annotate_speech(speeches[index], archive, pass_timer)
-        return item.markdown, item.findings, pass_timer.seconds
+    def _key(self, speech: Speech) -> tuple:
+        return ("annotated", speech.path, speech.content_hash, self.archive.vocabulary_hash)
 
-    done = {}
-    results = map_in_processes(annotate, len(speeches), workers)
-    for speech, (markdown, findings, seconds) in zip(speeches, results):
-        done[speech.path] = AnnotatedSpeech(speech, markdown, findings)
+    def __iter__(self) -> Iterator[AnnotatedSpeech]:
+        for speech in self.archive.speeches:
+            yield cached(self.cache, self._key(speech), lambda: self._annotate(speech))  # noqa: B023
+
+    def _annotate(self, speech: Speech) -> AnnotatedSpeech:
+        if self._processes is None or speech.path not in self._todo_paths:
+            return annotate_speech(speech, self.archive, self.timer)
+        with self.timer.measure(WAITING_FOR_PROCESSES):  # the time the build waited, not the work
+            markdown, findings, seconds = next(self._ahead)
+        self._todo_paths.discard(speech.path)
+        if not self._todo_paths:
+            self.close()  # every result is in: the processes can go
         for step, spent in seconds.items():
-            timer.add(step, spent)  # CPU of all workers together, not wall time
-    return done
+            self.timer.add(step, spent)  # CPU of all processes together, not wall time
+        return AnnotatedSpeech(speech, markdown, findings)
+
+    def close(self) -> None:
+        """Stop the processes: all is done, or the build failed."""
+        if self._processes is not None:
+            self._processes.close()
+
+
+def annotate_archive(
+    archive: Archive, cache: ContentCache | None = None, timer: StepTimer = NO_TIMER, workers: int = 1
+) -> list[AnnotatedSpeech]:
+    """Every speech annotated, in archive order; with ``workers`` > 1, in that many processes."""
+    return list(AnnotationStream(archive, cache, timer, processes=workers if workers > 1 else 0))
+
+
+class SiteFiles:
+    """Every file the hooks add to the site, by docs-relative path: all paths at once, each text when asked.
+
+    A speech page needs only its own speech annotated, and the indexes of years, venues
+    and themes only the archive: asked for in archive order, speech pages follow the
+    annotation as it goes. The pages listing what annotation found (each theme's
+    sayings, the glossary, the sayings, speeches.json) and the home page's figures need
+    every speech: the first of them asked for waits for all.
+    """
+
+    def __init__(
+        self, archive: Archive, site_name: str = "Speech Archive", site_url: str | None = None,
+        cache: ContentCache | None = None, timer: StepTimer = NO_TIMER, processes: int = 0,
+    ):
+        self.archive, self.cache, self.timer = archive, cache, timer
+        self._stream = AnnotationStream(archive, cache, timer, processes)
+        self._annotating = iter(self._stream)
+        self._annotated: dict[str, AnnotatedSpeech] = {}  # by speech path, as they come
+        self._neighbours = find_neighbours(archive)  # previous/next/related for every speech, in one pass
+        self._speeches = {f"speeches/{speech.slug}.md": speech for speech in archive.speeches}
+        with timer.measure("generate"):
+            self._ready = render_archive_indexes(archive, site_name, site_url)
+        self._needing_all = annotation_index_paths(archive)
+        self.paths = [*self._speeches, *self._ready, *self._needing_all]
+
+    def text(self, path: str) -> str:
+        if path in self._speeches:
+            return self._speech_page(self._speeches[path])
+        if path in self._ready:
+            return self._ready[path]
+        if path in self._needing_all:
+            self._ready.update(self._render_annotation_indexes())
+            return self._ready[path]
+        raise KeyError(path)
+
+    def home_page(self, hand_written: str) -> str:
+        """The hand-written home page, with the archive's figures and latest speeches at its marker line."""
+        summary = render_home_summary(self.archive, self._all_annotated(), [HOME_PAGE, *self.paths])
+        return fill_home_page(hand_written, summary)
+
+    def all(self) -> dict[str, str]:
+        return {path: self.text(path) for path in self.paths}
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def _annotation_of(self, speech: Speech) -> AnnotatedSpeech:
+        while speech.path not in self._annotated:
+            item = next(self._annotating)
+            self._annotated[item.speech.path] = item
+        return self._annotated[speech.path]
+
+    def _all_annotated(self) -> list[AnnotatedSpeech]:
+        return [self._annotation_of(speech) for speech in self.archive.speeches]
+
+    def _speech_page(self, speech: Speech) -> str:
+        item = self._annotation_of(speech)
+        with self.timer.measure("generate"):
+            footer = render_speech_footer(speech, self._neighbours[speech.slug], self.archive)
+            # Under `serve`, an unchanged speech with unchanged neighbours keeps its page text.
+            page_key = ("page", speech.path, speech.content_hash, self.archive.vocabulary_hash, footer)
+            return cached(self.cache, page_key,
+                          lambda: render_speech_page(speech, self.archive, item.markdown, footer))
+
+    def _render_annotation_indexes(self) -> dict[str, str]:
+        annotated = self._all_annotated()
+        with self.timer.measure("generate"):
+            pages = render_annotation_indexes(self.archive, annotated)
+        if list(pages) != self._needing_all:  # a new index must say its paths in annotation_index_paths
+            raise RuntimeError(f"index paths changed after annotation: {sorted(set(pages) ^ set(self._needing_all))}")
+        return pages
 
 
 def build_site_files(
     archive: Archive, site_name: str = "Speech Archive", site_url: str | None = None, home_page: str | None = None,
     cache: ContentCache | None = None, timer: StepTimer = NO_TIMER, workers: int = 1,
 ) -> dict[str, str]:
-    """Every generated file of the site by its docs-relative path: pages and data.
+    """Every generated file of the site at once (SiteFiles, for callers that need no streaming).
 
     ``home_page`` is the hand-written home page's Markdown: it comes back as HOME_PAGE,
     with the archive's figures and latest speeches at its marker line.
     """
-    annotated = annotate_archive(archive, cache, timer, workers)
-    neighbours = find_neighbours(archive)  # previous/next/related for every speech, in one pass
-    files: dict[str, str] = {}
-    for item in annotated:
-        speech = item.speech
-        footer = render_speech_footer(speech, neighbours[speech.slug], archive)
-        # Under `serve`, an unchanged speech with unchanged neighbours keeps its page text.
-        page_key = ("page", speech.path, speech.content_hash, archive.vocabulary_hash, footer)
-        files[f"speeches/{speech.slug}.md"] = cached(
-            cache, page_key, lambda: render_speech_page(speech, archive, item.markdown, footer)  # noqa: B023
-        )
-    files.update(render_index_pages(archive, annotated))
-    files.update(render_glossary_page(archive, annotated))
-    files.update(render_proverbs_page(archive, annotated))
-    files.update(render_data_files(archive, annotated, site_name, site_url))
-    # Keep this last: the home page links only the indexes generated above.
+    site = SiteFiles(archive, site_name, site_url, cache, timer, processes=workers if workers > 1 else 0)
+    files = site.all()
     if home_page is not None:
-        files[HOME_PAGE] = fill_home_page(home_page, render_home_summary(archive, annotated, files))
+        files[HOME_PAGE] = site.home_page(home_page)
     return files

@@ -89,9 +89,15 @@ def render_saying_line(page: str, saying_id: str, uses: list[SayingUse]) -> str:
 
 
 def render_theme_pages(archive: Archive, annotated: list["AnnotatedSpeech"]) -> dict[str, str]:
+    """One page per theme (its speeches and the sayings they quote): see theme_page_paths."""
     groups = group_by_theme(archive)
     sayings = sayings_by_theme(annotated)
-    pages = {THEMES_INDEX: render_themes_index(archive, groups)}
-    for slug in archive.themes:
-        pages[theme_page_path(slug)] = render_theme_page(archive, slug, groups[slug], sayings.get(slug, {}))
-    return pages
+    return {
+        theme_page_path(slug): render_theme_page(archive, slug, groups[slug], sayings.get(slug, {}))
+        for slug in archive.themes
+    }
+
+
+def theme_page_paths(archive: Archive) -> list[str]:
+    """The paths render_theme_pages gives, known before any speech is annotated."""
+    return [theme_page_path(slug) for slug in archive.themes]
