@@ -1,7 +1,8 @@
 """MkDocs hooks: thin glue between MkDocs events and the speech_archive core.
 
 The pipeline itself is in ``speech_archive/pipeline.py``. Here, MkDocs events only:
-  on_startup, on_config -> the `serve` cache and the per-build step timer (see _HookState)
+  on_startup, on_config -> the `serve` cache, the per-build step timer (see _HookState)
+              and, for `mkdocs build`, the worker that will zip the site
   on_pre_build -> load + validate the archive, once per build, *before* MkDocs empties
               site_dir: a contributor's mistake leaves the previous site untouched;
               then start annotating, in processes of its own when there are cores
@@ -9,8 +10,7 @@ The pipeline itself is in ``speech_archive/pipeline.py``. Here, MkDocs events on
   on_pre_page -> each generated page's text, as MkDocs reads it: a speech page waits
               only for its own speech, the indexes and the home page's figures for all
   on_env   -> fill the data files (every page is read by now); date every page from
-              the sources, not the clock (reproducible builds); start the site's zip
-              (`mkdocs build` only)
+              the sources, not the clock (reproducible builds)
   on_post_page -> hand each written page to the zip, compressed on another core
   on_post_build -> tune Material's search index (speech facets), finish the zip
   on_build_error -> stop annotating, drop an unfinished zip
@@ -55,7 +55,7 @@ class _HookState:
     archive: Archive | None = None  # per build: loaded once in on_pre_build, used by later events
     search_facets: dict[str, str] | None = None  # per build: page URL -> speech facets for search
     serving: bool = False  # per process: `mkdocs serve` skips the zip (seconds per rebuild)
-    site_zip: PipelinedSiteZip | None = None  # per build: started in on_env, finished in on_post_build
+    site_zip: PipelinedSiteZip | None = None  # per build: started in on_config, finished in on_post_build
     unzipped_page: str | None = None  # per build: the page MkDocs writes after its on_post_page
     workers: int = 1  # per process: processes a one-off build may use (serve uses its cache)
     site_files: SiteFiles | None = None  # per build: started in on_pre_build, asked for each page's text
@@ -79,6 +79,11 @@ def on_config(config):
     _state.search_facets = None
     _state.archive = None
     _state.site_zip = None
+    if not _state.serving:
+        # Started now, while this process is small: a process forked later shares the build's
+        # memory, and the build then pays to copy each page of it that it writes (at 3,000
+        # speeches, seconds). In a process of its own when the build may use more than one.
+        _state.site_zip = PipelinedSiteZip(Path(config.site_dir), in_process=_state.workers > 1 and can_fork())
     _state.unzipped_page = None
     _state.site_files = None
     _state.generated = None
@@ -152,10 +157,6 @@ def on_env(env, config, files):
     for file in files.documentation_pages():
         if file.page is not None:
             file.page.update_date = date
-    # MkDocs has emptied site_dir and renders the pages next: the zip takes them as they come.
-    if not _state.serving:
-        # In a process of its own when the build may use more than one (see worker_count).
-        _state.site_zip = PipelinedSiteZip(Path(config.site_dir), in_process=_state.workers > 1 and can_fork())
     return env
 
 

@@ -72,7 +72,8 @@ class PipelinedSiteZip:
     The work is done by a worker that owns the zip: a thread, or with ``in_process`` a
     forked process. A thread shares the interpreter lock with the build, which lets it
     run only between the build's steps: on a large site it falls behind and its work lands
-    at the end. A process keeps pace on a second core.
+    at the end. A process keeps pace on a second core. It may be made before the build
+    empties ``site_dir``: the zip is opened when the first page comes.
     """
 
     # Pages go to the worker in batches: waking it for every page made the build and the
@@ -83,7 +84,6 @@ class PipelinedSiteZip:
         self.site_dir = site_dir
         self.target = site_dir / name
         self.partial = site_dir / f".{name}.partial"
-        site_dir.mkdir(parents=True, exist_ok=True)
         self._batch: list[str] = []
         worker_args = (site_dir, self.partial, self.target)
         if in_process:
@@ -153,16 +153,19 @@ def _zip_pages(site_dir: Path, partial: Path, target: Path, receive: Callable[[]
     """
     pages: list[Path] = []
     failed = False
+    batch = receive()
+    if batch == _ABORT:
+        return False
+    # Opened once the first pages come: the worker may start before the build empties site_dir.
     with zipfile.ZipFile(partial, "w") as archive:
-        while isinstance(batch := receive(), list):
-            if failed:
-                continue  # keep taking messages, so the build never blocks on a full pipe
+        while isinstance(batch, list):
             try:
-                for name in batch:
+                for name in [] if failed else batch:  # once failed, only take messages (the pipe must not fill)
                     _add_entry(archive, name, (site_dir / name).read_bytes())
                     pages.append(site_dir / name)
             except OSError:
                 failed = True  # finish() then zips the site from disk
+            batch = receive()
         if batch != _FINISH or failed or not _as_written(archive, site_dir, pages):
             return False
         _add_files(archive, site_dir, skip={partial, target, *pages})
