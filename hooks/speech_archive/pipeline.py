@@ -1,7 +1,10 @@
 """The whole build, in order: load and validate -> annotate each speech -> emit pages and data.
 
-This is the file to read first. ``build_site_files`` returns every generated file
-by its path in the site; the MkDocs hook only registers them.
+This is the file to read first. ``SiteFiles`` is the whole site the hooks add: every
+generated file's path at once, each file's text when asked, while the speeches are
+annotated (ahead, in other processes, on a large archive). The MkDocs hook registers
+the paths and asks for each page as MkDocs reads it; ``build_site_files`` gives
+everything at once.
 """
 
 from __future__ import annotations
