@@ -82,6 +82,12 @@ def test_a_skipped_body_has_nothing_the_full_check_rejects(body):
         "[^1]: A note [with a link](javascript:alert(1)).",
         "A note.[^1]\n\n[^1]: See [the source][s].\n\n[s]: javascript:alert(1)",
         "*[AB]: a definition",
+        # Headings inside a list, a quote or a footnote get ids too (found by the property below).
+        "1. #__config",
+        "> #__config",
+        "[^1]: #__config",
+        "> __config\n> ---",
+        "[^1]: __config\n    ---",
     ],
 )
 def test_markup_a_body_may_hold_takes_the_full_check(body):
@@ -89,7 +95,8 @@ def test_markup_a_body_may_hold_takes_the_full_check(body):
 
 
 @pytest.mark.parametrize(
-    "body", ["# __config", "__config\n========", "Hello <b>x</b>", "[x](javascript:y)"]
+    "body",
+    ["# __config", "__config\n========", "Hello <b>x</b>", "[x](javascript:y)", "1. #__config", "> __config\n> ---"],
 )
 def test_the_shortcut_keeps_rejections(body):
     assert (
@@ -110,7 +117,7 @@ def test_plain_prose_and_footnotes_skip_the_renders(body):
 
 # The shortcut's definition as one pattern; may_hold_markup runs its parts only where they can match.
 MARKUP_DEFINITION = re.compile(
-    r"[<{]|\][ \t]*\n?[ \t]*[(\[]|\[(?!\^)[^\[\]]*\]:|^[ ]{0,3}#|^[ ]{0,3}(?:=+|-+)[ \t]*$",
+    r"[<{#]|\][ \t]*\n?[ \t]*[(\[]|\[(?!\^)[^\[\]]*\]:|^[ \t>]*(?:=+|-+)[ \t]*$",
     re.MULTILINE,
 )
 

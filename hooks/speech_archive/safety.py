@@ -64,8 +64,8 @@ _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 # renders to paragraphs, emphasis, lists, quotes, footnotes and code only.
 # Each pattern runs only when the character it needs is in the body at all.
 _LINK_MARKUP = re.compile(r"\][ \t]*\n?[ \t]*[(\[]|\[(?!\^)[^\[\]]*\]:")
-_HEADING_LINE = re.compile(r"^[ ]{0,3}#", re.MULTILINE)
-_SETEXT_UNDERLINE = re.compile(r"^[ ]{0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
+# A setext heading's underline, also in a quote or indented in a list item or a footnote.
+_SETEXT_UNDERLINE = re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$", re.MULTILINE)
 
 
 class _KeepTree(Treeprocessor):
@@ -213,14 +213,13 @@ def page_html_problems(output: str, lines: list[str], shown_as: str, body_line: 
 
 def may_hold_markup(body: str) -> bool:
     """False when nothing in ``body`` can make Markdown emit a tag, URL or attribute to check."""
-    if "<" in body or "{" in body:
+    # '#' is rare in prose, and a heading gets an id wherever it stands: in a list, a
+    # quote or a footnote as well as at the start of a line.
+    if "<" in body or "{" in body or "#" in body:
         return True
     if "]" in body and _LINK_MARKUP.search(body):
         return True
-    if "#" in body and _HEADING_LINE.search(body):
-        return True
-    line_starts = body[:4].lstrip(" ")[:1] in ("=", "-") or any(f"\n{c}" in body for c in " =-")
-    return line_starts and _SETEXT_UNDERLINE.search(body) is not None
+    return ("=" in body or "-" in body) and _SETEXT_UNDERLINE.search(body) is not None
 
 
 def check_speech_body(body: str, shown_as: str, body_line: int) -> list[Problem]:
