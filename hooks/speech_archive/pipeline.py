@@ -145,6 +145,7 @@ class SiteFiles:
         self.paths = [*self._speeches, *self._ready, *self._needing_all]
 
     def text(self, path: str) -> str:
+        """The text of the file at ``path`` (one of ``paths``), once what it lists is annotated."""
         if path in self._speeches:
             return self._speech_page(self._speeches[path])
         if path in self._ready:
@@ -156,7 +157,7 @@ class SiteFiles:
 
     def home_page(self, hand_written: str) -> str:
         """The hand-written home page, with the archive's figures and latest speeches at its marker line."""
-        summary = render_home_summary(self.archive, self._all_annotated(), [HOME_PAGE, *self.paths])
+        summary = render_home_summary(self.archive, self._all_annotated(), self.paths)
         return fill_home_page(hand_written, summary)
 
     def all(self) -> dict[str, str]:
