@@ -88,9 +88,10 @@ class PipelinedSiteZip:
         worker_args = (site_dir, self.partial, self.target)
         if in_process:
             # One-way pipe: the build only sends; the worker's answer is its exit code.
-            receiver, self._sender = multiprocessing.get_context("fork").Pipe(duplex=False)
+            fork = multiprocessing.get_context("fork")
+            receiver, self._sender = fork.Pipe(duplex=False)
             self._send = self._sender.send
-            self._worker = multiprocessing.get_context("fork").Process(
+            self._worker = fork.Process(
                 target=_zip_in_process, args=(*worker_args, receiver, self._sender),
                 name="site-zip", daemon=True,
             )
