@@ -8,7 +8,9 @@ quotation costs linear time. Cue patterns only ever run on a bounded window
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import islice
 
 from .blocks import prose_spans
 
@@ -29,6 +31,7 @@ class Quotation:
 class Cue:
     origin: str  # 'Chinese saying', 'Proverb', 'Confucius', 'Book of Rites'...
     specific: bool  # names a people, person or work rather than only 'a saying'
+    words: str = ""  # the speech's words that make the cue ("as the Psalmist said")
 
 
 def mask_protected(text: str, spans: list[tuple[int, int]] | None = None) -> str:
@@ -97,10 +100,12 @@ _ADV = r"(?i:(?:so\s+)?(?:aptly|rightly|wisely|truly|well|nicely|beautifully|oft
 _VERB = (r"(?i:goes|go|went|says|say|said|puts\s+it|put\s+it|tells\s+us|told\s+us|tells|has\s+it|reads|read|"
          r"runs|teaches|taught|holds|states|observes|notes|reminds\s+us|advises|warns|counsels|declares|"
          r"sings|teach|tell\s+us|put|puts)")
-_WORK = (r"(?P<work>(?:[Tt]he\s+)?(?:(?:Holy|Old|New|Great)\s+)?"
+_WORK = (r"(?P<work>(?:[Tt]he\s+)?(?:(?:Holy|Old|New|Great|Sacred|Good)\s+)?"
          r"(?:(?:[A-Z][\w'’-]*\s+){0,3}(?:Book|Classic|Scriptures?|Sutra|Canon|Annals|Analects|Psalms?|Gospel|"
-         r"Vedas?|Upanishads?|Gita|Bible|Qur['’]?an|Koran|Torah|Talmud|Testament|Ching|Jing|Mahabharata|Ramayana)"
-         r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?|Art\s+of\s+War))")
+         r"Vedas?|Upanishads?|Gita|Bible|Qur['’]?an|Koran|Torah|Talmud|Testament|Ching|Jing|Mahabharata|Ramayana|"
+         r"Writ|Word|Hadith|Dhammapada|Avesta|Mishnah|Proverbs|Ecclesiastes|Psalmist|Preacher)"
+         r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?|Art\s+of\s+War|"
+         r"(?i:the\s+)?(?i:holy\s+)?(?:[Ss]criptures?|[Pp]salmist)))")
 _NAME = r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|von|van|bin|ibn|al-\w+)){0,3})"
 _SAGE = (r"(?:(?i:the)\s+(?:[\w-]+\s+){0,3}?(?i:philosopher|poet|sage|thinker|master|scholar|statesman|"
          r"writer|teacher|strategist|historian|prophet|apostle|saint|educator|reformer)\s+)")
@@ -149,6 +154,89 @@ _AFTER = [
     re.compile(rf"^{_LEAD}(?i:as)\s+{_FOLK}\s+{_FOLK_VERB}"),
     re.compile(rf"^\s*(?:—|–|--)\s*{_SAGE}?(?:{_WORK}|{_NAME})\s*(?:[.;]|$)"),
 ]
+# Who is cited for wisdom by name alone: scripture's speakers, sages, canonical authors. Without
+# quotation marks a bare name ("Mr. Bright said that...") is nearly always a report, so an
+# unmarked saying needs one of these, or a descriptor ("the poet", "an ancient philosopher").
+_SAGE_NAMES = (
+    r"(?P<name>Jesus(?:\s+Christ)?|Christ|(?i:our)\s+(?:Lord|Saviou?r|Master|blessed\s+Lord)|"
+    r"(?i:the)\s+(?:Lord|Master|Saviou?r|Apostle(?:\s+(?:Paul|Peter|John|James))?|[Aa]postle\s+(?:Paul|Peter|John|James)|"
+    r"[Pp]rophet(?:\s+[A-Z]\w+)?|Preacher|[Ww]ise\s+[Mm]an|Son\s+of\s+Man|[Pp]salmist|Buddha|Koran|Quran)|"
+    r"(?:St\.?|Saint)\s+[A-Z]\w+|Moses|Solomon|King\s+Solomon|King\s+David|David|Isaiah|Jeremiah|Ezekiel|"
+    r"Micah|Amos|Hosea|Habakkuk|Job|Paul|Peter|John|Buddha|Gautama|Krishna|(?:Lord|Sri|Shri)\s+Krishna|Manu|Muhammad|"
+    r"Vyasa|Valmiki|Shankara|Sankara|Ramanuja|Kalidasa|Tulsidas|(?:Guru\s+)?Nanak|Chaitanya|Patanjali|Rishis|"
+    r"the\s+[Rr]ishis?|"
+    r"Mohammed|Mahomet|Zoroaster|Confucius|Mencius|Lao[- ]?[Tt][sz][eu]|Laozi|Zhuangzi|Chuang[- ]?[Tt]zu|"
+    r"Sun\s+Tzu|Sunzi|Xunzi|Mozi|Plato|Socrates|Aristotle|Cicero|Seneca|Epictetus|Marcus\s+Aurelius|"
+    r"Plutarch|Homer|Virgil|Horace|Ovid|Juvenal|Tacitus|Heraclitus|Solon|Aesop|Pythagoras|Diogenes|"
+    r"Shakespeare|Milton|Dante|Goethe|Schiller|(?:Lord\s+)?Bacon|Emerson|Carlyle|Tennyson|Wordsworth|"
+    r"Rumi|Saadi|Sa['’]di|Hafiz|Kabir|Tolstoy|Voltaire|Rousseau|Montesquieu|Franklin|Poor\s+Richard)"
+)
+_SAGE_ONLY = re.compile(_SAGE_NAMES + r"$")
+_SAYING_NOUN = (r"(?i:sayings?|proverbs?|adages?|maxims?|aphorisms?|axioms?|dictums?|mottos?|mottoes|precepts?"
+                r")")
+_KIN = (r"(?i:(?:all\s+(?:of\s+)?)?(?:our|my|your|their)\s+(?:(?:grand)?(?:mothers?|fathers?|parents)|elders|"
+        r"ancestors|forefathers|forebears|teachers|old\s+people))")
+_SAID = (r"(?i:(?:always\s+|often\s+|once\s+|rightly\s+|wisely\s+|truly\s+|well\s+|emphatically\s+)?(?:used\s+to\s+(?:say|tell\s+us)|"
+         r"told\s+us|taught\s+us|tell\s+us|teach\s+us|said|say|says|says\s+to\s+us|saith|wrote|writes|sang|sings|"
+         r"taught|teaches|declared|declares|reminds\s+us|reminded\s+us|warns\s+us|warned\s+us|put\s+it|puts\s+it|"
+         r"has\s+said|hath\s+said|have\s+said|exhorts\s+us|commands\s+us|commanded|asserted|asserts|proclaimed|"
+         r"proclaims|preached|preaches|enjoins\s+us|enjoined))")
+_SCRIPTURE_SPEAKER = (r"(?P<scripture>(?:(?i:my|our)\s+text|(?:(?i:the)\s+)?(?:Lord(?:\s+God|\s+of\s+[Hh]osts)?|Scriptures?|[Pp]salmist|[Pp]rophet|"
+                      r"Preacher|[Aa]postle|[Ww]ise\s+[Mm]an|Spirit|text)))")
+# Cues that also introduce a saying without quotation marks: the clause ends at a colon,
+# a comma, a dash or "that", and the saying is the rest of the sentence.
+_UNMARKED_BEFORE = [
+    re.compile(rf"(?:^|\W)(?i:(?:and\s+|but\s+|for\s+)?(?:as|so|like)\s+)?{_SAGE_NAMES}\s+{_ADV}{_SAID}"
+               rf"(?:\s+(?i:us|that|of\s+old))?\s*[,:]?\s*$"),
+    re.compile(rf"(?:^|\W)(?i:as\s+)?(?:(?i:an?|the|one|our)\s+)(?:[\w-]+\s+){{0,3}}?(?i:philosopher|poet|sage|"
+               rf"thinker|prophet|apostle|writer|moralist|teacher|master|saint)\s*,\s*{_NAME}\s*,\s*{_ADV}{_SAID}"
+               rf"(?:\s+(?i:us|that))?\s*[,:]?\s*$"),
+    re.compile(rf"(?:^|\W)(?P<mods>(?:[\w'’-]+\s+){{0,4}}?)(?P<noun>{_SAYING_NOUN})(?:\s*,[^,]{{1,80}},)?"
+               rf"\s+(?i:that)\s*$"),
+    re.compile(rf"(?:^|\W)(?i:(?:as\s+)?it\s+(?:is\s+(?=written)|was\s+(?=written)|hath\s+(?:\w+\s+)?been\s+|"
+               rf"has\s+(?:well\s+|truly\s+|rightly\s+|wisely\s+)?been\s+)"
+               rf"(?P<written>written|said|spoken)(?:\s+of\s+old|\s+long\s+ago|\s+of\s+(?:him|them|us))?"
+               rf"(?:\s+(?:in|by)\s+{_WORK})?)(?:\s+(?i:that))?\s*[,:]?\s*$"),
+    re.compile(rf"(?:^|\W)(?i:we\s+|you\s+)?(?i:learn|read|are\s+told|have\s+it)\s+(?i:from|in)\s+"
+               rf"{_WORK}(?:\s+(?i:that))?\s*[,:]?\s*$"),
+    re.compile(rf"(?:^|\W)(?i:the\s+)?(?i:command(?:ment)?|injunction|words?|teaching|precept|counsel|admonition|"
+               rf"exhortation|promise|warning|lesson)s?\s+of\s+(?:{_SAGE_NAMES}|{_WORK})(?:\s+(?i:is|was|are))?"
+               rf"\s*[,:]\s*$"),
+    re.compile(rf"(?:^|\W)(?i:to\s+(?:quote|cite|borrow|use|repeat|recall)\s+){_MODS}(?P<noun>{_NOUN})\s*[,:]\s*$"),
+    re.compile(rf"(?:^|\W)(?i:as\s+)?{_KIN}\s+{_SAID}(?:\s+(?i:us|that))?\s*[,:]?\s*$"),
+    re.compile(rf"(?:^|\W)(?i:as\s+)?(?i:the|our)\s+(?P<people>[A-Z][\w'’-]*)\s+(?i:(?:always\s+|often\s+|used\s+to\s+|would\s+)?"
+               rf"(?:say|put\s+it|have\s+it|tell\s+us))(?:\s+(?i:that))?\s*[,:]?\s*$"),
+    re.compile(rf"(?:^|\W)(?i:as\s+)?(?i:a|one|an\s+old|some|the)\s+(?i:wise|great|old|ancient|learned|good)\s+"
+               rf"(?i:man|men|woman|sage|writer|poet|philosopher|author|thinker)\s+(?i:once\s+|has\s+|hath\s+|"
+               rf"well\s+|truly\s+)?(?i:said|says|wrote|observed|remarked|put\s+it|sang|taught)(?:\s+(?i:that))?"
+               rf"\s*[,:]?\s*$"),
+    re.compile(rf"(?:^|\W)(?i:thus|so|for\s+thus|for\s+so)\s+(?i:saith|says)\s+{_SCRIPTURE_SPEAKER}\s*[,:]?\s*$"),
+    re.compile(rf"(?:^|\W){_WORK}\s+{_ADV}{_SAID}(?:\s+(?i:us|that))?\s*[,:]?\s*$"),
+    re.compile(rf"(?:^|\W)(?i:in|from)\s+{_WORK}\s*:\s*$"),
+    re.compile(rf"(?:^|\W)(?i:it\s+is\s+said|we\s+are\s+told|it\s+is\s+taught)\s+(?i:in|by)\s+{_WORK}(?:\s+(?i:that))?\s*[,:]?\s*$"),
+    re.compile(rf"(?:^|\W)(?i:says|saith|said|sings|writes|wrote)\s+{_SAGE_NAMES}\s*[,:—–]\s*$"),
+    re.compile(rf"(?:^|\W){_SAGE_NAMES}\s+(?i:said|says)\s+to\s+\w+\s*[,:]\s*$"),
+    re.compile(rf"(?:^|\W)(?i:to\s+(?:quote|cite|borrow|use|repeat|recall)\s+)(?P<mods>(?:[\w'’-]+\s+){{0,8}}?)"
+               rf"(?P<noun>{_NOUN})\s*[,:]\s*$"),
+    re.compile(rf"(?:^|\W)(?P<mods>(?:[\w'’-]+\s+){{0,3}}?)(?P<noun>{_SAYING_NOUN})\s+(?i:laid\s+down|coined|uttered|"
+               rf"given|taught|bequeathed)\s+(?i:by)\s+{_NAME}\s*[,:]\s*$"),
+]
+# After a saying without marks: the cue follows a comma or dash and ends the sentence.
+_UNMARKED_AFTER = [
+    re.compile(rf"^{_LEAD}(?i:saith|says|said)\s+{_SCRIPTURE_SPEAKER}(?:\s+of\s+[Hh]osts)?"),
+    re.compile(rf"^{_LEAD}(?i:saith|says|said|writes|wrote|sings|sang)\s+{_SAGE_NAMES}"),
+    re.compile(rf"^{_LEAD}(?i:as|so)\s+{_SAGE_NAMES}\s+{_ADV}{_SAID}(?:\s+(?i:us))?"),
+    re.compile(rf"^{_LEAD}(?i:as)\s+{_KIN}\s+{_SAID}(?:\s+(?i:us))?"),
+    re.compile(rf"^{_LEAD}(?i:as)\s+(?i:the|our)\s+(?P<people>[A-Z][\w'’-]*)\s+(?i:say|put\s+it|have\s+it)"),
+    re.compile(rf"^{_LEAD}(?i:as\s+it\s+(?:is|was|hath\s+been|has\s+been)\s+(?P<written>written|said))"),
+    re.compile(rf"^{_LEAD}(?i:as\s+(?:a|an|the|one|our)\s+(?:[\w-]+\s+){{0,3}}?(?:philosopher|poet|sage|thinker|prophet|"
+               rf"apostle|writer|moralist|teacher|master|saint|rishi)s?\s+(?:has\s+|have\s+|hath\s+|once\s+)?"
+               rf"(?:said|says|sung|sang|written|wrote|put\s+it|taught))"),
+    # A chapter and verse after the words: "Malachi 3:6", "1 Thess. 5:6", "John i., 23", "I Cor. xiii."
+    re.compile(r"^\s*[,.;:]?\s*(?:—|–|--|-)?\s*\(?(?P<citation>(?:[1-3]|I{1,3})?\s?[A-Z][a-z]{1,14}\.?\s+"
+               r"(?:[0-9]{1,3}|[ivxlc]{1,7})\.?(?:[:.,]\s?[0-9]{1,3}(?:\s?[-–]\s?[0-9]{1,3})?)?)\)?\.?(?=\s|$)"),
+]
+
 # Names that make "as X said" a report of a person's words, not a saying.
 _NOT_A_SAGE = {
     "i", "we", "you", "he", "she", "they", "it", "this", "that", "president", "prime", "minister", "secretary",
@@ -170,34 +258,78 @@ def _sentence_start(masked: str, low: int, high: int) -> int:
     return low
 
 
+_NAMED_SPEAKERS = {"psalmist": "Psalms", "preacher": "Ecclesiastes", "lord": "Bible", "son of man": "Jesus",
+                   "wise man": "Proverbs", "apostle": "Apostle", "prophet": "Prophet", "koran": "Koran",
+                   "quran": "Quran", "master": "Jesus", "saviour": "Jesus", "savior": "Jesus",
+                   "blessed lord": "Jesus"}
+
+
 def _origin(match: re.Match) -> Cue:
     groups = match.groupdict()
+    words = " ".join(match.group(0).split()).strip(" ,:;—–-")
     if groups.get("work"):
-        work = re.sub(r"^[Tt]he\s+", "", " ".join(groups["work"].split()))
-        return Cue(work, True)
+        work = re.sub(r"^(?i:the)\s+", "", " ".join(groups["work"].split()))
+        work = {"psalmist": "Psalms", "scripture": "Scripture", "scriptures": "Scripture",
+                "holy scriptures": "Scripture", "holy scripture": "Scripture"}.get(work.casefold(), work)
+        return Cue(work, True, words)
+    if groups.get("written"):
+        return Cue("Scripture" if groups["written"].lower() == "written" else "Saying",
+                   groups["written"].lower() == "written", words)
     if groups.get("people"):
         people = groups["people"]
         singular = people[:-1] if people.endswith("s") and not people.endswith("ss") else people
-        return Cue(f"{singular} saying", True)
+        return Cue(f"{singular} saying", True, words)
     if groups.get("name"):
-        return Cue(" ".join(groups["name"].split()).rstrip("."), True)
+        name = " ".join(groups["name"].split()).rstrip(".")
+        bare = re.sub(r"^(?i:the|our)\s+", "", name)
+        return Cue(_NAMED_SPEAKERS.get(bare.casefold(), bare[:1].upper() + bare[1:]), True, words)
+    if groups.get("citation"):
+        return Cue("Bible", True, words)
+    if groups.get("scripture"):
+        return Cue(_NAMED_SPEAKERS.get(groups["scripture"].split()[-1].casefold(), "Bible"), True, words)
+    if groups.get("noun") == "Proverbs" and not (groups.get("mods") or "").strip():
+        return Cue("Proverbs", True, words)  # the book, not a plural
     noun = (groups.get("noun") or "saying").lower()
     if noun == "lines" or noun.endswith("s") and noun[:-1] in _SAYING_NOUNS | {"poem", "verse", "song", "ode", "classic", "scripture", "text", "couplet"}:
         noun = noun[:-1] if noun != "lines" else "line"
+    if noun == "mottoes":
+        noun = "motto"
     people = [w for w in (groups.get("mods") or "").split() if w[:1].isupper() and w.lower() not in
-              {"as", "an", "a", "the", "one", "another", "this", "that", "our", "like", "old", "ancient", "just"}]
+              {"as", "an", "a", "the", "one", "another", "this", "that", "our", "like", "old", "ancient", "just",
+               "there", "i", "we", "it", "and", "but", "so", "in", "for", "to", "what", "is", "was", "there's",
+               "there’s", "here's", "here’s", "it's", "it’s", "hold", "remember", "recall"}]
     origin = " ".join(people + [noun])
-    return Cue(origin[:1].upper() + origin[1:], bool(people))
+    return Cue(origin[:1].upper() + origin[1:], bool(people), words)
+
+
+# What may stand right before "saying" when it is a noun: "the saying", "an old Irish saying".
+_NOUN_BEFORE = re.compile(rf"(?:\b{_ADJ}|\b[A-Z][\w'’-]*|\b\w+(?:ed|ish|ian|ese|an|ic|ous|ful|ive|al))\s+$")
+
+
+def _rejection(match: re.Match, noun_needs_verb: bool, rest: str, unmarked: bool = False) -> str | None:
+    """Why a cue-shaped match does not mark a saying, or None when it does."""
+    name = match.groupdict().get("name")
+    if name:
+        first = re.split(r"[-\s]", name)[0].lower()
+        if first in _NOT_A_SAGE or _TIMELY.match(rest):
+            return f"'{name}' is a person reported, not a source of sayings"
+        descriptor = re.search(r"(?i)philosopher|poet|sage|thinker|prophet|apostle|writer|moralist|teacher|"
+                               r"master|saint|scholar|strategist|historian|educator|reformer", match.group(0))
+        if unmarked and not _SAGE_ONLY.match(" ".join(name.split())) and not descriptor:
+            return f"'{name}' is not a known sage, and the words are not in quotation marks"
+    noun = match.groupdict().get("noun")
+    if noun and (noun_needs_verb or unmarked) and noun.lower().rstrip("s") not in _SAYING_NOUNS | {"saying", "motto"}:
+        return f"'{noun}' names a title, not a saying, without a verb such as 'says'"
+    if noun and noun.lower().startswith("saying") and not _NOUN_BEFORE.search(match.groupdict().get("mods") or ""):
+        return "'saying' here is a verb (no article or adjective before it), not a saying"
+    people = match.groupdict().get("people")
+    if people and people.lower() in _NOT_A_SAGE | {"lord", "bible", "book", "scripture", "scriptures"}:
+        return f"'{people}' is not a people"
+    return None
 
 
 def _acceptable(match: re.Match, noun_needs_verb: bool, rest: str) -> bool:
-    name = match.groupdict().get("name")
-    if name and (re.split(r"[-\s]", name)[0].lower() in _NOT_A_SAGE or _TIMELY.match(rest)):
-        return False
-    noun = match.groupdict().get("noun")
-    if noun_needs_verb and noun and noun.lower().rstrip("s") not in _SAYING_NOUNS | {"saying"}:
-        return False
-    return True
+    return _rejection(match, noun_needs_verb, rest) is None
 
 
 def cue_before(masked: str, quotation: Quotation, low: int) -> Cue | None:
@@ -206,7 +338,7 @@ def cue_before(masked: str, quotation: Quotation, low: int) -> Cue | None:
     window = masked[start:quotation.open]
     if _MASK in window:
         window = window[window.rindex(_MASK) + 1:]
-    for pattern in _BEFORE:
+    for pattern in (*_BEFORE, *_UNMARKED_BEFORE):
         match = pattern.search(window)
         if match and _acceptable(match, noun_needs_verb=pattern is _NOUN_ONLY and not _has_verb(match), rest=""):
             return _origin(match)
@@ -221,8 +353,152 @@ def _has_verb(match: re.Match) -> bool:
 def cue_after(masked: str, quotation: Quotation, high: int) -> tuple[Cue, int] | None:
     """The cue right after the quotation's closing mark, and where the cue ends."""
     window = masked[quotation.close:min(high, quotation.close + _WINDOW)]
-    for pattern in _AFTER:
+    for pattern in (*_AFTER, *_UNMARKED_AFTER):
         match = pattern.search(window)
         if match and _acceptable(match, noun_needs_verb=False, rest=window[match.end():]):
             return _origin(match), quotation.close + match.end()
     return None
+
+
+# --- sayings without quotation marks -------------------------------------------
+
+@dataclass(frozen=True)
+class Unmarked:
+    """A saying signalled by a cue but not set in quotation marks."""
+
+    start: int  # the saying's words (the rest of the sentence after the cue, or before it)
+    end: int
+    cue: Cue | None  # None when rejected
+    extent: str  # how the words were delimited
+    reason: str = ""  # why it was rejected; empty when accepted
+
+
+# Only sentences holding one of these words can hold a cue: most prose is skipped at once.
+_CUE_HINT = re.compile(
+    r"(?i)\b(?:say|says|said|saith|saying|sayings|proverbs?|adages?|maxims?|mottos?|mottoes|aphorisms?|axioms?|"
+    r"precepts?|dictums?|written|writ|scriptures?|bible|psalm\w*|gospel|koran|qur|quran|talmud|torah|testament|"
+    r"prophet|apostle|teach\w*|taught|told|tells?|learn|read|words|quote|cite|wrote|writes|remind\w*|declare\w*|"
+    r"warns?|sang|sings|put\s+it|puts\s+it|have\s+it|goes|runs|command\w*|lesson|exhort\w*|spoken|hear)\b")
+_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Messrs|Rev|Hon|Gen|Col|Capt|Prof|Sr|Jr|vs|cf|ch|Ch|vv|v|"
+                           r"Matt|Mk|Lk|Jn|Prov|Ps|Isa|Jer|Ezek|Rom|Cor|Gal|Eph|Phil|Col|Thess|Tim|Heb|Jas|Pet|"
+                           r"Rev|Deut|Exod|Lev|Num|Eccl|Eccles|No|Nos|Vol|viz|etc|i\.e|e\.g)|\b[A-Z])$")
+_SENTENCE_END = re.compile(r"[.!?]+[”’\"')\]]*(?=\s|$)")
+_DELIMITER = re.compile(r"\s*(?:[,:;]|—|–|\s--)\s*|\s+that\s+")
+_MIN_WORDS = 3
+_ASIDE = re.compile(r",\s*(?i:as\s+)?(?i:they|people|men|folks)\s+(?i:say|tell\s+us|used\s+to\s+say),\s*")
+_CLAUSE_END = re.compile(r"[;:]|,\s*(?i:but|and\s+yet|yet)\b")
+_MAX_DELIMITERS = 12
+
+
+def sentences(masked: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, its closing punctuation included; abbreviations do not end one."""
+    found, start = [], 0
+    for match in _SENTENCE_END.finditer(masked):
+        if match.group().startswith(".") and _ABBREVIATION.search(masked, max(0, match.start() - 8), match.start()):
+            continue
+        found.append((start, match.end()))
+        start = match.end()
+    if masked[start:].strip():
+        found.append((start, len(masked)))
+    return [(a + len(masked[a:b]) - len(masked[a:b].lstrip()), b) for a, b in found if masked[a:b].strip()]
+
+
+def _in_quotation(position: int, quotations: list[Quotation], opens: list[int]) -> bool:
+    at = bisect_right(opens, position) - 1  # quotations are in order and never overlap
+    return at >= 0 and position < quotations[at].close
+
+
+def _quotation_between(opens: list[int], start: int, end: int) -> bool:
+    at = bisect_left(opens, start)
+    return at < len(opens) and opens[at] < end
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"[^\W_]+", text))
+
+
+def unmarked_sayings(masked: str, quotations: list[Quotation]) -> list[Unmarked]:
+    """Sayings a cue introduces or closes without quotation marks, and the cue-shaped clauses rejected."""
+    if not _CUE_HINT.search(masked):
+        return []
+    found: list[Unmarked] = []
+    opens = [q.open for q in quotations]
+    for start, end in sentences(masked):
+        if not _CUE_HINT.search(masked, start, end) or masked.find(_MASK, start, end) >= 0:
+            continue
+        found += _unmarked_in_sentence(masked, start, end, quotations, opens)
+    return found
+
+
+_NOUN_THAT = _UNMARKED_BEFORE[2]  # "the maxim, in public as in private life, that ..."
+
+
+def _unmarked_in_sentence(
+    masked: str, start: int, end: int, quotations: list[Quotation], opens: list[int]
+) -> list[Unmarked]:
+    stop = end
+    while stop > start and masked[stop - 1] in ".!?”’\"')] ":
+        stop -= 1
+    aside = _ASIDE.search(masked, start, min(stop, start + _WINDOW))
+    if aside and aside.start() > start and not _quotation_between(opens, start, stop):
+        # "History, they say, never repeats itself": the saying holds the aside.
+        clause = _CLAUSE_END.search(masked, aside.end(), stop)
+        until = clause.start() if clause else stop
+        if _words(masked[start:aside.start()]) + _words(masked[aside.end():until]) >= _MIN_WORDS:
+            return [Unmarked(start, until, Cue("Saying", False, aside.group().strip(" ,")),
+                             "the clause around 'they say'")]
+    # A saying's cue sits within its sentence's first clauses: a sentence of a thousand commas
+    # is looked at no further than its first few, so the work stays linear in the text.
+    delimiters = list(islice(_DELIMITER.finditer(masked, start, stop), _MAX_DELIMITERS))
+    # A saying noun with an aside before "that": the "that" ends the cue, not the comma.
+    for that in (d for d in delimiters if d.group().strip() == "that"):
+        if _NOUN_THAT.search(masked[max(start, that.end() - _WINDOW):that.end()].rstrip()):
+            delimiters = [that] + [d for d in delimiters if d.start() > that.start()]
+            break
+    for delimiter in delimiters:
+        if _in_quotation(delimiter.start(), quotations, opens):
+            continue
+        words_start = delimiter.end()
+        # Before the words: the cue ends at the delimiter.
+        window = masked[max(start, delimiter.end() - _WINDOW):delimiter.end()].rstrip()
+        if not window.endswith(("that", ",", ":", ";", "—", "–", "--")):
+            window = masked[max(start, delimiter.start() - _WINDOW):delimiter.start()]
+        for pattern in (*_UNMARKED_BEFORE, *_BEFORE):
+            match = pattern.search(window)
+            if not match:
+                continue
+            rest = masked[words_start:words_start + 8]
+            if rest.lstrip()[:1] in "\"“‘'":
+                break  # a quotation follows: the quotation scan judges it
+            if _quotation_between(opens, words_start, stop):
+                break  # the sentence quotes something after the cue: that quotation is the saying
+            reason = _rejection(match, noun_needs_verb=pattern is _NOUN_ONLY and not _has_verb(match),
+                                rest="", unmarked=True)
+            if reason is None and _words(masked[words_start:stop]) < _MIN_WORDS:
+                reason = "too few words after the cue for a saying"
+            if reason is None and stop - words_start > MAX_SAYING_CHARS:
+                reason = "the rest of the sentence is too long for a saying"
+            cue = _origin(match)
+            return [Unmarked(words_start, end, None if reason else cue, "rest of the sentence after the cue",
+                             reason or "")] if reason is None or _words(masked[words_start:stop]) >= _MIN_WORDS else []
+        # After the words: the cue follows a comma or dash and closes the sentence.
+        if masked[delimiter.start():delimiter.end()].strip() in (",", "—", "–", "--") and end - delimiter.start() <= _WINDOW:
+            tail = masked[delimiter.start():end]
+            for pattern in (*_UNMARKED_AFTER, *_AFTER[:3], _AFTER[5]):
+                match = pattern.search(tail)
+                if not match or tail[match.end():].strip(" .!?;,”’\"')") != "":
+                    continue
+                words_from = start
+                colon = masked.rfind(":", start, delimiter.start())
+                if colon >= 0:
+                    words_from = colon + 1
+                while words_from < delimiter.start() and masked[words_from].isspace():
+                    words_from += 1
+                reason = _rejection(match, noun_needs_verb=False, rest="", unmarked=True)
+                if reason is None and _words(masked[words_from:delimiter.start()]) < _MIN_WORDS:
+                    reason = "too few words before the cue for a saying"
+                if reason is None and delimiter.start() - words_from > MAX_SAYING_CHARS:
+                    reason = "the sentence is too long for a saying"
+                return [Unmarked(words_from, delimiter.start(), None if reason else _origin(match),
+                                 "the sentence before the cue", reason or "")]
+    return []

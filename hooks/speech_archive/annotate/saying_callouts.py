@@ -7,7 +7,7 @@ from ..indexes.proverbs import saying_link
 from ..text import escape_markdown
 from .blocks import ADDED, PARAGRAPH, Block, prose_spans
 from .saying_catalogue import build_catalogue_index
-from .sayings import Corrections, FoundSaying, detect_sayings
+from .sayings import Corrections, FoundSaying, detect_sayings, reference_index
 
 CALLOUT_CLASS = "saying-callout"
 HIGHLIGHT_CLASS = "saying"
@@ -59,6 +59,8 @@ def render_callout(saying: FoundSaying) -> str:
         paragraphs.append(f"*Original:* {escape_markdown(entry.original)}")
     if entry and entry.source:
         paragraphs.append(f"*Source:* {escape_markdown(entry.source)}")
+    elif saying.citation:
+        paragraphs.append(f"*Source:* {escape_markdown(saying.citation)}")
     if entry and entry.meaning:
         paragraphs.append(f"*Meaning:* {escape_markdown(entry.meaning)}")
     paragraphs.append(f"[Every speech that quotes this saying]({saying_link(saying.id)})")
@@ -69,17 +71,21 @@ def render_callout(saying: FoundSaying) -> str:
 
 def mark_sayings(blocks: list[Block], speech: Speech, archive: Archive) -> tuple[list[Block], dict]:
     index = build_catalogue_index(archive.sayings)
+    references = reference_index(archive)
     corrections = Corrections(speech.proverbs_add, speech.proverbs_ignore)
     out: list[Block] = []
     findings: list[dict] = []
     for block in blocks:
-        found = detect_sayings(block.text, index, corrections) if block.kind == PARAGRAPH else []
+        found = detect_sayings(block.text, index, corrections, references) if block.kind == PARAGRAPH else []
         if not found:
             out.append(block)
             continue
         out.append(block.with_text(highlight_sayings(block.text, found)))
         for saying in found:
             out.append(Block(render_callout(saying), ADDED))
-            findings.append({"id": saying.id, "text": saying.text, "origin": saying.origin,
-                             "paragraph": block.number, "catalogued": saying.catalogued})
+            finding = {"id": saying.id, "text": saying.text, "origin": saying.origin,
+                       "paragraph": block.number, "catalogued": saying.catalogued}
+            if saying.citation:
+                finding["citation"] = saying.citation
+            findings.append(finding)
     return out, {"sayings": findings}

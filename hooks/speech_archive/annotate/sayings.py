@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ..model import CatalogueSaying, Speech
+from ..model import Archive, CatalogueSaying, Speech
 from ..problems import Problem
 from ..text import anchor_id
 from .blocks import PARAGRAPH, prose_spans, split_blocks
-from .quotations import Cue, Quotation, cue_after, cue_before, mask_protected, scan_quotations
+from .chinese_sayings import chinese_sayings, find_original, has_chinese
+from .quotations import Cue, Quotation, cue_after, cue_before, mask_protected, scan_quotations, unmarked_sayings
 from .saying_catalogue import CatalogueIndex, build_catalogue_index, find_catalogued, normal_words
 
 _MAX_ID_CHARS = 60
@@ -34,6 +35,11 @@ class FoundSaying:
     origin: str
     pieces: tuple[tuple[int, int], ...]  # character ranges of its words in the paragraph
     saying: CatalogueSaying | None = None  # the catalogue entry, when catalogued
+    citation: str | None = None  # the reference passage it quotes ("Micah 6:8"), when known
+    cue: str | None = None  # the speech's words that signal it, when it has a cue
+    extent: str = "quotation marks"  # how its words were delimited
+    accepted: bool = True  # False: considered and rejected (shown only to reviewers)
+    reason: str = ""  # why it was accepted or rejected
 
     @property
     def catalogued(self) -> bool:
@@ -134,22 +140,63 @@ def _catalogue_entry_for(words: tuple[str, ...], index: CatalogueIndex) -> Catal
 
 
 def detect_sayings(
-    text: str, catalogue: CatalogueIndex | Iterable[CatalogueSaying], corrections: Corrections = Corrections()
+    text: str, catalogue: CatalogueIndex | Iterable[CatalogueSaying], corrections: Corrections = Corrections(),
+    references: object | None = None,
 ) -> list[FoundSaying]:
     """The sayings ``text`` (one paragraph of Markdown) quotes, in order of appearance."""
+    return [f for f in consider_sayings(text, catalogue, corrections, references) if f.accepted]
+
+
+def _quoted_reason(cue: Cue | None) -> str:
+    return f"cue: {cue.words}" if cue and cue.words else "cue"
+
+
+def consider_sayings(
+    text: str, catalogue: CatalogueIndex | Iterable[CatalogueSaying], corrections: Corrections = Corrections(),
+    references: object | None = None,
+) -> list[FoundSaying]:
+    """Every candidate saying in ``text``: those found (accepted) and those considered and rejected."""
     index = catalogue if isinstance(catalogue, CatalogueIndex) else build_catalogue_index(tuple(catalogue))
     spans = prose_spans(text)
     masked = mask_protected(text, spans)
     quotations = scan_quotations(masked)
     found: list[FoundSaying] = []
+    rejected: list[FoundSaying] = []
     cued = _cued(text, masked, quotations)
     matches = find_catalogued(text, spans, index)
+    passages = _references_in(text, spans, references)
     for pieces, cue in cued:
         match = next((m for m in matches if any(_overlaps((m.start, m.end), p) for p in pieces)), None)
         saying = match.saying if match else None
+        passage = next((r for r in passages if any(_overlaps((r.start, r.end), p) for p in pieces)), None)
         said = _joined(text, pieces)
-        found.append(FoundSaying(saying.id if saying else saying_id(said), said,
-                                 _catalogue_origin(cue, saying), tuple(pieces), saying))
+        origin = _catalogue_origin(cue, saying)
+        if passage and saying is None and not cue.specific:
+            origin = passage.work.origin
+        found.append(FoundSaying(saying.id if saying else saying_id(said), said, origin, tuple(pieces), saying,
+                                 passage.citation if passage else None, cue.words or None, "quotation marks",
+                                 True, _quoted_reason(cue)))
+    for unmarked in unmarked_sayings(masked, quotations):
+        piece = _trim(text, unmarked.start, unmarked.end)
+        if piece[0] >= piece[1] or any(_overlaps(piece, p) for f in found for p in f.pieces):
+            continue
+        said = _joined(text, [piece])
+        if unmarked.cue is None:
+            rejected.append(FoundSaying(saying_id(said), said, "Saying", (piece,), None, None, None,
+                                        unmarked.extent, False, unmarked.reason))
+            continue
+        cue = unmarked.cue
+        match = next((m for m in matches if _overlaps((m.start, m.end), piece)), None)
+        saying = match.saying if match else None
+        passage = next((r for r in passages if _overlaps((r.start, r.end), piece)), None)
+        origin = _catalogue_origin(cue, saying)
+        if passage and saying is None and not cue.specific:
+            origin = passage.work.origin
+        found.append(FoundSaying(saying.id if saying else saying_id(said), said, origin, (piece,), saying,
+                                 passage.citation if passage else None, cue.words or None, unmarked.extent,
+                                 True, f"cue: {cue.words}"))
+    if has_chinese(masked):
+        found += _chinese(text, masked, index, found)
     for match in matches:
         if any(_overlaps((match.start, match.end), p) for f in found for p in f.pieces):
             continue
@@ -157,8 +204,33 @@ def detect_sayings(
         holder = next((q for q in quotations if q.start <= match.start and match.end <= q.end), None)
         if holder and len(normal_words(text[holder.start:holder.end])) <= len(normal_words(text[match.start:match.end])) + 3:
             piece = _trim(text, holder.start, holder.end)  # the whole quotation is the saying
-        found.append(FoundSaying(match.saying.id, _joined(text, [piece]), match.saying.origin, (piece,), match.saying))
-    found = [f for f in found if not _ignored(f, corrections.ignore)]
+        found.append(FoundSaying(match.saying.id, _joined(text, [piece]), match.saying.origin, (piece,), match.saying,
+                                 None, None, "catalogue wording", True, "in the catalogue (speeches/proverbs.yml)"))
+    for passage in passages:
+        if any(_overlaps((passage.start, passage.end), p) for f in found for p in f.pieces):
+            continue
+        piece = (passage.start, passage.end)
+        holder = next((q for q in quotations if q.start <= passage.start and passage.end <= q.end), None)
+        if holder and len(normal_words(text[holder.start:holder.end])) <= len(normal_words(text[passage.start:passage.end])) + 3:
+            piece = _trim(text, holder.start, holder.end)
+        said = _joined(text, [piece])
+        found.append(FoundSaying(saying_id(said), said, passage.work.origin, (piece,), None, passage.citation,
+                                 None, "reference passage", True, f"quotes {passage.work.title}, {passage.citation}"))
+    for quotation in quotations:
+        piece = _trim(text, quotation.start, quotation.end)
+        if piece[0] < piece[1] and not any(_overlaps(piece, p) for f in found for p in f.pieces):
+            said = _joined(text, [piece])
+            rejected.append(FoundSaying(saying_id(said), said, "Saying", (piece,), None, None, None,
+                                        "quotation marks", False,
+                                        "no cue, and not in the catalogue or the reference texts"))
+    kept = []
+    for f in found:
+        if _ignored(f, corrections.ignore):
+            rejected.append(FoundSaying(f.id, f.text, f.origin, f.pieces, f.saying, f.citation, f.cue, f.extent,
+                                        False, "ignored by the speech's front matter (proverbs.ignore)"))
+        else:
+            kept.append(f)
+    found = kept
     for added in corrections.add:
         for place in find_verbatim(text, added["text"], spans):
             words = normal_words(added["text"])
@@ -167,8 +239,48 @@ def detect_sayings(
             origin = added.get("origin") or (saying.origin if saying else "Saying")
             found = [f for f in found if not any(_overlaps(place, p) for p in f.pieces)]
             found.append(FoundSaying(saying.id if saying else saying_id(added["text"]),
-                                     _joined(text, [place]), origin, (place,), saying))
-    return sorted(found, key=lambda f: f.pieces[0])
+                                     _joined(text, [place]), origin, (place,), saying, None, None,
+                                     "front matter", True, "added by the speech's front matter (proverbs.add)"))
+    rejected = [r for r in rejected if not any(_overlaps(p, q) for f in found for p in f.pieces for q in r.pieces)]
+    return sorted(found + rejected, key=lambda f: f.pieces[0])
+
+
+def _chinese(text: str, masked: str, index: CatalogueIndex, found: list[FoundSaying]) -> list[FoundSaying]:
+    """Cued sayings in Chinese prose, and catalogued sayings found by their Chinese original."""
+    out: list[FoundSaying] = []
+    originals = [(saying, find_original(masked, saying.original)) for saying, _ in index.wordings
+                 if saying.original and has_chinese(saying.original)]
+    for item in chinese_sayings(masked):
+        piece = (item.start, item.end)
+        if any(_overlaps(piece, p) for f in found + out for p in f.pieces):
+            continue
+        saying = next((s for s, place in originals if place and _overlaps(place, piece)), None)
+        said = text[item.start:item.end]
+        out.append(FoundSaying(saying.id if saying else saying_id(said), said, item.origin, (piece,), saying,
+                               None, item.cue, item.extent, True, f"cue: {item.cue}"))
+    for saying, place in originals:
+        if place and not any(_overlaps(place, p) for f in found + out for p in f.pieces):
+            out.append(FoundSaying(saying.id, text[place[0]:place[1]], saying.origin, (place,), saying, None,
+                                   None, "catalogue original", True, "the catalogue's original wording"))
+    return out
+
+
+def reference_index(archive: Archive) -> object | None:
+    """The archive's reference works, indexed once per build (memoised on the works)."""
+    works = getattr(archive, "references", ())
+    if not works:
+        return None
+    from .reference_matching import build_reference_index
+
+    return build_reference_index(works)
+
+
+def _references_in(text: str, spans: list[tuple[int, int]], references: object | None) -> list:
+    if references is None:
+        return []
+    from .reference_matching import find_references  # written alongside; absent index: no references
+
+    return find_references(text, spans, references)
 
 
 def check_saying_corrections(speech: Speech, line_of_add: Callable[[int], int]) -> list[Problem]:

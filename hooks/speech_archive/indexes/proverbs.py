@@ -31,6 +31,7 @@ class IndexedSaying:
     text: str
     origin: str
     entry: CatalogueSaying | None
+    citation: str | None = None  # the reference passage it quotes, when one was found ("Micah 6:8")
     uses: dict[str, tuple[Speech, list[int]]] = field(default_factory=dict)  # slug -> speech, paragraphs
 
 
@@ -43,6 +44,7 @@ def collect_sayings(archive: Archive, annotated: Iterable["AnnotatedSpeech"]) ->
             entry = catalogue.get(use["id"])
             saying = found.setdefault(use["id"], IndexedSaying(
                 use["id"], entry.text if entry else use["text"], entry.origin if entry else use["origin"], entry))
+            saying.citation = saying.citation or use.get("citation")
             saying.uses.setdefault(item.speech.slug, (item.speech, []))[1].append(use["paragraph"])
     return found
 
@@ -55,7 +57,8 @@ def _origin_anchor(origin: str) -> str:
 def render_saying(saying: IndexedSaying) -> list[str]:
     lines = [f"### “{escape_markdown(saying.text)}” {{ #{saying.id} }}", ""]
     entry = saying.entry
-    for label, value in (("Original", entry and entry.original), ("Source", entry and entry.source),
+    for label, value in (("Original", entry and entry.original),
+                         ("Source", (entry and entry.source) or saying.citation),
                          ("Meaning", entry and entry.meaning)):
         if value:
             lines += [f"*{label}:* {escape_markdown(value)}", ""]
