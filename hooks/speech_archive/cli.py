@@ -6,17 +6,22 @@ Thin: arguments in, output out. The work is done by the same core as the build
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from pathlib import Path
 
 import click
 
+from . import saying_report
+from .annotate.saying_review import review_speech
 from .archive_check import archive_path, count, format_json, format_text, run_check
 from .importer import import_transcript, speech_file_from
-from .loader import SPEECHES_DIR
+from .loader import FILE_NAME, SPEECHES_DIR, collect_problems, speech_files
 from .new_speech import check_new_speech, new_speech_text
+from .parallel import worker_count
 from .problems import Problem
+from .saying_promotion import Sighting, promotions
 from .sourcefile import read_text
 from .speech_file import check_speech_text, file_slug, write_new_file
 
@@ -194,6 +199,121 @@ def import_(ctx: click.Context, file: Path, venue: str | None, speaker: str | No
         _echo_problems(to_fill)
         click.echo(f"{count(len(to_fill), 'field')} to fill in or correct, then run 'speech-archive check'",
                    err=True)
+
+
+SAYING_FORMATS = {
+    "text": (saying_report.format_text, saying_report.format_promotions_text),
+    "json": (saying_report.format_json, None),
+    "markdown": (saying_report.format_markdown, saying_report.format_promotions_markdown),
+}
+
+
+def _speech_name(root: Path, value: str) -> str:
+    """'speeches/<file name>' for SPEECH given as a path or a slug; a usage error otherwise."""
+    speeches_dir = root / SPEECHES_DIR
+    stems = [path.stem for path in speech_files(speeches_dir)]
+    undated = {stem: stem[len("YYYY-MM-DD-"):] for stem in stems if FILE_NAME.match(f"{stem}.md")}
+    example = stems[0] if stems else "2014-05-21-new-approach-for-asian-security-cooperation"
+    expected = (f"expected a speech file in {_shown(speeches_dir)}/, or its file name without "
+                ".md (the date may be left out when only one speech has those words), like "
+                f"'{example}'")
+    path = Path(value)
+    # A relative path from here, or (with --root) from the archive's folder.
+    places = [place for place in (path, root / path) if place.is_file()]
+    if places:
+        names = [archive_path(root, place) for place in places]
+        name = next((name for name in names if name and name.endswith(".md")), None)
+        if name is None:
+            raise click.BadParameter(f"{value} is not a speech; {expected}", param_hint="SPEECH")
+        return name
+    stem = value.removesuffix(".md")
+    # A slug never climbs out of speeches/: only slug characters are looked up.
+    if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", stem):
+        matches = [s for s in stems if s == stem] or [s for s in stems if undated.get(s) == stem]
+        if len(matches) == 1:
+            return f"{SPEECHES_DIR}/{matches[0]}.md"
+        if matches:
+            raise click.BadParameter(f"{value!r} names {len(matches)} speeches: "
+                                     f"{', '.join(matches)}; expected one: give the date too",
+                                     param_hint="SPEECH")
+    close = difflib.get_close_matches(stem, [*stems, *undated.values()], n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    raise click.BadParameter(f"{value!r} is not a speech of this archive{hint}; {expected}",
+                             param_hint="SPEECH")
+
+
+@main.command(short_help="Review the sayings found in speeches, and how to correct them.")
+@click.argument("speeches", nargs=-1, metavar="SPEECH...")
+@click.option("--format", "output_format", type=click.Choice(list(SAYING_FORMATS)), default="text",
+              show_default=True, help="json for tools; markdown for a pull request's summary.")
+@click.option("--rejected/--no-rejected", default=True, show_default=True,
+              help="Also list what the detector considered and rejected.")
+@click.option("--promote", is_flag=True,
+              help="List sayings found in two or more speeches but not in speeches/proverbs.yml, "
+                   "as entries to add to it (only those found in the SPEECHes, when given).")
+@click.pass_context
+def sayings(ctx: click.Context, speeches: tuple[str, ...], output_format: str, rejected: bool,
+            promote: bool) -> None:
+    """List the sayings the detector found in each SPEECH (a path or a slug) and those it rejected.
+
+    For each: the paragraph, the words, origin, cue, extent, citation and the reason,
+    then the front-matter lines that would reverse the verdict ('proverbs: ignore:' for
+    a wrong saying, 'proverbs: add:' for a missed one). A speech the build would refuse
+    gets its problems instead, as 'check' prints them, and the exit code is 1.
+
+    \b
+    Examples:
+      speech-archive sayings speeches/2014-05-21-new-approach-for-asian-security-cooperation.md
+      speech-archive sayings new-approach-for-asian-security-cooperation --no-rejected
+      speech-archive sayings --promote
+    """
+    root = _root(ctx)
+    if not speeches and not promote:
+        argument = next(p for p in ctx.command.params if p.name == "speeches")
+        raise click.MissingParameter(ctx=ctx, param=argument)  # as click says it
+    names = list(dict.fromkeys(_speech_name(root, value) for value in speeches))
+    archive, problems = collect_problems(root, workers=worker_count())
+    loaded = {speech.path: speech for speech in archive.speeches} if archive else {}
+    # Problems outside any speech (a vocabulary, the schema) change what every speech shows.
+    shared = [p for p in problems if not p.path.endswith(".md")]
+    if promote:
+        _promote(ctx, archive, problems, names, output_format)
+        return
+    reviews = []
+    for name in names:
+        own = [p for p in problems if p.path == name]
+        if own or name not in loaded:
+            reviews.append(saying_report.SpeechReview(name, problems=own or [
+                Problem(name, 0, "-", "was not loaded (run 'speech-archive check')")]))
+            continue
+        speech = loaded[name]
+        found = [c for c in review_speech(speech, archive) if rejected or c.accepted]
+        reviews.append(saying_report.review(speech, found))
+    click.echo(SAYING_FORMATS[output_format][0](reviews, shared))
+    ctx.exit(0 if not shared and all(r.ok for r in reviews) else 1)
+
+
+def _promote(ctx: click.Context, archive, problems: list[Problem], names: list[str],
+             output_format: str) -> None:
+    """Print the sayings to add to proverbs.yml; exit 1 when the archive has problems."""
+    sightings = [
+        Sighting(speech.slug, c.paragraph, c.text, c.origin)
+        for speech in (archive.speeches if archive else ())
+        for c in review_speech(speech, archive) if c.accepted and not c.catalogued
+    ]
+    found = promotions(sightings, {saying.id for saying in archive.sayings} if archive else set())
+    if names:
+        asked = {Path(name).stem for name in names}
+        found = [p for p in found if asked & set(p.speeches)]
+    if output_format == "json":
+        click.echo(saying_report.format_promotions_json(found, problems))
+    else:
+        if problems:
+            click.echo("\n".join(str(problem) for problem in problems)
+                       + f"\n{count(len(problems), 'problem')} in the archive: the speeches that "
+                       "have one were left out (run 'speech-archive check')\n")
+        click.echo(SAYING_FORMATS[output_format][1](found))
+    ctx.exit(0 if not problems else 1)
 
 
 def _write(path: Path, text: str, hint: str) -> None:
