@@ -20,6 +20,7 @@ from .catalogues import load_glossary, load_sayings, load_themes
 from .model import Archive, Speech, Theme
 from .parallel import MIN_ITEMS, can_fork, map_in_processes
 from .problems import ArchiveError, Problem
+from .references import load_references
 from .safe_yaml import YamlProblem, load_yaml
 from .safety import check_speech_body, paths_leaving_root
 from .schema_check import check_against_schema, load_schema
@@ -28,6 +29,7 @@ from .speech_checks import duplicate_speeches, top_level_key_line, undefined_foo
 
 SPEECHES_DIR = "speeches"
 SCHEMA_FILE = "speech.schema.json"
+REFERENCES_DIR = "references"  # speeches/references/: reference works and references.yml
 FILE_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 _FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 
@@ -162,7 +164,7 @@ def load_archive(root: Path, cache: ContentCache | None = None, workers: int = 1
 
 
 def vocabulary_hash(speeches_dir: Path) -> str:
-    """SHA-256 of every file beside the speeches (schema, themes, catalogues), names included.
+    """SHA-256 of every file beside the speeches and in speeches/references/, names included.
 
     Validating or annotating a speech reads these files, so a result cached for
     `mkdocs serve` is only reused while they are unchanged.
@@ -171,16 +173,27 @@ def vocabulary_hash(speeches_dir: Path) -> str:
     for path in sorted(speeches_dir.iterdir()):
         if path.is_file() and path.suffix != ".md":
             parts += [path.name, path.read_bytes()]
+    references = speeches_dir / REFERENCES_DIR
+    if references.is_dir():
+        for path in sorted(references.iterdir()):
+            if path.is_symlink():  # where it leads, never what: it may leave the archive
+                parts += [f"{REFERENCES_DIR}/{path.name}", "->", str(path.readlink())]
+            elif path.is_file():
+                parts += [f"{REFERENCES_DIR}/{path.name}", path.read_bytes()]
     return content_hash(*parts)
 
 
-def _load_vocabularies(speeches_dir: Path) -> tuple[dict, tuple, tuple, list[Problem]]:
+def _load_vocabularies(speeches_dir: Path) -> tuple[dict, tuple, tuple, tuple, list[Problem]]:
     themes, problems = load_themes(speeches_dir / "themes.yml", f"{SPEECHES_DIR}/themes.yml")
     sayings, found = load_sayings(speeches_dir / "proverbs.yml", f"{SPEECHES_DIR}/proverbs.yml")
     problems += found
     glossary, found = load_glossary(speeches_dir / "glossary.yml", f"{SPEECHES_DIR}/glossary.yml")
     problems += found
-    return themes, sayings, glossary, problems
+    references, found = load_references(
+        speeches_dir / REFERENCES_DIR, f"{SPEECHES_DIR}/{REFERENCES_DIR}"
+    )
+    problems += found
+    return themes, sayings, glossary, references, problems
 
 
 def collect_problems(
@@ -207,7 +220,7 @@ def collect_problems(
                               f"cannot be used ({reason}; expected the JSON Schema of speech front matter)")]
     # With a cache (`mkdocs serve`), unchanged vocabularies and speeches are not parsed again.
     vocabularies = vocabulary_hash(speeches_dir)
-    themes, sayings, glossary, found = cached(
+    themes, sayings, glossary, references, found = cached(
         cache, ("vocabularies", vocabularies), lambda: _load_vocabularies(speeches_dir)
     )
     problems += found
@@ -244,5 +257,5 @@ def collect_problems(
     problems += duplicate_speeches(speeches, title_lines)
     speeches.sort(key=lambda s: (s.date, s.slug))
     archive = Archive(speeches=tuple(speeches), themes=themes, sayings=sayings, glossary=glossary,
-                      vocabulary_hash=vocabularies)
+                      references=references, vocabulary_hash=vocabularies)
     return archive, sorted(problems)

@@ -46,6 +46,33 @@ class GlossaryTerm:
 
 
 @dataclass(frozen=True)
+class Passage:
+    """One citable passage of a reference work, e.g. a Bible verse."""
+
+    citation: str  # e.g. 'Micah 6:8'
+    text: str
+
+
+@dataclass(frozen=True)
+class ReferenceWork:
+    """A public-domain work from speeches/references/, quoted in speeches without a cue."""
+
+    id: str
+    title: str
+    origin: str  # what a callout calls it, e.g. 'Bible'
+    licence: str
+    source: str  # where the text came from (a URL)
+    cite: str  # how a passage is cited, e.g. 'book chapter:verse'
+    passages: tuple[Passage, ...] = ()
+
+    def __hash__(self) -> int:
+        # The fields alone, not the ~31,000 passages: works key the matcher's memoised index,
+        # which is asked for again and again. Equal works still have equal hashes.
+        return hash((self.id, self.title, self.origin, self.licence, self.source, self.cite,
+                     len(self.passages)))
+
+
+@dataclass(frozen=True)
 class Speech:
     slug: str  # the file stem, e.g. '2014-05-21-new-approach-for-asian-security-cooperation'
     path: str  # relative to the archive root, e.g. 'speeches/<slug>.md'
@@ -86,4 +113,5 @@ class Archive:
     themes: dict[str, Theme] = field(default_factory=dict)  # in themes.yml order
     sayings: tuple[CatalogueSaying, ...] = ()
     glossary: tuple[GlossaryTerm, ...] = ()
+    references: tuple[ReferenceWork, ...] = ()  # speeches/references/, in references.yml order
     vocabulary_hash: str = ""  # sha256 of the files beside the speeches: a cache key for `mkdocs serve`
