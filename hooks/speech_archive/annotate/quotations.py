@@ -103,7 +103,8 @@ _VERB = (r"(?i:goes|go|went|says|say|said|puts\s+it|put\s+it|tells\s+us|told\s+u
 _WORK = (r"(?P<work>(?:[Tt]he\s+)?(?:(?:Holy|Old|New|Great|Sacred|Good)\s+)?"
          r"(?:(?:[A-Z][\w'’-]*\s+){0,3}(?:Book|Classic|Scriptures?|Sutra|Canon|Annals|Analects|Psalms?|Gospel|"
          r"Vedas?|Upanishads?|Gita|Bible|Qur['’]?an|Koran|Torah|Talmud|Testament|Ching|Jing|Mahabharata|Ramayana|"
-         r"Writ|Word|Hadith|Dhammapada|Avesta|Mishnah|Proverbs|Ecclesiastes|Psalmist|Preacher)"
+         r"Writ|Word|Hadith|Dhammapada|Avesta|Mishnah|Proverbs|Ecclesiastes|Psalmist|Preacher|Sh[aâ]stras?|Git[aâ]|"
+         r"Smritis?|Srutis?|Shrutis?|Puranas?|Vedanta|Sutras?)"
          r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?|Art\s+of\s+War|"
          r"(?i:the\s+)?(?i:holy\s+)?(?:[Ss]criptures?|[Pp]salmist)))")
 _NAME = r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|von|van|bin|ibn|al-\w+)){0,3})"
@@ -179,20 +180,23 @@ _KIN = (r"(?i:(?:all\s+(?:of\s+)?)?(?:our|my|your|their)\s+(?:(?:grand)?(?:mothe
 _SAID = (r"(?i:(?:always\s+|often\s+|once\s+|rightly\s+|wisely\s+|truly\s+|well\s+|emphatically\s+)?(?:used\s+to\s+(?:say|tell\s+us)|"
          r"told\s+us|taught\s+us|tell\s+us|teach\s+us|said|say|says|says\s+to\s+us|saith|wrote|writes|sang|sings|"
          r"taught|teaches|declared|declares|reminds\s+us|reminded\s+us|warns\s+us|warned\s+us|put\s+it|puts\s+it|"
-         r"has\s+said|hath\s+said|have\s+said|exhorts\s+us|commands\s+us|commanded|asserted|asserts|proclaimed|"
+         r"has\s+said|hath\s+said|have\s+said|had\s+said|exclaimed|cried|answered|replied|exhorts\s+us|commands\s+us|commanded|asserted|asserts|proclaimed|"
          r"proclaims|preached|preaches|enjoins\s+us|enjoined))")
 _SCRIPTURE_SPEAKER = (r"(?P<scripture>(?:(?i:my|our)\s+text|(?:(?i:the)\s+)?(?:Lord(?:\s+God|\s+of\s+[Hh]osts)?|Scriptures?|[Pp]salmist|[Pp]rophet|"
                       r"Preacher|[Aa]postle|[Ww]ise\s+[Mm]an|Spirit|text)))")
 # Cues that also introduce a saying without quotation marks: the clause ends at a colon,
 # a comma, a dash or "that", and the saying is the rest of the sentence.
 _UNMARKED_BEFORE = [
-    re.compile(rf"(?:^|\W)(?i:(?:and\s+|but\s+|for\s+)?(?:as|so|like)\s+)?{_SAGE_NAMES}\s+{_ADV}{_SAID}"
-               rf"(?:\s+(?i:us|that|of\s+old))?\s*[,:]?\s*$"),
+    re.compile(rf"(?:^|\W)(?i:(?:and\s+|but\s+|for\s+)?(?:as|so|like)\s+)?{_SAGE_NAMES}(?:\s*,[^,]{{1,60}},)?\s+{_ADV}{_SAID}"
+               rf"(?:\s+(?i:us|that|of\s+old))?\s*(?:[,:]|—|–|--)?\s*$"),
+    re.compile(rf"(?:^|\W)(?i:(?:and\s+)?as\s+)?(?i:a|an|the|one|our)\s+(?:[\w-]+\s+){{0,3}}?(?i:philosopher|poet|sage|"
+               rf"thinker|prophet|apostle|moralist|saint|rishi)s?(?:\s*,[^,]{{1,80}}){{0,3}},?\s+(?i:has\s+|had\s+|hath\s+|"
+               rf"once\s+|well\s+)?(?i:said|says|sung|sang|written|wrote|put\s+it|taught|declared)\s*(?:[,:]|—|–|--)?\s*$"),
     re.compile(rf"(?:^|\W)(?i:as\s+)?(?:(?i:an?|the|one|our)\s+)(?:[\w-]+\s+){{0,3}}?(?i:philosopher|poet|sage|"
                rf"thinker|prophet|apostle|writer|moralist|teacher|master|saint)\s*,\s*{_NAME}\s*,\s*{_ADV}{_SAID}"
                rf"(?:\s+(?i:us|that))?\s*[,:]?\s*$"),
     re.compile(rf"(?:^|\W)(?P<mods>(?:[\w'’-]+\s+){{0,4}}?)(?P<noun>{_SAYING_NOUN})(?:\s*,[^,]{{1,80}},)?"
-               rf"\s+(?i:that)\s*$"),
+               rf"(?:\s+(?i:is|was))?\s+(?i:that)\s*$"),
     re.compile(rf"(?:^|\W)(?i:(?:as\s+)?it\s+(?:is\s+(?=written)|was\s+(?=written)|hath\s+(?:\w+\s+)?been\s+|"
                rf"has\s+(?:well\s+|truly\s+|rightly\s+|wisely\s+)?been\s+)"
                rf"(?P<written>written|said|spoken)(?:\s+of\s+old|\s+long\s+ago|\s+of\s+(?:him|them|us))?"
@@ -385,6 +389,10 @@ _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Messrs|Rev|Hon|Gen|Col|Capt
 _SENTENCE_END = re.compile(r"[.!?]+[”’\"')\]]*(?=\s|$)")
 _DELIMITER = re.compile(r"\s*(?:[,:;]|—|–|\s--)\s*|\s+that\s+")
 _MIN_WORDS = 3
+# After a comma, words that carry on the speaker's own sentence rather than start a saying.
+_CONTINUES = re.compile(r"(?i:and|but|or|nor|which|who|whom|whose|when|where|while|whereas|because|since|as|so|"
+                        r"rather|than|if|though|although|unless|until|not|in|of|for|to|with|by|from|at|on|"
+                        r"upon|into|without|through|after|before|being|having)\b")
 _ASIDE = re.compile(r",\s*(?i:as\s+)?(?i:they|people|men|folks)\s+(?i:say|tell\s+us|used\s+to\s+say),\s*")
 _CLAUSE_END = re.compile(r"[;:]|,\s*(?i:but|and\s+yet|yet)\b")
 _MAX_DELIMITERS = 12
@@ -472,6 +480,8 @@ def _unmarked_in_sentence(
                 break  # a quotation follows: the quotation scan judges it
             if _quotation_between(opens, words_start, stop):
                 break  # the sentence quotes something after the cue: that quotation is the saying
+            if delimiter.group().strip() == "," and _CONTINUES.match(masked, words_start):
+                break  # "the words of the Saviour, and proved...": the speaker's own clause goes on
             reason = _rejection(match, noun_needs_verb=pattern is _NOUN_ONLY and not _has_verb(match),
                                 rest="", unmarked=True)
             if reason is None and _words(masked[words_start:stop]) < _MIN_WORDS:

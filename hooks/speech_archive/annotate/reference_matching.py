@@ -18,7 +18,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import accumulate, chain, compress, islice, repeat
@@ -62,7 +62,7 @@ _MODERN = dict(
         "shewed:show shewn:show sheweth:show shewing:show shews:show showed:show shown:show "
         "art:are wilt:will shalt:shall canst:can wast:was wert:were spake:spoke unto:to like:as "
         "whatsoever:whatever whosoever:whoever judgement:judgment an:a amongst:among goeth:go "
-        "goes:go labour:labor "
+        "goes:go labour:labor charity:love "
     ).split()
 )
 
@@ -71,7 +71,7 @@ _MODERN = dict(
 class ReferenceMatch:
     start: int  # character range of the quoted words in the text
     end: int
-    work: ReferenceWork
+    work: ReferenceWork = field(repr=False)
     citation: str  # e.g. 'Micah 6:8', or 'Matthew 5:3–4' for a run over two passages
     passage: str  # the cited passage's text (both passages' for a run)
     score: float  # matching words over the words of passage and quotation together, 0..1
@@ -102,8 +102,7 @@ def normal_word(word: str) -> str:
     if not word.isascii():
         word = "".join(ch for ch in unicodedata.normalize("NFKD", word) if ch.isalnum())
     word = word.replace("'", "").replace("’", "")
-    if word in _MODERN:
-        return _MODERN[word]
+    word = _MODERN.get(word, word)  # then stemmed like any word: 'charity' and 'love' both 'lov'
     if word in _STOPWORDS:
         return word
     stem = word
@@ -436,3 +435,66 @@ def find_references(
                 )
             )
     return sorted(found, key=lambda m: m.start)
+
+
+_QUOTE_MIN_WORDS = 3  # shorter quotations ("God is love" has three) are common phrases
+_QUOTE_MAX_WORDS = 80
+_QUOTE_SHARE = 0.75  # of the quotation's words that must match the passage, in order
+_QUOTE_CANDIDATES = 8  # passages aligned per quotation, the ones most pairs point at
+
+
+def find_quotation(quoted: str, index: ReferenceIndex) -> ReferenceMatch | None:
+    """The passage a text in quotation marks reproduces, even a short part of one.
+
+    Quotation marks already say the words are someone else's, so a shorter stretch is
+    enough than in running prose: most of the quotation's words, in order, within one
+    passage (or two neighbouring ones), with at least two content words and, for a
+    three-word quotation, no word too common to tell passages apart.
+    """
+    pattern, piece = (_ASCII_WORD, quoted.lower()) if quoted.isascii() else (_WORD, quoted)
+    forms = list(map(normal_word, pattern.findall(piece)))
+    if not _QUOTE_MIN_WORDS <= len(forms) <= _QUOTE_MAX_WORDS:
+        return None
+    ids = [index.lookup.get(form, 0) for form in forms]
+    content = [i for i in ids if i != _STOP]
+    if len(content) < 2 or 0 in content:
+        return None  # a word no work has: not a quotation of one
+    # Three or four words must stand in a passage as they are; longer ones may differ a little.
+    needed = len(forms) if len(forms) <= _QUOTE_MIN_WORDS + 1 else _QUOTE_SHARE * len(forms)
+    votes: Counter = Counter()
+    bits, order, sorted_pairs = index.id_bits, index.order, index.sorted_pairs
+    for first, second in zip(content, content[1:]):
+        key = first << bits | second
+        low = index.first.get(key)
+        if low is None:
+            continue
+        high = low
+        while high < len(order) and sorted_pairs[high] == key and high - low <= 4 * _MAX_OCCURRENCES:
+            high += 1
+        if high - low > 4 * _MAX_OCCURRENCES:
+            continue  # a pair in too many places: no vote
+        for position in order[low:high]:
+            votes[bisect_right(index.starts, position) - 1] += 1
+    best: tuple[float, int, tuple[int, ...]] | None = None
+    for number, _ in votes.most_common(_QUOTE_CANDIDATES):
+        work = index.work_of(number)
+        for numbers in ((number,), (number, number + 1), (number - 1, number)):
+            if not all(0 <= n < len(index.passages) and index.work_of(n) is work for n in numbers):
+                continue
+            words = [form for n in numbers for form in _forms(index.passages[n].text)]
+            blocks = [b for b in SequenceMatcher(None, forms, words, autojunk=False).get_matching_blocks() if b.size]
+            if not blocks:
+                continue
+            matched = sum(b.size for b in blocks)
+            spread = blocks[-1].b + blocks[-1].size - blocks[0].b  # the passage words it runs over
+            if matched >= needed and spread <= len(forms) + (_BRIDGE if matched < len(forms) else 0):
+                if len(numbers) > 1 and any(blocks[0].b >= len(_forms(index.passages[numbers[0]].text))
+                                            for _ in (0,)):
+                    continue  # the first passage lends nothing: the single passage is tried on its own
+                score = matched / (len(forms) + spread - matched)
+                if best is None or score > best[0]:
+                    best = (score, matched, numbers)
+    if best is None:
+        return None
+    citation, passage = _citation(index, best[2])
+    return ReferenceMatch(0, len(quoted), index.work_of(best[2][0]), citation, passage, round(best[0], 3))

@@ -170,6 +170,8 @@ def consider_sayings(
         saying = match.saying if match else None
         passage = next((r for r in passages if any(_overlaps((r.start, r.end), p) for p in pieces)), None)
         said = _joined(text, pieces)
+        if passage is None and saying is None:
+            passage = _quoted_passage(said, references)
         origin = _catalogue_origin(cue, saying)
         if passage and saying is None and not cue.specific:
             origin = passage.work.origin
@@ -220,6 +222,12 @@ def consider_sayings(
         piece = _trim(text, quotation.start, quotation.end)
         if piece[0] < piece[1] and not any(_overlaps(piece, p) for f in found for p in f.pieces):
             said = _joined(text, [piece])
+            passage = None if _title_like(said) else _quoted_passage(text[piece[0]:piece[1]], references)
+            if passage is not None:
+                found.append(FoundSaying(saying_id(said), said, passage.work.origin, (piece,), None,
+                                         passage.citation, None, "quotation marks", True,
+                                         f"quotes {passage.work.title}, {passage.citation}"))
+                continue
             rejected.append(FoundSaying(saying_id(said), said, "Saying", (piece,), None, None, None,
                                         "quotation marks", False,
                                         "no cue, and not in the catalogue or the reference texts"))
@@ -273,6 +281,22 @@ def reference_index(archive: Archive) -> object | None:
     from .reference_matching import build_reference_index
 
     return build_reference_index(works)
+
+
+def _title_like(words: str) -> bool:
+    """'God Save the Queen', 'Help and not Fight': a title or slogan, whatever words it shares."""
+    tokens = words.split()
+    capitals = [t for t in tokens if t[:1].isalpha() and len(t) > 3]
+    return len(tokens) <= 6 and bool(capitals) and all(t[:1].isupper() for t in capitals) and len(capitals) >= 2
+
+
+def _quoted_passage(quoted: str, references: object | None):
+    """The reference passage a text in quotation marks reproduces, if any."""
+    if references is None:
+        return None
+    from .reference_matching import find_quotation
+
+    return find_quotation(quoted, references)
 
 
 def _references_in(text: str, spans: list[tuple[int, int]], references: object | None) -> list:
