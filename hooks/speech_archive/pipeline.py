@@ -16,6 +16,7 @@ from .annotate.blocks import Block, join_blocks, split_blocks
 from .annotate.glossary import add_glossary_notes
 from .annotate.paragraphs import keep_line_breaks, number_paragraphs
 from .annotate.saying_callouts import mark_sayings
+from .annotate.sayings import reference_index
 from .cache import ContentCache, cached
 from .indexes import annotation_index_paths, render_annotation_indexes, render_archive_indexes
 from .indexes.home import HOME_PAGE, fill_home_page, render_home_summary
@@ -78,6 +79,9 @@ class AnnotationStream:
         self._todo_paths = {speech.path for speech in todo}
         self._processes: ProcessStream | None = None
         if processes > 0 and len(todo) >= MIN_ITEMS and can_fork():
+            with timer.measure("index reference works"):
+                reference_index(archive)  # built once here, inherited by every forked process
+
             def annotate(index: int) -> tuple[str, dict, dict[str, float]]:
                 pass_timer = StepTimer()  # each process's seconds per pass, added up below
                 item = annotate_speech(todo[index], archive, pass_timer)
