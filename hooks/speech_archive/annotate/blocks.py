@@ -21,7 +21,7 @@ _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 # Blocks that are Markdown structure rather than prose paragraphs.
 _NOT_PARAGRAPH = re.compile(
     r"""^(?:
-        [ ]{0,3}\#{1,6}(?:\s|$)        # heading
+        \#{1,6}                       # heading: Python-Markdown needs no space after the marks
       | [ ]{0,3}(?:[-*+]|\d{1,9}[.)])\s  # list item
       | [ ]{0,3}>                      # block quote
       | (?:!!!|\?\?\?\+?)\s           # admonition / details
