@@ -128,6 +128,9 @@ _NOUN_ONLY = re.compile(
 )
 # Before a quotation: the clause ends right at the opening mark.
 _BEFORE = [
+    # "It was not Cotton Mather, but John Greenleaf Whittier, who cried:"
+    re.compile(rf"(?:^|\W){_NAME},?\s+(?i:who|that)\s+(?i:once\s+)?(?i:said|cried|sang|wrote|exclaimed|declared)"
+               rf"\s*[,:]\s*$"),
     re.compile(rf"(?:^|\W)(?i:as\s+|like\s+)?{_MODS}(?P<noun>{_NOUN})\s+{_ADV}{_VERB}(?:\s+(?i:that|us|so))?\s*[,:]?\s*$"),
     re.compile(rf"(?:^|\W)(?i:as\s+)?{_WORK}\s+{_ADV}{_VERB}(?:\s+(?i:us|that))?\s*[,:]?\s*$"),
     re.compile(rf"(?:^|\W)(?i:in|from)\s+{_WORK},?\s+(?i:it\s+is\s+(?:written|said)|we\s+read)\s*[,:]?\s*$"),
@@ -147,6 +150,8 @@ _BEFORE = [
 ]
 # After a quotation: the cue starts right after the closing mark.
 _AFTER = [
+    re.compile(rf"^{_LEAD}(?i:says|said|saith|writes|wrote)\s+(?i:some\s+one|someone|a\s+(?:[\w-]+\s+){{0,2}}"
+               rf"(?:writer|poet|sage|philosopher|preacher|divine|author))\b"),
     re.compile(rf"^{_LEAD}(?i:as|so|like)\s+{_MODS}(?P<noun>{_NOUN})\s+{_ADV}{_VERB}"),
     re.compile(rf"^{_LEAD}{_MODS}(?P<noun>{_NOUN})\s+{_ADV}{_VERB}"),
     re.compile(rf"^{_LEAD}(?i:so\s+)?(?i:goes|says|runs|reads|went|said)\s+{_MODS}(?P<noun>{_NOUN})"),

@@ -41,6 +41,7 @@ _GAP = 8  # content words between two hits of one quotation, at most
 _MARGIN = 12  # words aligned beyond the outermost hits, for the words no pair found
 _BRIDGE = 4  # words added to or left out of a quotation between two matching stretches
 _COMMON_SHARE = 0.02  # a word more frequent than this share of passages is not distinctive...
+_SHORT_PASSAGE = 10  # words: a passage this short is a proverb or maxim, recognisable whole
 _COMMON_MIN = 50  # ...if also more frequent than this (a small work has no common words)
 
 # Words that say nothing about which passage is meant, modern and archaic.
@@ -360,7 +361,16 @@ def _verify(
         and density >= 0.7
     )
     part = count >= 10 and len(content) >= 6 and distinctive >= 3 and density >= 0.7
-    if not (whole or clause_ or part):
+    # A short passage (a proverb: 'Man proposes, God disposes') reproduced nearly whole.
+    short = (
+        passage_words <= _SHORT_PASSAGE
+        and count >= 4
+        and len(content) >= 3
+        and distinctive >= 2
+        and coverage >= 0.85
+        and density >= 0.85
+    )
+    if not (whole or clause_ or part or short):
         return None
     score = count / (passage_words + quoted - count)
     return _Found(low + pairs_[0][0], low + pairs_[-1][0], tuple(kept), count, score)
@@ -437,7 +447,7 @@ def find_references(
     return sorted(found, key=lambda m: m.start)
 
 
-_QUOTE_MIN_WORDS = 3  # shorter quotations ("God is love" has three) are common phrases
+_QUOTE_MIN_WORDS = 4  # shorter quotations ("the north star", "wisdom of God") are common phrases
 _QUOTE_MAX_WORDS = 80
 _QUOTE_SHARE = 0.75  # of the quotation's words that must match the passage, in order
 _QUOTE_CANDIDATES = 8  # passages aligned per quotation, the ones most pairs point at
@@ -448,8 +458,8 @@ def find_quotation(quoted: str, index: ReferenceIndex) -> ReferenceMatch | None:
 
     Quotation marks already say the words are someone else's, so a shorter stretch is
     enough than in running prose: most of the quotation's words, in order, within one
-    passage (or two neighbouring ones), with at least two content words and, for a
-    three-word quotation, no word too common to tell passages apart.
+    passage (or two neighbouring ones), with at least two content words; a quotation of
+    four words must stand in the passage as it is.
     """
     pattern, piece = (_ASCII_WORD, quoted.lower()) if quoted.isascii() else (_WORD, quoted)
     forms = list(map(normal_word, pattern.findall(piece)))
@@ -459,8 +469,8 @@ def find_quotation(quoted: str, index: ReferenceIndex) -> ReferenceMatch | None:
     content = [i for i in ids if i != _STOP]
     if len(content) < 2 or 0 in content:
         return None  # a word no work has: not a quotation of one
-    # Three or four words must stand in a passage as they are; longer ones may differ a little.
-    needed = len(forms) if len(forms) <= _QUOTE_MIN_WORDS + 1 else _QUOTE_SHARE * len(forms)
+    # Four words must stand in a passage as they are; longer quotations may differ a little.
+    needed = len(forms) if len(forms) <= _QUOTE_MIN_WORDS else _QUOTE_SHARE * len(forms)
     votes: Counter = Counter()
     bits, order, sorted_pairs = index.id_bits, index.order, index.sorted_pairs
     for first, second in zip(content, content[1:]):

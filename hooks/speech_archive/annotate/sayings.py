@@ -6,6 +6,7 @@ looked at: code spans, links, URLs and HTML are masked first.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -173,8 +174,8 @@ def consider_sayings(
         if passage is None and saying is None:
             passage = _quoted_passage(said, references)
         origin = _catalogue_origin(cue, saying)
-        if passage and saying is None and not cue.specific:
-            origin = passage.work.origin
+        if passage and saying is None and origin == "Saying":
+            origin = passage.work.origin  # the work names it better than a bare "saying"
         found.append(FoundSaying(saying.id if saying else saying_id(said), said, origin, tuple(pieces), saying,
                                  passage.citation if passage else None, cue.words or None, "quotation marks",
                                  True, _quoted_reason(cue)))
@@ -192,8 +193,8 @@ def consider_sayings(
         saying = match.saying if match else None
         passage = next((r for r in passages if _overlaps((r.start, r.end), piece)), None)
         origin = _catalogue_origin(cue, saying)
-        if passage and saying is None and not cue.specific:
-            origin = passage.work.origin
+        if passage and saying is None and origin == "Saying":
+            origin = passage.work.origin  # the work names it better than a bare "saying"
         found.append(FoundSaying(saying.id if saying else saying_id(said), said, origin, (piece,), saying,
                                  passage.citation if passage else None, cue.words or None, unmarked.extent,
                                  True, f"cue: {cue.words}"))
@@ -227,6 +228,11 @@ def consider_sayings(
                 found.append(FoundSaying(saying_id(said), said, passage.work.origin, (piece,), None,
                                          passage.citation, None, "quotation marks", True,
                                          f"quotes {passage.work.title}, {passage.citation}"))
+                continue
+            if _archaic(said):
+                found.append(FoundSaying(saying_id(said), said, "Verse", (piece,), None, None, None,
+                                         "quotation marks", True,
+                                         "quoted in the language of scripture and old verse (thou, hath, -eth)"))
                 continue
             rejected.append(FoundSaying(saying_id(said), said, "Saying", (piece,), None, None, None,
                                         "quotation marks", False,
@@ -281,6 +287,21 @@ def reference_index(archive: Archive) -> object | None:
     from .reference_matching import build_reference_index
 
     return build_reference_index(works)
+
+
+# Forms no modern speaker uses in his own words: quoted, they recite scripture, a hymn or old verse.
+_ARCHAIC = re.compile(r"\b(?:[Tt]hou|[Tt]hee|[Tt]hy|[Tt]hine|[Yy]e|[Hh]ath|[Hh]ast|[Dd]oth|[Dd]ost|[Ss]halt|[Ww]ilt|"
+                      r"[Ss]aith|[Ss]pake|[Uu]nto|[Vv]erily|[Ww]hither|[Ww]hence|[Ww]herefore)\b|"
+                      r"\b[a-z]{3,}eth\b")  # giveth, loveth; '-est' is mostly a superlative
+_NOT_ARCHAIC = frozenset("beneath teeth seventh eighth ninth tenth twentieth thirtieth fortieth fiftieth "
+                         "sixtieth seventieth eightieth ninetieth hundredth thousandth elizabeth".split())
+
+
+def _archaic(words: str) -> bool:
+    """A quotation of five words or more in archaic English (thou, hath, giveth): recited, not reported."""
+    if len(words.split()) < 5:
+        return False
+    return any(m.group().lower() not in _NOT_ARCHAIC for m in _ARCHAIC.finditer(words))
 
 
 def _title_like(words: str) -> bool:
