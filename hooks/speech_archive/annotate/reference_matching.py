@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import accumulate, chain, compress, islice, repeat
-from operator import lshift, or_
+from operator import is_not, lshift, or_
 
 from ..model import Passage, ReferenceWork
 
@@ -198,14 +198,14 @@ def _hits(content: list[int], index: ReferenceIndex) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     open_: list[_Cluster] = []
     order, sorted_pairs, bits, common = index.order, index.sorted_pairs, index.id_bits, index.common
-    starts = index.first
-    for number in range(len(content) - 1):
-        first, second = content[number], content[number + 1]
-        if not (first and second):
-            continue
-        key = first << bits | second
-        low = starts.get(key)
-        if low is None or (first in common and second in common):
+    # Every neighbouring pair's key, and where it starts in ``order``, in C: most pairs of
+    # prose are in no work, and only the few found are looked at one by one below. A pair
+    # with an unknown word (id 0) gets a key no pair of the works has.
+    keys = list(map(or_, map(lshift, content[:-1], repeat(bits)), content[1:]))
+    lows = list(map(index.first.get, keys))
+    for number in compress(range(len(lows)), map(is_not, lows, repeat(None))):
+        first, second, low, key = content[number], content[number + 1], lows[number], keys[number]
+        if not (first and second) or (first in common and second in common):
             continue
         high = low + 1
         while high < len(order) and sorted_pairs[high] == key and high - low <= _MAX_OCCURRENCES:
