@@ -178,3 +178,13 @@ def test_feature_costs_script_runs_at_three_speeches():
     assert result.returncode == 0, result.stderr[-3000:]
     for name in ("all", "-mark_sayings", "-footer", "-search plugin", "plain"):
         assert re.search(rf"^\s*{re.escape(name)} \|", result.stdout, re.MULTILINE), name
+
+
+def test_sayings_cost_script_runs_at_three_speeches():
+    # The two kinds differ only in the reference works: with them, the sayings pass does more.
+    command = [sys.executable, str(BENCH / "sayings_cost.py"), "--sizes", "3", "--repeats", "1"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    row = dict(item.split("=", 1) for item in result.stdout.split())
+    assert row["n"] == "3"
+    assert float(row["with_sayings_s"]) > float(row["without_sayings_s"])

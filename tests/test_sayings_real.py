@@ -25,10 +25,11 @@ import score_sayings  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "sayings_real"
 PARTS = ("dev", "heldout")
-# The held-out figures measured once, at the end of the change that tuned the detector
-# (issue 13): a floor, so a later change cannot lower them unnoticed.
-HELD_OUT_PRECISION = 0.90
-HELD_OUT_RECALL = 0.85
+# The held-out figures as measured once, at the end of the change that tuned the detector
+# (precision 0.892, recall 0.449): a floor, so a later change cannot lower them unnoticed.
+# The goal is precision 0.90 and recall 0.85; what holds recall down is in bench/README.md.
+HELD_OUT_PRECISION = 0.89
+HELD_OUT_RECALL = 0.44
 
 
 def _labels(part: str) -> list[dict]:
