@@ -124,29 +124,29 @@ _LEAD = r"(?:[,:;]|\s*(?:—|–|--))?\s*"
 _NOUN_ONLY = re.compile(
     rf"(?:^|\W){_MODS}(?P<noun>{_NOUN})(?:\s+(?i:in|from|of|among)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?"
     rf"(?:\s+(?i:that|which)\s+{_ADV}{_VERB}(?:\s+(?i:like\s+this|as\s+follows|thus))?|\s+(?i:goes|runs|reads))?"
-    rf"\s*[,:]?\s*$"
+    rf"\s*(?:[,:]|—|–|--)?\s*$"
 )
 # Before a quotation: the clause ends right at the opening mark.
 _BEFORE = [
     # "It was not Cotton Mather, but John Greenleaf Whittier, who cried:"
     re.compile(rf"(?:^|\W){_NAME},?\s+(?i:who|that)\s+(?i:once\s+)?(?i:said|cried|sang|wrote|exclaimed|declared)"
                rf"\s*[,:]\s*$"),
-    re.compile(rf"(?:^|\W)(?i:as\s+|like\s+)?{_MODS}(?P<noun>{_NOUN})\s+{_ADV}{_VERB}(?:\s+(?i:that|us|so))?\s*[,:]?\s*$"),
-    re.compile(rf"(?:^|\W)(?i:as\s+)?{_WORK}\s+{_ADV}{_VERB}(?:\s+(?i:us|that))?\s*[,:]?\s*$"),
-    re.compile(rf"(?:^|\W)(?i:in|from)\s+{_WORK},?\s+(?i:it\s+is\s+(?:written|said)|we\s+read)\s*[,:]?\s*$"),
+    re.compile(rf"(?:^|\W)(?i:as\s+|like\s+)?{_MODS}(?P<noun>{_NOUN})\s+{_ADV}{_VERB}(?:\s+(?i:that|us|so))?\s*(?:[,:]|—|–|--)?\s*$"),
+    re.compile(rf"(?:^|\W)(?i:as\s+)?{_WORK}\s+{_ADV}{_VERB}(?:\s+(?i:us|that))?\s*(?:[,:]|—|–|--)?\s*$"),
+    re.compile(rf"(?:^|\W)(?i:in|from)\s+{_WORK},?\s+(?i:it\s+is\s+(?:written|said)|we\s+read)\s*(?:[,:]|—|–|--)?\s*$"),
     # A people's saying ("as the Chinese say", "the Swahili have a saying"); before the
     # noun patterns, so "a saying" inside does not take the people's name away.
-    re.compile(rf"(?:^|\W)(?i:as)\s+the\s+{_PEOPLE}\s+{_FOLK_VERB}\s*[,:]?\s*$"),
-    re.compile(rf"(?:^|\W)(?i:the)\s+{_PEOPLE}\s+(?i:have\s+a\s+saying)\s*[,:]?\s*$"),
+    re.compile(rf"(?:^|\W)(?i:as)\s+the\s+{_PEOPLE}\s+{_FOLK_VERB}\s*(?:[,:]|—|–|--)?\s*$"),
+    re.compile(rf"(?:^|\W)(?i:the)\s+{_PEOPLE}\s+(?i:have\s+a\s+saying)\s*(?:[,:]|—|–|--)?\s*$"),
     _NOUN_ONLY,
     re.compile(rf"(?:^|\W)(?i:in\s+the\s+words\s+of|to\s+quote|to\s+borrow\s+the\s+words\s+of)\s+{_SAGE}?"
-               rf"(?:{_WORK}|{_NAME})\s*[,:]?\s*$"),
-    re.compile(rf"(?:^|\W)(?i:as)\s+{_SAGE}?{_NAME}\s+{_PVERB}\s*[,:]?\s*$"),
-    re.compile(rf"(?:^|\W){_SAGE}{_NAME}\s+{_PVERB}\s*[,:]?\s*$"),
-    re.compile(rf"(?:^|\W){_NAME}\s+(?i:once)\s+(?i:said|wrote|observed|remarked|put\s+it)\s*[,:]?\s*$"),
-    re.compile(rf"(?:^|\W)(?i:as)\s+{_FOLK}\s+{_FOLK_VERB}\s*[,:]?\s*$"),
+               rf"(?:{_WORK}|{_NAME})\s*(?:[,:]|—|–|--)?\s*$"),
+    re.compile(rf"(?:^|\W)(?i:as)\s+{_SAGE}?{_NAME}\s+{_PVERB}\s*(?:[,:]|—|–|--)?\s*$"),
+    re.compile(rf"(?:^|\W){_SAGE}{_NAME}\s+{_PVERB}\s*(?:[,:]|—|–|--)?\s*$"),
+    re.compile(rf"(?:^|\W){_NAME}\s+(?i:once)\s+(?i:said|wrote|observed|remarked|put\s+it)\s*(?:[,:]|—|–|--)?\s*$"),
+    re.compile(rf"(?:^|\W)(?i:as)\s+{_FOLK}\s+{_FOLK_VERB}\s*(?:[,:]|—|–|--)?\s*$"),
     # Elders and ancestors are cited for their wisdom, so they need no "as".
-    re.compile(rf"(?:^|\W){_ELDERS}\s+{_FOLK_VERB}\s*[,:]?\s*$"),
+    re.compile(rf"(?:^|\W){_ELDERS}\s+{_FOLK_VERB}\s*(?:[,:]|—|–|--)?\s*$"),
 ]
 # After a quotation: the cue starts right after the closing mark.
 _AFTER = [
@@ -189,40 +189,42 @@ _SAID = (r"(?i:(?:always\s+|often\s+|once\s+|rightly\s+|wisely\s+|truly\s+|well\
          r"proclaims|preached|preaches|enjoins\s+us|enjoined))")
 _SCRIPTURE_SPEAKER = (r"(?P<scripture>(?:(?i:my|our)\s+text|(?:(?i:the)\s+)?(?:Lord(?:\s+God|\s+of\s+[Hh]osts)?|Scriptures?|[Pp]salmist|[Pp]rophet|"
                       r"Preacher|[Aa]postle|[Ww]ise\s+[Mm]an|Spirit|text)))")
+# "the maxim, in public as in private life, that ...": a saying noun, an aside, then "that".
+_NOUN_THAT = re.compile(rf"(?:^|\W)(?P<mods>(?:[\w'’-]+\s+){{0,4}}?)(?P<noun>{_SAYING_NOUN})(?:\s*,[^,]{{1,80}},)?"
+                        rf"(?:\s+(?i:is|was))?\s+(?i:that)\s*$")
 # Cues that also introduce a saying without quotation marks: the clause ends at a colon,
 # a comma, a dash or "that", and the saying is the rest of the sentence.
 _UNMARKED_BEFORE = [
     re.compile(rf"(?:^|\W)(?i:(?:and\s+|but\s+|for\s+)?(?:as|so|like)\s+)?{_SAGE_NAMES}(?:\s*,[^,]{{1,60}},)?\s+{_ADV}{_SAID}"
                rf"(?:\s+(?i:us|that|of\s+old))?\s*(?:[,:]|—|–|--)?\s*$"),
+    re.compile(rf"(?:^|\W)(?i:as\s+)?(?:(?i:an?|the|one|our)\s+)(?:[\w-]+\s+){{0,3}}?(?i:philosopher|poet|sage|"
+               rf"thinker|prophet|apostle|writer|moralist|teacher|master|saint)\s*,\s*{_NAME}\s*,\s*{_ADV}{_SAID}"
+               rf"(?:\s+(?i:us|that))?\s*(?:[,:]|—|–|--)?\s*$"),
     re.compile(rf"(?:^|\W)(?i:(?:and\s+)?as\s+)?(?i:a|an|the|one|our)\s+(?:[\w-]+\s+){{0,3}}?(?i:philosopher|poet|sage|"
                rf"thinker|prophet|apostle|moralist|saint|rishi)s?(?:\s*,[^,]{{1,80}}){{0,3}},?\s+(?i:has\s+|had\s+|hath\s+|"
                rf"once\s+|well\s+)?(?i:said|says|sung|sang|written|wrote|put\s+it|taught|declared)\s*(?:[,:]|—|–|--)?\s*$"),
-    re.compile(rf"(?:^|\W)(?i:as\s+)?(?:(?i:an?|the|one|our)\s+)(?:[\w-]+\s+){{0,3}}?(?i:philosopher|poet|sage|"
-               rf"thinker|prophet|apostle|writer|moralist|teacher|master|saint)\s*,\s*{_NAME}\s*,\s*{_ADV}{_SAID}"
-               rf"(?:\s+(?i:us|that))?\s*[,:]?\s*$"),
-    re.compile(rf"(?:^|\W)(?P<mods>(?:[\w'’-]+\s+){{0,4}}?)(?P<noun>{_SAYING_NOUN})(?:\s*,[^,]{{1,80}},)?"
-               rf"(?:\s+(?i:is|was))?\s+(?i:that)\s*$"),
+    _NOUN_THAT,
     re.compile(rf"(?:^|\W)(?i:(?:as\s+)?it\s+(?:is\s+(?=written)|was\s+(?=written)|hath\s+(?:\w+\s+)?been\s+|"
                rf"has\s+(?:well\s+|truly\s+|rightly\s+|wisely\s+)?been\s+)"
                rf"(?P<written>written|said|spoken)(?:\s+of\s+old|\s+long\s+ago|\s+of\s+(?:him|them|us))?"
-               rf"(?:\s+(?:in|by)\s+{_WORK})?)(?:\s+(?i:that))?\s*[,:]?\s*$"),
+               rf"(?:\s+(?:in|by)\s+{_WORK})?)(?:\s+(?i:that))?\s*(?:[,:]|—|–|--)?\s*$"),
     re.compile(rf"(?:^|\W)(?i:we\s+|you\s+)?(?i:learn|read|are\s+told|have\s+it)\s+(?i:from|in)\s+"
-               rf"{_WORK}(?:\s+(?i:that))?\s*[,:]?\s*$"),
+               rf"{_WORK}(?:\s+(?i:that))?\s*(?:[,:]|—|–|--)?\s*$"),
     re.compile(rf"(?:^|\W)(?i:the\s+)?(?i:command(?:ment)?|injunction|words?|teaching|precept|counsel|admonition|"
                rf"exhortation|promise|warning|lesson)s?\s+of\s+(?:{_SAGE_NAMES}|{_WORK})(?:\s+(?i:is|was|are))?"
                rf"\s*[,:]\s*$"),
     re.compile(rf"(?:^|\W)(?i:to\s+(?:quote|cite|borrow|use|repeat|recall)\s+){_MODS}(?P<noun>{_NOUN})\s*[,:]\s*$"),
-    re.compile(rf"(?:^|\W)(?i:as\s+)?{_KIN}\s+{_SAID}(?:\s+(?i:us|that))?\s*[,:]?\s*$"),
+    re.compile(rf"(?:^|\W)(?i:as\s+)?{_KIN}\s+{_SAID}(?:\s+(?i:us|that))?\s*(?:[,:]|—|–|--)?\s*$"),
     re.compile(rf"(?:^|\W)(?i:as\s+)?(?i:the|our)\s+(?P<people>[A-Z][\w'’-]*)\s+(?i:(?:always\s+|often\s+|used\s+to\s+|would\s+)?"
-               rf"(?:say|put\s+it|have\s+it|tell\s+us))(?:\s+(?i:that))?\s*[,:]?\s*$"),
+               rf"(?:say|put\s+it|have\s+it|tell\s+us))(?:\s+(?i:that))?\s*(?:[,:]|—|–|--)?\s*$"),
     re.compile(rf"(?:^|\W)(?i:as\s+)?(?i:a|one|an\s+old|some|the)\s+(?i:wise|great|old|ancient|learned|good)\s+"
                rf"(?i:man|men|woman|sage|writer|poet|philosopher|author|thinker)\s+(?i:once\s+|has\s+|hath\s+|"
                rf"well\s+|truly\s+)?(?i:said|says|wrote|observed|remarked|put\s+it|sang|taught)(?:\s+(?i:that))?"
-               rf"\s*[,:]?\s*$"),
-    re.compile(rf"(?:^|\W)(?i:thus|so|for\s+thus|for\s+so)\s+(?i:saith|says)\s+{_SCRIPTURE_SPEAKER}\s*[,:]?\s*$"),
-    re.compile(rf"(?:^|\W){_WORK}\s+{_ADV}{_SAID}(?:\s+(?i:us|that))?\s*[,:]?\s*$"),
+               rf"\s*(?:[,:]|—|–|--)?\s*$"),
+    re.compile(rf"(?:^|\W)(?i:thus|so|for\s+thus|for\s+so)\s+(?i:saith|says)\s+{_SCRIPTURE_SPEAKER}\s*(?:[,:]|—|–|--)?\s*$"),
+    re.compile(rf"(?:^|\W){_WORK}\s+{_ADV}{_SAID}(?:\s+(?i:us|that))?\s*(?:[,:]|—|–|--)?\s*$"),
     re.compile(rf"(?:^|\W)(?i:in|from)\s+{_WORK}\s*:\s*$"),
-    re.compile(rf"(?:^|\W)(?i:it\s+is\s+said|we\s+are\s+told|it\s+is\s+taught)\s+(?i:in|by)\s+{_WORK}(?:\s+(?i:that))?\s*[,:]?\s*$"),
+    re.compile(rf"(?:^|\W)(?i:it\s+is\s+said|we\s+are\s+told|it\s+is\s+taught)\s+(?i:in|by)\s+{_WORK}(?:\s+(?i:that))?\s*(?:[,:]|—|–|--)?\s*$"),
     re.compile(rf"(?:^|\W)(?i:says|saith|said|sings|writes|wrote)\s+{_SAGE_NAMES}\s*[,:—–]\s*$"),
     re.compile(rf"(?:^|\W){_SAGE_NAMES}\s+(?i:said|says)\s+to\s+\w+\s*[,:]\s*$"),
     re.compile(rf"(?:^|\W)(?i:to\s+(?:quote|cite|borrow|use|repeat|recall)\s+)(?P<mods>(?:[\w'’-]+\s+){{0,8}}?)"
@@ -416,7 +418,7 @@ _ABBREVIATIONS = frozenset(
     "etc i.e e.g".split()
 )
 _SENTENCE_END = re.compile(r"[.!?]+[”’\"')\]]*(?=\s|$)")
-_DELIMITER = re.compile(r"\s*(?:[,:;]|—|–|\s--)\s*|\s+that\s+")
+_DELIMITER = re.compile(r"\s*(?:[,:;]|—|–|\s--)\s*|\bthat\s+")
 _MIN_WORDS = 3
 _CUE_REACH = 60  # how far before a delimiter the cue's verb or noun may stand (appositives included)
 _CITATION_HINT = re.compile(r"\d|\b[ivxlc]+\b")
@@ -480,7 +482,6 @@ def unmarked_sayings(masked: str, quotations: list[Quotation]) -> list[Unmarked]
     return found
 
 
-_NOUN_THAT = _UNMARKED_BEFORE[2]  # "the maxim, in public as in private life, that ..."
 
 
 def _unmarked_in_sentence(

@@ -91,7 +91,9 @@ def _cued(text: str, masked: str, quotations: list[Quotation]) -> list[tuple[lis
             if joins_next and not ends:
                 pieces.append((following.start, following.end))  # "A," the saying goes, "B."
                 index += 1
-            if (joins_next and not ends) or (not joins_next and (not ends or first.islower() or first in "—–-")):
+            citation = after_cue.origin == "Bible" and any(ch.isdigit() for ch in after_cue.words)
+            if (joins_next and not ends) or (not joins_next and (not ends or first.islower() or first in "—–-"
+                                                                 or citation)):
                 cue = cue if cue and (cue.specific or not after_cue.specific) else after_cue
         if cue:
             found.append(([_trim(text, a, b) for a, b in pieces], cue))
