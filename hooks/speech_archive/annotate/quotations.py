@@ -82,6 +82,11 @@ def scan_quotations(masked: str) -> list[Quotation]:
         elif mark in ('"', "“") and ((expected == "’" and (mark == "“" or opens)) or (opens and not closes)):
             # A fresh double opener: the earlier quotation was never closed, or was a stray ‘.
             opened = ("”" if mark == "“" else '"', i)
+    if opened is not None and not masked[:opened[1]].strip(_MASK + " ") and len(masked) - opened[1] <= MAX_SAYING_CHARS:
+        # A paragraph that opens a quotation and never closes it: the quotation runs on into
+        # the next paragraph (a stanza, a long passage), so this whole paragraph is quoted.
+        end = len(masked.rstrip())
+        found.append(Quotation(opened[1], opened[1] + 1, end, end))
     return found
 
 
@@ -347,6 +352,21 @@ def cue_before(masked: str, quotation: Quotation, low: int) -> Cue | None:
     """The cue in the clause ending at the quotation's opening mark, if any."""
     start = _sentence_start(masked, max(low, quotation.open - _WINDOW), quotation.open)
     window = masked[start:quotation.open]
+    if _MASK in window:
+        window = window[window.rindex(_MASK) + 1:]
+    for pattern in (*_BEFORE, *_UNMARKED_BEFORE):
+        match = pattern.search(window)
+        if match and _acceptable(match, noun_needs_verb=pattern is _NOUN_ONLY and not _has_verb(match), rest=""):
+            return _origin(match)
+    return None
+
+
+def cue_ending(lead_in: str) -> Cue | None:
+    """The cue a paragraph ends with ('...who cried:'), introducing a quotation in the next one."""
+    tail = mask_protected(lead_in).rstrip()
+    if not tail.endswith((":", "—", "--", "–")):
+        return None
+    window = tail[-_WINDOW:]
     if _MASK in window:
         window = window[window.rindex(_MASK) + 1:]
     for pattern in (*_BEFORE, *_UNMARKED_BEFORE):

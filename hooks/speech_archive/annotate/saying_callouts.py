@@ -75,8 +75,10 @@ def mark_sayings(blocks: list[Block], speech: Speech, archive: Archive) -> tuple
     corrections = Corrections(speech.proverbs_add, speech.proverbs_ignore)
     out: list[Block] = []
     findings: list[dict] = []
+    lead_in = ""  # the paragraph just before: its closing cue may introduce this one's quotation
     for block in blocks:
-        found = detect_sayings(block.text, index, corrections, references) if block.kind == PARAGRAPH else []
+        found = detect_sayings(block.text, index, corrections, references, lead_in) if block.kind == PARAGRAPH else []
+        lead_in = block.text if block.kind == PARAGRAPH else ""
         if not found:
             out.append(block)
             continue

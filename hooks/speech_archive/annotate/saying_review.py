@@ -34,10 +34,14 @@ def review_speech(speech: Speech, archive: Archive) -> list[Candidate]:
     references = reference_index(archive)
     corrections = Corrections(speech.proverbs_add, speech.proverbs_ignore)
     candidates: list[Candidate] = []
+    lead_in = ""  # as the build does: a paragraph's closing cue introduces the next one's quotation
     for block in split_blocks(speech.body):
         if block.kind != PARAGRAPH or block.number is None:
+            lead_in = ""
             continue
-        for found in consider_sayings(block.text, index, corrections, references):
+        considered = consider_sayings(block.text, index, corrections, references, lead_in)
+        lead_in = block.text
+        for found in considered:
             candidates.append(Candidate(block.number, found.text, found.origin, found.cue, found.extent,
                                         found.accepted, found.reason, found.citation, found.catalogued))
     return candidates

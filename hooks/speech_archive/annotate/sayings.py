@@ -15,10 +15,12 @@ from ..problems import Problem
 from ..text import anchor_id
 from .blocks import PARAGRAPH, prose_spans, split_blocks
 from .chinese_sayings import chinese_sayings, find_original, has_chinese
-from .quotations import Cue, Quotation, cue_after, cue_before, mask_protected, scan_quotations, unmarked_sayings
+from .quotations import (Cue, Quotation, cue_after, cue_before, cue_ending, mask_protected, scan_quotations,
+                         unmarked_sayings)
 from .saying_catalogue import CatalogueIndex, build_catalogue_index, find_catalogued, normal_words
 
 _MAX_ID_CHARS = 60
+_MASK_CHARS = "\x1a \n"  # a masked region (the paragraph's number link) and spaces
 
 
 @dataclass(frozen=True)
@@ -71,8 +73,14 @@ def _joined(text: str, pieces: Iterable[tuple[int, int]]) -> str:
     return " ".join(" ".join(text[a:b].split()) for a, b in pieces).strip().rstrip(",;:")
 
 
-def _cued(text: str, masked: str, quotations: list[Quotation]) -> list[tuple[list[tuple[int, int]], Cue]]:
-    """Quotations marked as sayings by a cue before or after them; a split saying is one."""
+def _cued(
+    text: str, masked: str, quotations: list[Quotation], lead_in: str = ""
+) -> list[tuple[list[tuple[int, int]], Cue]]:
+    """Quotations marked as sayings by a cue before or after them; a split saying is one.
+
+    ``lead_in`` is the paragraph before: when it ends with a cue and a colon, a quotation
+    opening this paragraph is what it introduces.
+    """
     found = []
     index, low = 0, 0
     while index < len(quotations):
@@ -80,6 +88,8 @@ def _cued(text: str, masked: str, quotations: list[Quotation]) -> list[tuple[lis
         following = quotations[index + 1] if index + 1 < len(quotations) else None
         high = following.open if following else len(masked)
         cue = cue_before(masked, quotation, low)
+        if cue is None and index == 0 and lead_in and not masked[:quotation.open].strip(_MASK_CHARS):
+            cue = cue_ending(lead_in)
         pieces = [(quotation.start, quotation.end)]
         after = cue_after(masked, quotation, high)
         if after:
@@ -144,10 +154,10 @@ def _catalogue_entry_for(words: tuple[str, ...], index: CatalogueIndex) -> Catal
 
 def detect_sayings(
     text: str, catalogue: CatalogueIndex | Iterable[CatalogueSaying], corrections: Corrections = Corrections(),
-    references: object | None = None,
+    references: object | None = None, lead_in: str = "",
 ) -> list[FoundSaying]:
     """The sayings ``text`` (one paragraph of Markdown) quotes, in order of appearance."""
-    return [f for f in consider_sayings(text, catalogue, corrections, references) if f.accepted]
+    return [f for f in consider_sayings(text, catalogue, corrections, references, lead_in) if f.accepted]
 
 
 def _quoted_reason(cue: Cue | None) -> str:
@@ -156,7 +166,7 @@ def _quoted_reason(cue: Cue | None) -> str:
 
 def consider_sayings(
     text: str, catalogue: CatalogueIndex | Iterable[CatalogueSaying], corrections: Corrections = Corrections(),
-    references: object | None = None,
+    references: object | None = None, lead_in: str = "",
 ) -> list[FoundSaying]:
     """Every candidate saying in ``text``: those found (accepted) and those considered and rejected."""
     index = catalogue if isinstance(catalogue, CatalogueIndex) else build_catalogue_index(tuple(catalogue))
@@ -165,7 +175,7 @@ def consider_sayings(
     quotations = scan_quotations(masked)
     found: list[FoundSaying] = []
     rejected: list[FoundSaying] = []
-    cued = _cued(text, masked, quotations)
+    cued = _cued(text, masked, quotations, lead_in)
     matches = find_catalogued(text, spans, index)
     passages = _references_in(text, spans, references)
     for pieces, cue in cued:
