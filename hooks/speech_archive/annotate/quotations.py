@@ -448,7 +448,7 @@ _CONTINUES = re.compile(r"(?i:and|but|or|nor|which|who|whom|whose|when|where|whi
                         r"rather|than|if|though|although|unless|until|not|in|of|for|to|with|by|from|at|on|"
                         r"upon|into|without|through|after|before|being|having)\b")
 _ASIDE = re.compile(r",\s*(?i:as\s+)?(?i:they|people|men|folks)\s+(?i:say|tell\s+us|used\s+to\s+say),\s*")
-_CLAUSE_END = re.compile(r"[;:]|,\s*(?i:but|and\s+yet|yet)\b")
+_CLAUSE_END = re.compile(r"\s*(?:[;:]|,\s*(?i:but|and|yet|so)\b)")
 _MAX_DELIMITERS = 12
 
 
@@ -558,14 +558,15 @@ def _unmarked_in_sentence(
             return [Unmarked(words_start, end, None if reason else cue, "rest of the sentence after the cue",
                              reason or "")] if reason is None or _words(masked[words_start:stop]) >= _MIN_WORDS else []
         # After the words: the cue follows a comma or dash and closes the sentence.
-        if masked[delimiter.start():delimiter.end()].strip() in (",", "—", "–", "--") and end - delimiter.start() <= _WINDOW:
-            tail = masked[delimiter.start():end]
+        if masked[delimiter.start():delimiter.end()].strip() in (",", "—", "–", "--"):
+            tail = masked[delimiter.start():min(end, delimiter.start() + _WINDOW)]
             cue_ahead = _hint_between(hints, delimiter.start(), end) or _CITATION_HINT.search(tail)
             after = (*_UNMARKED_AFTER, *_AFTER[:3], _AFTER[5]) if cue_ahead else ()
             for pattern in after:
                 match = pattern.search(tail)
-                if not match or tail[match.end():].strip(" .!?;,”’\"')") != "":
-                    continue
+                if not match or not (tail[match.end():].strip(" .!?;,”’\"')") == ""
+                                     or _CLAUSE_END.match(tail, match.end())):
+                    continue  # the cue must close the sentence, or at least its clause
                 words_from = start
                 colon = masked.rfind(":", start, delimiter.start())
                 if colon >= 0:
