@@ -215,19 +215,13 @@ def consider_sayings(
     for match in matches:
         if any(_overlaps((match.start, match.end), p) for f in found for p in f.pieces):
             continue
-        piece = (match.start, match.end)
-        holder = next((q for q in quotations if q.start <= match.start and match.end <= q.end), None)
-        if holder and len(normal_words(text[holder.start:holder.end])) <= len(normal_words(text[match.start:match.end])) + 3:
-            piece = _trim(text, holder.start, holder.end)  # the whole quotation is the saying
+        piece = _with_its_quotation(text, quotations, (match.start, match.end))
         found.append(FoundSaying(match.saying.id, _joined(text, [piece]), match.saying.origin, (piece,), match.saying,
                                  None, None, "catalogue wording", True, "in the catalogue (speeches/proverbs.yml)"))
     for passage in passages:
         if any(_overlaps((passage.start, passage.end), p) for f in found for p in f.pieces):
             continue
-        piece = (passage.start, passage.end)
-        holder = next((q for q in quotations if q.start <= passage.start and passage.end <= q.end), None)
-        if holder and len(normal_words(text[holder.start:holder.end])) <= len(normal_words(text[passage.start:passage.end])) + 3:
-            piece = _trim(text, holder.start, holder.end)
+        piece = _with_its_quotation(text, quotations, (passage.start, passage.end))
         said = _joined(text, [piece])
         found.append(FoundSaying(saying_id(said), said, passage.work.origin, (piece,), None, passage.citation,
                                  None, "reference passage", True, f"quotes {passage.work.title}, {passage.citation}"))
@@ -314,6 +308,14 @@ def _archaic(words: str) -> bool:
     if len(words.split()) < 5:
         return False
     return any(m.group().lower() not in _NOT_ARCHAIC for m in _ARCHAIC.finditer(words))
+
+
+def _with_its_quotation(text: str, quotations: list[Quotation], piece: tuple[int, int]) -> tuple[int, int]:
+    """A matched stretch, widened to the quotation holding it when it is most of that quotation."""
+    holder = next((q for q in quotations if q.start <= piece[0] and piece[1] <= q.end), None)
+    if holder and len(normal_words(text[holder.start:holder.end])) <= len(normal_words(text[piece[0]:piece[1]])) + 3:
+        return _trim(text, holder.start, holder.end)  # the whole quotation is the saying
+    return piece
 
 
 def _title_like(words: str) -> bool:
