@@ -114,3 +114,15 @@ def test_a_catalogued_original_is_found_in_chinese_text_without_a_cue():
                                  origin="Chinese saying", original="明者因时而变，知者随事而制"),)
     assert [(s.id, s.text) for s in detect_sayings("我们相信明者因时而变，知者随事而制。", catalogue)] == [
         ("wise-man", "明者因时而变，知者随事而制")]
+
+
+def test_a_speech_does_not_quote_its_own_famous_line_from_a_dictionary_of_quotations():
+    from conftest import ROOT
+    from speech_archive.annotate.sayings import reference_index
+    from speech_archive.loader import load_archive
+
+    references = reference_index(load_archive(ROOT))
+    line = "that government of the people, by the people, for the people, shall not perish from the earth."
+    assert detect_sayings(line, (), references=references, speaker="Abraham Lincoln") == []
+    quoted = detect_sayings(line, (), references=references, speaker="Frederick Douglass")
+    assert [s.citation.split(" (")[0] for s in quoted] == ["Abraham Lincoln"]

@@ -77,7 +77,8 @@ def mark_sayings(blocks: list[Block], speech: Speech, archive: Archive) -> tuple
     findings: list[dict] = []
     lead_in = ""  # the paragraph just before: its closing cue may introduce this one's quotation
     for block in blocks:
-        found = detect_sayings(block.text, index, corrections, references, lead_in) if block.kind == PARAGRAPH else []
+        found = (detect_sayings(block.text, index, corrections, references, lead_in, speech.speaker)
+                 if block.kind == PARAGRAPH else [])
         lead_in = block.text if block.kind == PARAGRAPH else ""
         if not found:
             out.append(block)

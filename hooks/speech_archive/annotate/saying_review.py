@@ -39,7 +39,7 @@ def review_speech(speech: Speech, archive: Archive) -> list[Candidate]:
         if block.kind != PARAGRAPH or block.number is None:
             lead_in = ""
             continue
-        considered = consider_sayings(block.text, index, corrections, references, lead_in)
+        considered = consider_sayings(block.text, index, corrections, references, lead_in, speech.speaker)
         lead_in = block.text
         for found in considered:
             candidates.append(Candidate(block.number, found.text, found.origin, found.cue, found.extent,

@@ -154,10 +154,10 @@ def _catalogue_entry_for(words: tuple[str, ...], index: CatalogueIndex) -> Catal
 
 def detect_sayings(
     text: str, catalogue: CatalogueIndex | Iterable[CatalogueSaying], corrections: Corrections = Corrections(),
-    references: object | None = None, lead_in: str = "",
+    references: object | None = None, lead_in: str = "", speaker: str = "",
 ) -> list[FoundSaying]:
     """The sayings ``text`` (one paragraph of Markdown) quotes, in order of appearance."""
-    return [f for f in consider_sayings(text, catalogue, corrections, references, lead_in) if f.accepted]
+    return [f for f in consider_sayings(text, catalogue, corrections, references, lead_in, speaker) if f.accepted]
 
 
 def _quoted_reason(cue: Cue | None) -> str:
@@ -166,9 +166,13 @@ def _quoted_reason(cue: Cue | None) -> str:
 
 def consider_sayings(
     text: str, catalogue: CatalogueIndex | Iterable[CatalogueSaying], corrections: Corrections = Corrections(),
-    references: object | None = None, lead_in: str = "",
+    references: object | None = None, lead_in: str = "", speaker: str = "",
 ) -> list[FoundSaying]:
-    """Every candidate saying in ``text``: those found (accepted) and those considered and rejected."""
+    """Every candidate saying in ``text``: those found (accepted) and those considered and rejected.
+
+    ``speaker`` keeps a speech from quoting itself: a dictionary of quotations holds famous
+    speeches' own lines, and a passage cited to the speaker is the speaker's own words.
+    """
     index = catalogue if isinstance(catalogue, CatalogueIndex) else build_catalogue_index(tuple(catalogue))
     spans = prose_spans(text)
     masked = mask_protected(text, spans)
@@ -177,7 +181,7 @@ def consider_sayings(
     rejected: list[FoundSaying] = []
     cued = _cued(text, masked, quotations, lead_in)
     matches = find_catalogued(text, spans, index)
-    passages = _references_in(text, spans, references)
+    passages = [p for p in _references_in(text, spans, references) if not _by_speaker(p.citation, speaker)]
     for pieces, cue in cued:
         match = next((m for m in matches if any(_overlaps((m.start, m.end), p) for p in pieces)), None)
         saying = match.saying if match else None
@@ -185,6 +189,8 @@ def consider_sayings(
         said = _joined(text, pieces)
         if passage is None and saying is None:
             passage = _quoted_passage(said, references)
+            if passage is not None and _by_speaker(passage.citation, speaker):
+                passage = None
         origin = _catalogue_origin(cue, saying)
         if passage and saying is None and origin == "Saying":
             origin = passage.work.origin  # the work names it better than a bare "saying"
@@ -230,6 +236,8 @@ def consider_sayings(
         if piece[0] < piece[1] and not any(_overlaps(piece, p) for f in found for p in f.pieces):
             said = _joined(text, [piece])
             passage = None if _title_like(said) else _quoted_passage(text[piece[0]:piece[1]], references)
+            if passage is not None and _by_speaker(passage.citation, speaker):
+                passage = None
             if passage is not None:
                 found.append(FoundSaying(saying_id(said), said, passage.work.origin, (piece,), None,
                                          passage.citation, None, "quotation marks", True,
@@ -308,6 +316,12 @@ def _archaic(words: str) -> bool:
     if len(words.split()) < 5:
         return False
     return any(m.group().lower() not in _NOT_ARCHAIC for m in _ARCHAIC.finditer(words))
+
+
+def _by_speaker(citation: str, speaker: str) -> bool:
+    """Does a reference citation ('Abraham Lincoln (Wood, p. 131)') name the speech's own speaker?"""
+    surname = speaker.split()[-1] if speaker.split() else ""
+    return len(surname) >= 3 and re.search(rf"\b{re.escape(surname)}\b", citation) is not None
 
 
 def _with_its_quotation(text: str, quotations: list[Quotation], piece: tuple[int, int]) -> tuple[int, int]:
