@@ -30,7 +30,7 @@ from speech_archive.annotate.saying_catalogue import normal_words  # noqa: E402
 from speech_archive.annotate.saying_review import review_speech  # noqa: E402
 from speech_archive.loader import collect_problems  # noqa: E402
 
-PARTS = ("dev", "heldout")
+PARTS = ("dev", "heldout", "heldout-2")
 
 
 @dataclass
@@ -69,7 +69,7 @@ def load_part(part: str, work: Path):
     if problems:
         raise SystemExit("\n".join(str(p) for p in problems))
     labels: dict[str, dict] = {}
-    for path in sorted((CORPUS / part).glob("labels-*.yml")):
+    for path in sorted((CORPUS / part).glob("labels*.yml")):
         for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             labels[item["speech"]] = item
     return archive, labels

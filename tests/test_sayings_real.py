@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import score_sayings  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "sayings_real"
-PARTS = ("dev", "heldout")
+PARTS = ("dev", "heldout", "heldout-2")
 # The held-out figures as measured once, at the end of the change that tuned the detector
 # (precision 0.892, recall 0.449): a floor, so a later change cannot lower them unnoticed.
 # The goal is precision 0.90 and recall 0.85; what holds recall down is in bench/README.md.
@@ -34,7 +34,7 @@ HELD_OUT_RECALL = 0.44
 
 def _labels(part: str) -> list[dict]:
     items: list[dict] = []
-    for path in sorted((CORPUS / part).glob("labels-*.yml")):
+    for path in sorted((CORPUS / part).glob("labels*.yml")):
         items += yaml.safe_load(path.read_text(encoding="utf-8")) or []
     return items
 
@@ -52,7 +52,8 @@ def test_the_corpus_is_big_varied_and_held_out_by_a_third():
     assert sum(1 for s in sayings if not s["quoted"]) >= 30
     assert sum(1 for s in sayings if not s["cued"]) >= 20
     assert len(near_misses) >= 50
-    assert len(_speeches("heldout")) * 3 >= len(speeches)
+    held_out = [path for part in PARTS if part != "dev" for path in _speeches(part)]
+    assert len(held_out) * 3 >= len(speeches)
     centuries = {int(path.name[:4]) // 100 for path in speeches}
     assert len(centuries) >= 3
     speakers = {yaml.safe_load(split_front_matter(p.read_text(encoding="utf-8"))[0])["speaker"] for p in speeches}
