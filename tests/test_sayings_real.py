@@ -25,11 +25,12 @@ import score_sayings  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "sayings_real"
 PARTS = ("dev", "heldout", "heldout-2")
-# The held-out figures as measured once, at the end of the change that tuned the detector
-# (precision 0.892, recall 0.449): a floor, so a later change cannot lower them unnoticed.
-# The goal is precision 0.90 and recall 0.85; what holds recall down is in bench/README.md.
-HELD_OUT_PRECISION = 0.89
-HELD_OUT_RECALL = 0.44
+# The held-out figures as measured at the end of the change that tuned the detector, as
+# floors, so a later change cannot lower them unnoticed. heldout/ was first scored at 0.892 /
+# 0.449 and scored again (0.907 / 0.463) after more tuning on dev/ only; heldout-2/ was
+# collected after that first scoring and scored once. The goal is precision 0.90 and recall
+# 0.85; bench/README.md says what holds recall down.
+HELD_OUT_FLOORS = {"heldout": (0.90, 0.46), "heldout-2": (0.92, 0.69)}
 
 
 def _labels(part: str) -> list[dict]:
@@ -77,11 +78,13 @@ def test_every_label_is_verbatim_in_a_labelled_speech_with_source_and_rights(par
     assert labelled == set(bodies)
 
 
-def test_held_out_precision_and_recall():
-    score = score_sayings.score_part("heldout")
-    print(f"\nheld-out: precision {score.precision:.3f}, recall {score.recall:.3f}")
-    assert score.precision >= HELD_OUT_PRECISION
-    assert score.recall >= HELD_OUT_RECALL
+@pytest.mark.parametrize("part", sorted(HELD_OUT_FLOORS))
+def test_held_out_precision_and_recall(part):
+    score = score_sayings.score_part(part)
+    print(f"\n{part}: precision {score.precision:.3f}, recall {score.recall:.3f}")
+    precision, recall = HELD_OUT_FLOORS[part]
+    assert score.precision >= precision
+    assert score.recall >= recall
 
 
 def _rendered_words(body: str) -> list[str]:
