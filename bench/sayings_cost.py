@@ -22,15 +22,15 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import statistics
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import run_build  # noqa: E402
-from synth import REPO_ROOT, write_archive  # noqa: E402
+from run import run_build
+from synth import REPO_ROOT, write_archive
 
 SAYINGS_STEP = "annotate.mark_sayings"
 

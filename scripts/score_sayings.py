@@ -26,9 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "sayings_real"
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from speech_archive.annotate.saying_catalogue import normal_words  # noqa: E402
-from speech_archive.annotate.saying_review import review_speech  # noqa: E402
-from speech_archive.loader import collect_problems  # noqa: E402
+from speech_archive.annotate.saying_catalogue import normal_words
+from speech_archive.annotate.saying_review import review_speech
+from speech_archive.loader import collect_problems
 
 PARTS = ("dev", "heldout", "heldout-2")
 

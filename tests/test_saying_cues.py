@@ -8,7 +8,6 @@ are classical quotations as Chinese speeches introduce them.
 from __future__ import annotations
 
 import pytest
-
 from speech_archive.annotate.sayings import consider_sayings, detect_sayings
 from speech_archive.model import CatalogueSaying
 

@@ -15,13 +15,19 @@ import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
-from conftest import ROOT, annotation_free_words, copy_project, run_mkdocs_build, soup, speech_text_words
-from speech_archive.safety import PAGE_WRAPPER, SITE_EXTENSIONS
+from conftest import (
+    ROOT,
+    annotation_free_words,
+    copy_project,
+    run_mkdocs_build,
+    soup,
+    speech_text_words,
+)
 from speech_archive.loader import split_front_matter
+from speech_archive.safety import PAGE_WRAPPER, SITE_EXTENSIONS
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import score_sayings  # noqa: E402
+import score_sayings
 
 CORPUS = ROOT / "tests" / "data" / "sayings_real"
 PARTS = ("dev", "heldout", "heldout-2")

@@ -205,9 +205,9 @@ _UNMARKED_BEFORE = [
     re.compile(rf"(?:^|\W)(?i:as\s+)?(?:(?i:an?|the|one|our)\s+)(?:[\w-]+\s+){{0,3}}?(?i:philosopher|poet|sage|"
                rf"thinker|prophet|apostle|writer|moralist|teacher|master|saint)\s*,\s*{_NAME}\s*,\s*{_ADV}{_SAID}"
                rf"(?:\s+(?i:us|that))?\s*(?:[,:]|—|–|--)?\s*$"),
-    re.compile(rf"(?:^|\W)(?i:(?:and\s+)?as\s+)?(?i:a|an|the|one|our)\s+(?:[\w-]+\s+){{0,3}}?(?i:philosopher|poet|sage|"
-               rf"thinker|prophet|apostle|moralist|saint|rishi)s?(?:\s*,[^,]{{1,80}}){{0,3}},?\s+(?i:has\s+|had\s+|hath\s+|"
-               rf"once\s+|well\s+)?(?i:said|says|sung|sang|written|wrote|put\s+it|taught|declared)\s*(?:[,:]|—|–|--)?\s*$"),
+    re.compile(r"(?:^|\W)(?i:(?:and\s+)?as\s+)?(?i:a|an|the|one|our)\s+(?:[\w-]+\s+){0,3}?(?i:philosopher|poet|sage|"
+               r"thinker|prophet|apostle|moralist|saint|rishi)s?(?:\s*,[^,]{1,80}){0,3},?\s+(?i:has\s+|had\s+|hath\s+|"
+               r"once\s+|well\s+)?(?i:said|says|sung|sang|written|wrote|put\s+it|taught|declared)\s*(?:[,:]|—|–|--)?\s*$"),
     _NOUN_THAT,
     re.compile(rf"(?:^|\W)(?i:(?:as\s+)?it\s+(?:is\s+(?=written)|was\s+(?=written)|hath\s+(?:\w+\s+)?been\s+|"
                rf"has\s+(?:well\s+|truly\s+|rightly\s+|wisely\s+)?been\s+)"
@@ -220,12 +220,12 @@ _UNMARKED_BEFORE = [
                rf"\s*[,:]\s*$"),
     re.compile(rf"(?:^|\W)(?i:to\s+(?:quote|cite|borrow|use|repeat|recall)\s+){_MODS}(?P<noun>{_NOUN})\s*[,:]\s*$"),
     re.compile(rf"(?:^|\W)(?i:as\s+)?{_KIN}\s+{_SAID}(?:\s+(?i:us|that))?\s*(?:[,:]|—|–|--)?\s*$"),
-    re.compile(rf"(?:^|\W)(?i:as\s+)?(?i:the|our)\s+(?P<people>[A-Z][\w'’-]*)\s+(?i:(?:always\s+|often\s+|used\s+to\s+|would\s+)?"
-               rf"(?:say|put\s+it|have\s+it|tell\s+us))(?:\s+(?i:that))?\s*(?:[,:]|—|–|--)?\s*$"),
-    re.compile(rf"(?:^|\W)(?i:as\s+)?(?i:a|one|an\s+old|some|the)\s+(?i:wise|great|old|ancient|learned|good)\s+"
-               rf"(?i:man|men|woman|sage|writer|poet|philosopher|author|thinker)\s+(?i:once\s+|has\s+|hath\s+|"
-               rf"well\s+|truly\s+)?(?i:said|says|wrote|observed|remarked|put\s+it|sang|taught)(?:\s+(?i:that))?"
-               rf"\s*(?:[,:]|—|–|--)?\s*$"),
+    re.compile(r"(?:^|\W)(?i:as\s+)?(?i:the|our)\s+(?P<people>[A-Z][\w'’-]*)\s+(?i:(?:always\s+|often\s+|used\s+to\s+|would\s+)?"
+               r"(?:say|put\s+it|have\s+it|tell\s+us))(?:\s+(?i:that))?\s*(?:[,:]|—|–|--)?\s*$"),
+    re.compile(r"(?:^|\W)(?i:as\s+)?(?i:a|one|an\s+old|some|the)\s+(?i:wise|great|old|ancient|learned|good)\s+"
+               r"(?i:man|men|woman|sage|writer|poet|philosopher|author|thinker)\s+(?i:once\s+|has\s+|hath\s+|"
+               r"well\s+|truly\s+)?(?i:said|says|wrote|observed|remarked|put\s+it|sang|taught)(?:\s+(?i:that))?"
+               r"\s*(?:[,:]|—|–|--)?\s*$"),
     re.compile(rf"(?:^|\W)(?i:thus|so|for\s+thus|for\s+so)\s+(?i:saith|says)\s+{_SCRIPTURE_SPEAKER}\s*(?:[,:]|—|–|--)?\s*$"),
     re.compile(rf"(?:^|\W){_WORK}\s+{_ADV}{_SAID}(?:\s+(?i:us|that))?\s*(?:[,:]|—|–|--)?\s*$"),
     re.compile(rf"(?:^|\W)(?i:in|from)\s+{_WORK}\s*:\s*$"),

@@ -15,8 +15,17 @@ from ..problems import Problem
 from ..text import anchor_id
 from .blocks import PARAGRAPH, prose_spans, split_blocks
 from .chinese_sayings import chinese_sayings, find_original, has_chinese
-from .quotations import (Cue, Quotation, cue_after, cue_before, cue_ending, mask_protected, scan_quotations,
-                         unmarked_sayings)
+from .quotations import (
+    Cue,
+    Quotation,
+    cue_after,
+    cue_before,
+    cue_ending,
+    mask_protected,
+    scan_quotations,
+    unmarked_sayings,
+)
+from .reference_matching import ReferenceIndex, build_reference_index, find_quotation, find_references
 from .saying_catalogue import CatalogueIndex, build_catalogue_index, find_catalogued, normal_words
 
 _MAX_ID_CHARS = 60
@@ -154,7 +163,7 @@ def _catalogue_entry_for(words: tuple[str, ...], index: CatalogueIndex) -> Catal
 
 def detect_sayings(
     text: str, catalogue: CatalogueIndex | Iterable[CatalogueSaying], corrections: Corrections = Corrections(),
-    references: object | None = None, lead_in: str = "", speaker: str = "",
+    references: ReferenceIndex | None = None, lead_in: str = "", speaker: str = "",
 ) -> list[FoundSaying]:
     """The sayings ``text`` (one paragraph of Markdown) quotes, in order of appearance."""
     return [f for f in consider_sayings(text, catalogue, corrections, references, lead_in, speaker) if f.accepted]
@@ -166,7 +175,7 @@ def _quoted_reason(cue: Cue | None) -> str:
 
 def consider_sayings(
     text: str, catalogue: CatalogueIndex | Iterable[CatalogueSaying], corrections: Corrections = Corrections(),
-    references: object | None = None, lead_in: str = "", speaker: str = "",
+    references: ReferenceIndex | None = None, lead_in: str = "", speaker: str = "",
 ) -> list[FoundSaying]:
     """Every candidate saying in ``text``: those found (accepted) and those considered and rejected.
 
@@ -293,13 +302,11 @@ def _chinese(text: str, masked: str, index: CatalogueIndex, found: list[FoundSay
     return out
 
 
-def reference_index(archive: Archive) -> object | None:
+def reference_index(archive: Archive) -> ReferenceIndex | None:
     """The archive's reference works, indexed once per build (memoised on the works)."""
     works = getattr(archive, "references", ())
     if not works:
         return None
-    from .reference_matching import build_reference_index
-
     return build_reference_index(works)
 
 
@@ -339,20 +346,16 @@ def _title_like(words: str) -> bool:
     return len(tokens) <= 6 and bool(capitals) and all(t[:1].isupper() for t in capitals) and len(capitals) >= 2
 
 
-def _quoted_passage(quoted: str, references: object | None):
+def _quoted_passage(quoted: str, references: ReferenceIndex | None):
     """The reference passage a text in quotation marks reproduces, if any."""
     if references is None:
         return None
-    from .reference_matching import find_quotation
-
     return find_quotation(quoted, references)
 
 
-def _references_in(text: str, spans: list[tuple[int, int]], references: object | None) -> list:
+def _references_in(text: str, spans: list[tuple[int, int]], references: ReferenceIndex | None) -> list:
     if references is None:
         return []
-    from .reference_matching import find_references  # written alongside; absent index: no references
-
     return find_references(text, spans, references)
 
 
