@@ -314,3 +314,24 @@ def test_proverb_index_groups_by_origin_and_lists_every_use_newest_first():
         "- [2002\\-02\\-02\\-B](../speeches/2002-02-02-b.md) — 2 February 2002 — [para. 2](../speeches/2002-02-02-b.md#p2)",
     ]
     assert page.endswith(")\n")
+
+
+def test_a_saying_quoted_twice_in_a_paragraph_gets_one_callout_and_both_highlights():
+    speech_text = ('As the proverb goes, "Haste makes waste." We hurried, and as the proverb goes, '
+                   '"Haste makes waste."')
+    blocks = [Block(speech_text, PARAGRAPH, 1)]
+    archive = Archive(speeches=())
+    speech = load_archive_free_speech(speech_text)
+    out, findings = mark_sayings(blocks, speech, archive)
+    assert [b.kind for b in out] == [PARAGRAPH, ADDED]
+    assert out[0].text.count("{ .saying }") == 2
+    assert [f["paragraph"] for f in findings["sayings"]] == [1]
+
+
+def load_archive_free_speech(body: str):
+    import datetime as dt
+
+    from speech_archive.model import Speech
+
+    return Speech(slug="2001-01-01-a", path="speeches/2001-01-01-a.md", title="A", date=dt.date(2001, 1, 1),
+                  speaker="A speaker", venue="A, B", themes=("x",), body=body, body_line=5)

@@ -84,7 +84,11 @@ def mark_sayings(blocks: list[Block], speech: Speech, archive: Archive) -> tuple
             out.append(block)
             continue
         out.append(block.with_text(highlight_sayings(block.text, found)))
+        explained: set[str] = set()
         for saying in found:
+            if saying.id in explained:
+                continue  # quoted twice in one paragraph: both highlighted, one callout
+            explained.add(saying.id)
             out.append(Block(render_callout(saying), ADDED))
             finding = {"id": saying.id, "text": saying.text, "origin": saying.origin,
                        "paragraph": block.number, "catalogued": saying.catalogued}
