@@ -39,6 +39,10 @@ UNMARKED = [
     ("Obey the command of the prophet: feed the hungry and clothe the naked.", "Prophet",
      "feed the hungry and clothe the naked."),
     ("History, they say, never repeats itself; but it rhymes.", "Saying", "History, they say, never repeats itself"),
+    ("The Bible tells us, to everything there is a season.", "Bible", "to everything there is a season."),
+    ("My father always told me that hard work never hurt anybody.", "Saying", "hard work never hurt anybody."),
+    ("There is an old Irish blessing: may the road rise up to meet you.", "Irish blessing",
+     "may the road rise up to meet you."),
 ]
 
 
@@ -74,6 +78,8 @@ NOT_SAYINGS = [
     "It is said that the government will fall before the summer.",
     "We are fond of saying that we belong to a practical age.",
     'The band played "God Save the Queen" as the ship left.',
+    "With the blessing of God, we shall come back to the old success.",
+    "He told me that he would come to the meeting tomorrow.",
 ]
 
 

@@ -96,6 +96,7 @@ _NOUN = (r"(?i:sayings?|proverbs?|adages?|maxims?|aphorisms?|axioms?|dictums?|id
          r"|precepts?|poems?|verses?|lines|songs?|odes?|classics?|scriptures?|ditty|couplets?)")
 # Nouns that name a saying by themselves: "the saying "..."" needs no verb; "the poem "..."" is a title.
 _SAYING_NOUNS = {"saying", "proverb", "adage", "maxim", "aphorism", "axiom", "dictum", "idiom", "motto", "precept"}
+_RECITED = {"blessing", "prayer", "toast"}  # a people's traditional words: "an old Irish blessing:"
 _ADJ = (r"(?i:old|ancient|famous|well-known|well known|popular|common|traditional|wise|classical|folk|"
         r"time-honou?red|venerable|beautiful|oft-quoted|favou?rite|good|great|true|simple|familiar|"
         r"another|other|fitting|apt|very|an|a|the|one|this|that|our|their|its|his|her)")
@@ -187,8 +188,8 @@ _SAYING_NOUN = (r"(?i:sayings?|proverbs?|adages?|maxims?|aphorisms?|axioms?|dict
                 r")")
 _KIN = (r"(?i:(?:all\s+(?:of\s+)?)?(?:our|my|your|their)\s+(?:(?:grand)?(?:mothers?|fathers?|parents)|elders|"
         r"ancestors|forefathers|forebears|teachers|old\s+people))")
-_SAID = (r"(?i:(?:always\s+|often\s+|once\s+|rightly\s+|wisely\s+|truly\s+|well\s+|emphatically\s+)?(?:used\s+to\s+(?:say|tell\s+us)|"
-         r"told\s+us|taught\s+us|tell\s+us|teach\s+us|said|say|says|says\s+to\s+us|saith|wrote|writes|sang|sings|"
+_SAID = (r"(?i:(?:always\s+|often\s+|once\s+|rightly\s+|wisely\s+|truly\s+|well\s+|emphatically\s+)?(?:used\s+to\s+(?:say|tell\s+(?:us|me))|"
+         r"told\s+(?:us|me)|taught\s+(?:us|me)|tell\s+(?:us|me)|teach\s+(?:us|me)|said|say|says|says\s+to\s+us|saith|wrote|writes|sang|sings|"
          r"taught|teaches|declared|declares|reminds\s+us|reminded\s+us|warns\s+us|warned\s+us|put\s+it|puts\s+it|"
          r"has\s+said|hath\s+said|have\s+said|had\s+said|exclaimed|cried|answered|replied|exhorts\s+us|commands\s+us|commanded|asserted|asserts|proclaimed|"
          r"proclaims|preached|preaches|enjoins\s+us|enjoined))")
@@ -209,6 +210,8 @@ _UNMARKED_BEFORE = [
                r"thinker|prophet|apostle|moralist|saint|rishi)s?(?:\s*,[^,]{1,80}){0,3},?\s+(?i:has\s+|had\s+|hath\s+|"
                r"once\s+|well\s+)?(?i:said|says|sung|sang|written|wrote|put\s+it|taught|declared)\s*(?:[,:]|—|–|--)?\s*$"),
     _NOUN_THAT,
+    re.compile(rf"(?:^|\W)(?P<mods>(?i:an?|the|our)\s+(?:(?i:old|ancient|traditional|beautiful)\s+)?[A-Z][\w'’-]*\s+)"
+               rf"(?P<noun>(?i:blessing|prayer|toast))\s*(?:[,:]|—|–|--)\s*$"),
     re.compile(rf"(?:^|\W)(?i:(?:as\s+)?it\s+(?:is\s+(?=written)|was\s+(?=written)|hath\s+(?:\w+\s+)?been\s+|"
                rf"has\s+(?:well\s+|truly\s+|rightly\s+|wisely\s+)?been\s+)"
                rf"(?P<written>written|said|spoken)(?:\s+of\s+old|\s+long\s+ago|\s+of\s+(?:him|them|us))?"
@@ -334,7 +337,7 @@ def _rejection(match: re.Match, noun_needs_verb: bool, rest: str, unmarked: bool
         if unmarked and not _SAGE_ONLY.match(" ".join(name.split())) and not descriptor:
             return f"'{name}' is not a known sage, and the words are not in quotation marks"
     noun = match.groupdict().get("noun")
-    if noun and (noun_needs_verb or unmarked) and noun.lower().rstrip("s") not in _SAYING_NOUNS | {"saying", "motto"}:
+    if noun and (noun_needs_verb or unmarked) and noun.lower().rstrip("s") not in _SAYING_NOUNS | _RECITED | {"saying", "motto"}:
         return f"'{noun}' names a title, not a saying, without a verb such as 'says'"
     if noun and noun.lower().startswith("saying") and not _NOUN_BEFORE.search(match.groupdict().get("mods") or ""):
         return "'saying' here is a verb (no article or adjective before it), not a saying"
@@ -407,7 +410,7 @@ class Unmarked:
 # Only sentences holding one of these words can hold a cue: most prose is skipped at once.
 # A set lookup per word: one regex alternation of them all costs ten times as much.
 _HINT_WORDS = frozenset(
-    "say says said saith saying sayings proverb proverbs adage adages maxim maxims motto mottos mottoes "
+    "say says said saith saying sayings proverb proverbs adage adages maxim maxims motto mottos mottoes blessing "
     "aphorism aphorisms axiom axioms precept precepts dictum dictums written writ scripture scriptures bible "
     "psalm psalms psalmist gospel koran qur quran talmud torah testament prophet apostle teach teaches "
     "teaching teachings taught told tell tells learn words quote cite wrote writes remind reminds "
@@ -444,9 +447,8 @@ _CUE_REACH = 60  # how far before a delimiter the cue's verb or noun may stand (
 _CITATION_HINT = re.compile(r"\d|\b[ivxlc]+\b")
 _SAYING_WORD = re.compile(r"(?i)saying|proverb|adage|maxim|motto|aphorism|axiom|dictum|precept")
 # After a comma, words that carry on the speaker's own sentence rather than start a saying.
-_CONTINUES = re.compile(r"(?i:and|but|or|nor|which|who|whom|whose|when|where|while|whereas|because|since|as|so|"
-                        r"rather|than|if|though|although|unless|until|not|in|of|for|to|with|by|from|at|on|"
-                        r"upon|into|without|through|after|before|being|having)\b")
+_CONTINUES = re.compile(r"(?i:and|but|or|nor|which|who|whom|whose|whereas|because|since|rather|than|though|"
+                        r"although|unless|until|not|being|having)\b")
 _ASIDE = re.compile(r",\s*(?i:as\s+)?(?i:they|people|men|folks)\s+(?i:say|tell\s+us|used\s+to\s+say),\s*")
 _CLAUSE_END = re.compile(r"\s*(?:[;:]|,\s*(?i:but|and|yet|so)\b)")
 _MAX_DELIMITERS = 12
