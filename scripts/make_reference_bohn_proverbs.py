@@ -26,6 +26,8 @@ import re
 import sys
 from pathlib import Path
 
+from reference_tsv import write_passages  # scripts/, beside this file
+
 LANGUAGES = ("French", "Italian", "German", "Spanish", "Portuguese", "Dutch", "Danish")
 _SECTION = re.compile(r"^(FRENCH|ITALIAN|GERMAN|SPANISH|PORTUGUESE|DUTCH|DANISH) PROVERBS\.$")
 _INDEX = "INDEX."
@@ -149,11 +151,7 @@ def main(argv: list[str]) -> None:
         raise SystemExit("usage: make_reference_bohn_proverbs.py 51090-0.txt OUTPUT.tsv")
     source, output = Path(argv[1]), Path(argv[2])
     proverbs = read_proverbs(source)
-    if len(proverbs) < MIN_PASSAGES:
-        raise SystemExit(f"{source}: only {len(proverbs)} proverbs (expected over {MIN_PASSAGES})")
-    output.write_text(
-        "".join(f"{citation}\t{text}\n" for citation, text in proverbs), encoding="utf-8"
-    )
+    write_passages(source, output, proverbs, MIN_PASSAGES, "proverbs")
     counts = {lang: sum(c.startswith(lang + " ") for c, _ in proverbs) for lang in LANGUAGES}
     print(f"{output}: {len(proverbs)} proverbs ({', '.join(f'{k} {v}' for k, v in counts.items())})")
 

@@ -35,6 +35,8 @@ import re
 import sys
 from pathlib import Path
 
+from reference_tsv import write_passages  # scripts/, beside this file
+
 MIN_WORDS, MAX_WORDS = 4, 30  # 31-60 words: left out to keep indexing all works near 2 s
 MIN_PASSAGES = 15000
 _START, _END = "DICTIONARY OF QUOTATIONS.", "INDEX."
@@ -249,12 +251,7 @@ def main(argv: list[str]) -> None:
         raise SystemExit("usage: make_reference_wood_quotations.py 48105-0.txt OUTPUT.tsv")
     source, output = Path(argv[1]), Path(argv[2])
     quotations = read_quotations(source)
-    if len(quotations) < MIN_PASSAGES:
-        raise SystemExit(f"{source}: only {len(quotations)} quotations (expected over {MIN_PASSAGES})")
-    output.write_text(
-        "".join(f"{citation}\t{text}\n" for citation, text in quotations), encoding="utf-8"
-    )
-    print(f"{output}: {len(quotations)} quotations")
+    write_passages(source, output, quotations, MIN_PASSAGES, "quotations")
 
 
 if __name__ == "__main__":
