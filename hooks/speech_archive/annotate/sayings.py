@@ -25,7 +25,13 @@ from .quotations import (
     scan_quotations,
     unmarked_sayings,
 )
-from .reference_matching import ReferenceIndex, build_reference_index, find_quotation, find_references
+from .reference_matching import (
+    ReferenceIndex,
+    ReferenceMatch,
+    build_reference_index,
+    find_quotation,
+    find_references,
+)
 from .saying_catalogue import CatalogueIndex, build_catalogue_index, find_catalogued, normal_words
 
 _MAX_ID_CHARS = 60
@@ -197,9 +203,7 @@ def consider_sayings(
         passage = next((r for r in passages if any(_overlaps((r.start, r.end), p) for p in pieces)), None)
         said = _joined(text, pieces)
         if passage is None and saying is None:
-            passage = _quoted_passage(said, references)
-            if passage is not None and _by_speaker(passage.citation, speaker):
-                passage = None
+            passage = _quoted_passage(said, references, speaker)
         origin = _catalogue_origin(cue, saying)
         if passage and saying is None and origin == "Saying":
             origin = passage.work.origin  # the work names it better than a bare "saying"
@@ -244,9 +248,7 @@ def consider_sayings(
         piece = _trim(text, quotation.start, quotation.end)
         if piece[0] < piece[1] and not any(_overlaps(piece, p) for f in found for p in f.pieces):
             said = _joined(text, [piece])
-            passage = None if _title_like(said) else _quoted_passage(text[piece[0]:piece[1]], references)
-            if passage is not None and _by_speaker(passage.citation, speaker):
-                passage = None
+            passage = None if _title_like(said) else _quoted_passage(text[piece[0]:piece[1]], references, speaker)
             if passage is not None:
                 found.append(FoundSaying(saying_id(said), said, passage.work.origin, (piece,), None,
                                          passage.citation, None, "quotation marks", True,
@@ -346,11 +348,12 @@ def _title_like(words: str) -> bool:
     return len(tokens) <= 6 and bool(capitals) and all(t[:1].isupper() for t in capitals) and len(capitals) >= 2
 
 
-def _quoted_passage(quoted: str, references: ReferenceIndex | None):
-    """The reference passage a text in quotation marks reproduces, if any."""
+def _quoted_passage(quoted: str, references: ReferenceIndex | None, speaker: str) -> ReferenceMatch | None:
+    """The reference passage a text in quotation marks reproduces, unless it is the speaker's own."""
     if references is None:
         return None
-    return find_quotation(quoted, references)
+    passage = find_quotation(quoted, references)
+    return None if passage is None or _by_speaker(passage.citation, speaker) else passage
 
 
 def _references_in(text: str, spans: list[tuple[int, int]], references: ReferenceIndex | None) -> list:
