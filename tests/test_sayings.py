@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import copy_project, run_mkdocs_build
 from speech_archive.annotate.blocks import ADDED, PARAGRAPH, Block
 from speech_archive.annotate.saying_callouts import highlight_sayings, mark_sayings, render_callout
@@ -205,8 +204,9 @@ def test_callout_is_a_quote_admonition_with_escaped_values():
 
 
 def _speech(body_blocks):
-    from speech_archive.model import Speech
     import datetime as dt
+
+    from speech_archive.model import Speech
     return Speech(slug="2001-01-01-x", path="speeches/2001-01-01-x.md", title="X", date=dt.date(2001, 1, 1),
                   speaker="S", venue="V", themes=("t",), body="", body_line=1)
 

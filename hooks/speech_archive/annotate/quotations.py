@@ -210,8 +210,8 @@ _UNMARKED_BEFORE = [
                r"thinker|prophet|apostle|moralist|saint|rishi)s?(?:\s*,[^,]{1,80}){0,3},?\s+(?i:has\s+|had\s+|hath\s+|"
                r"once\s+|well\s+)?(?i:said|says|sung|sang|written|wrote|put\s+it|taught|declared)\s*(?:[,:]|—|–|--)?\s*$"),
     _NOUN_THAT,
-    re.compile(rf"(?:^|\W)(?P<mods>(?i:an?|the|our)\s+(?:(?i:old|ancient|traditional|beautiful)\s+)?[A-Z][\w'’-]*\s+)"
-               rf"(?P<noun>(?i:blessing|prayer|toast))\s*(?:[,:]|—|–|--)\s*$"),
+    re.compile(r"(?:^|\W)(?P<mods>(?i:an?|the|our)\s+(?:(?i:old|ancient|traditional|beautiful)\s+)?[A-Z][\w'’-]*\s+)"
+               r"(?P<noun>(?i:blessing|prayer|toast))\s*(?:[,:]|—|–|--)\s*$"),
     re.compile(rf"(?:^|\W)(?i:(?:as\s+)?it\s+(?:is\s+(?=written)|was\s+(?=written)|hath\s+(?:\w+\s+)?been\s+|"
                rf"has\s+(?:well\s+|truly\s+|rightly\s+|wisely\s+)?been\s+)"
                rf"(?P<written>written|said|spoken)(?:\s+of\s+old|\s+long\s+ago|\s+of\s+(?:him|them|us))?"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import Archive, Speech
 from ..indexes.proverbs import saying_link
+from ..model import Archive, Speech
 from ..text import escape_markdown
 from .blocks import ADDED, PARAGRAPH, Block, prose_spans
 from .saying_catalogue import build_catalogue_index
