@@ -36,8 +36,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run import run_build
-from speech_archive import pipeline
-from speech_archive.indexes.neighbours import NEIGHBOURS_CLASS, RELATED_CLASS
+from speech_archive import build as pipeline
+from speech_archive.pages.neighbours import NEIGHBOURS_CLASS, RELATED_CLASS
 from synth import write_archive, write_generated_site, write_plain_site
 
 PASSES = [annotation_pass.__name__ for annotation_pass in pipeline.ANNOTATION_PASSES]

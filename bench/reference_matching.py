@@ -23,13 +23,13 @@ import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import vocabulary as words
 from speech_archive.annotate import reference_matching
 from speech_archive.annotate.blocks import prose_spans
-from speech_archive.references import load_references
+from speech_archive.load.references import load_references
 
 COMMON_PHRASES = [
     "And it came to pass that the talks, in the name of the people, went on for ever and ever.",

@@ -41,7 +41,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from hook_timer import EVENTS_ENV
 from speech_archive.parallel import WORKERS_ENV, worker_count
-from speech_archive.pipeline import ANNOTATION_PASSES, WAITING_FOR_PROCESSES
+from speech_archive.build import ANNOTATION_PASSES, WAITING_FOR_PROCESSES
 from speech_archive.timings import TIMINGS_ENV
 from synth import write_archive, write_generated_site, write_plain_site
 

@@ -30,9 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from speech_archive.indexes.home import HOME_PAGE
-from speech_archive.loader import load_archive
-from speech_archive.pipeline import build_site_files
+from speech_archive.pages.home import HOME_PAGE
+from speech_archive.load.archive import load_archive
+from speech_archive.build import build_site_files
 from speech_archive.text import slugify
 
 try:  # run as `python bench/run.py` (bench/ on sys.path) or imported as bench.synth

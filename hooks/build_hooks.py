@@ -27,16 +27,16 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
-from speech_archive.build_date import sources_date
+from speech_archive.output.build_date import sources_date
 from speech_archive.cache import ContentCache
-from speech_archive.indexes.home import HOME_PAGE
-from speech_archive.loader import load_archive
+from speech_archive.pages.home import HOME_PAGE
+from speech_archive.load.archive import load_archive
 from speech_archive.model import Archive
 from speech_archive.parallel import can_fork, worker_count
-from speech_archive.pipeline import SiteFiles
+from speech_archive.build import SiteFiles
 from speech_archive.problems import ArchiveError
-from speech_archive.search_index import add_facets_in_place, archive_facets, tune_search_index_json
-from speech_archive.site_zip import PipelinedSiteZip, write_site_zip
+from speech_archive.output.search_index import add_facets_in_place, archive_facets, tune_search_index_json
+from speech_archive.output.site_zip import PipelinedSiteZip, write_site_zip
 from speech_archive.timings import NO_TIMER, TIMINGS_ENV, StepTimer
 
 

@@ -24,11 +24,11 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "sayings_real"
-sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "src"))
 
 from speech_archive.annotate.saying_catalogue import normal_words
 from speech_archive.annotate.saying_review import review_speech
-from speech_archive.loader import collect_problems
+from speech_archive.load.archive import collect_problems
 
 PARTS = ("dev", "heldout", "heldout-2")
 

@@ -20,11 +20,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, annotation_free_words
-from speech_archive.loader import load_archive
+from speech_archive.load.archive import load_archive
 from speech_archive.model import Archive, Speech
-from speech_archive.pipeline import ANNOTATION_PASSES, annotate_speech
-from speech_archive.safety import PAGE_WRAPPER, SITE_EXTENSIONS, check_speech_body
-from speech_archive.speech_checks import undefined_footnotes
+from speech_archive.build import ANNOTATION_PASSES, annotate_speech
+from speech_archive.load.untrusted import PAGE_WRAPPER, SITE_EXTENSIONS, check_speech_body
+from speech_archive.load.speech_rules import undefined_footnotes
 
 ARCHIVE: Archive = load_archive(ROOT)  # the real vocabularies: their terms and sayings drive the passes
 

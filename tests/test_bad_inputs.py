@@ -34,9 +34,9 @@ from mkdocs.exceptions import MkDocsException
 
 from conftest import copy_project, run_mkdocs_build
 from speech_archive.cli import main as cli_main
-from speech_archive.loader import collect_problems
-from speech_archive.safe_yaml import YamlProblem, load_yaml
-from speech_archive.sourcefile import MAX_BYTES
+from speech_archive.load.archive import collect_problems
+from speech_archive.load.safe_yaml import YamlProblem, load_yaml
+from speech_archive.load.text_files import MAX_BYTES
 
 CASES_DIR = Path(__file__).resolve().parent / "bad_inputs"
 CASE_FILES = {"expected.txt", "remove.txt"}

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT, run_mkdocs_build, soup
-from speech_archive.pipeline import ANNOTATION_PASSES
+from speech_archive.build import ANNOTATION_PASSES
 
 sys.path.insert(0, str(ROOT / "bench"))
 from synth import write_archive, write_generated_site, write_plain_site

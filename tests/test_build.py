@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 from conftest import ROOT, SEED_SLUG, copy_project, run_mkdocs_build, soup, speech_text_words
-from speech_archive.loader import split_front_matter
+from speech_archive.load.archive import split_front_matter
 
 
 def _checksums(folder: Path) -> dict[str, str]:

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, SEED_SLUG, copy_project, run_mkdocs_build, soup
 from speech_archive.annotate.blocks import ADDED, Block, join_blocks, split_blocks
 from speech_archive.annotate.glossary import add_glossary_notes
-from speech_archive.catalogues import load_glossary
+from speech_archive.load.catalogues import load_glossary
 from speech_archive.model import Archive, GlossaryTerm, Speech
 
 CICA = GlossaryTerm(
@@ -181,7 +181,7 @@ def test_empty_glossary_changes_nothing():
 def test_abbreviation_tooltips(source, tooltips):
     html = markdown.markdown(
         source + "\n\n*[LAS]: League of Arab States",
-        extensions=["speech_archive.abbr_tooltips", "pymdownx.superfences"],
+        extensions=["speech_archive.extensions.abbr_tooltips", "pymdownx.superfences"],
     )
     found = BeautifulSoup(html, "html.parser").select("abbr")
     assert len(found) == tooltips

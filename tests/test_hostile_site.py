@@ -16,7 +16,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import copy_project, run_mkdocs_build, soup
-from speech_archive.safety import url_scheme
+from speech_archive.load.untrusted import url_scheme
 
 # Each carries a marker 'xssN' so any trace of it in markup can be found.
 PAYLOADS = (

@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURES, ROOT, SEED_SLUG, copy_project
 from speech_archive.cli import main
-from speech_archive.dates import iso_date
-from speech_archive.importer import import_transcript
-from speech_archive.loader import load_archive, split_front_matter
+from speech_archive.cli.dates import iso_date
+from speech_archive.cli.importer import import_transcript
+from speech_archive.load.archive import load_archive, split_front_matter
 
 SEED_TRANSCRIPT = FIXTURES / "transcripts" / "web-copy-2014-05-21.txt"
 SHARED_SEED = ROOT.parent / "shared" / "seeds" / "000_136705155a85f971.txt"

@@ -7,16 +7,16 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
-from speech_archive.indexes.catalogue import render_catalogue
-from speech_archive.indexes.chronology import group_by_year
-from speech_archive.indexes.feed import render_atom_feed
-from speech_archive.indexes.home import HOME_MARKER, fill_home_page
-from speech_archive.indexes.listing import link_from
-from speech_archive.indexes.neighbours import find_neighbours, render_speech_footer
-from speech_archive.indexes.themes import group_by_theme, render_theme_page, sayings_by_theme
-from speech_archive.indexes.venues import group_by_venue
+from speech_archive.pages.catalogue import render_catalogue
+from speech_archive.pages.chronology import group_by_year
+from speech_archive.pages.feed import render_atom_feed
+from speech_archive.pages.home import HOME_MARKER, fill_home_page
+from speech_archive.pages.listing import link_from
+from speech_archive.pages.neighbours import find_neighbours, render_speech_footer
+from speech_archive.pages.themes import group_by_theme, render_theme_page, sayings_by_theme
+from speech_archive.pages.venues import group_by_venue
 from speech_archive.model import Archive, Speech, Theme
-from speech_archive.pipeline import AnnotatedSpeech
+from speech_archive.build import AnnotatedSpeech
 from speech_archive.text import count_words
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEED_SLUG, copy_project, run_mkdocs_build
-from speech_archive.loader import load_archive, split_front_matter
+from speech_archive.load.archive import load_archive, split_front_matter
 from speech_archive.problems import ArchiveError
 
 GOOD = """\

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from browser_support import launch_chromium, search, visit
 from conftest import SEED_SLUG, soup
-from speech_archive.site_zip import (
+from speech_archive.output.site_zip import (
     FIXED_TIME,
     TOP_FOLDER,
     ZIP_NAME,

@@ -8,10 +8,11 @@ import sys
 
 import pytest
 from conftest import ROOT
-from speech_archive import loader, pipeline
+from speech_archive import build as pipeline
+from speech_archive.load import archive as loader
 from speech_archive.cache import ContentCache
-from speech_archive.indexes.home import HOME_MARKER
-from speech_archive.loader import load_archive
+from speech_archive.pages.home import HOME_MARKER
+from speech_archive.load.archive import load_archive
 from speech_archive.parallel import MAX_WORKERS, WORKERS_ENV, can_fork, worker_count
 from speech_archive.timings import StepTimer
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 from conftest import SEED_SLUG, copy_project
-from speech_archive import safe_yaml
-from speech_archive.loader import load_archive
+from speech_archive.load import safe_yaml
+from speech_archive.load.archive import load_archive
 from speech_archive.problems import ArchiveError
-from speech_archive.safe_yaml import YamlProblem, load_yaml
+from speech_archive.load.safe_yaml import YamlProblem, load_yaml
 
 
 def test_control_character_is_reported_with_its_line():

@@ -1,4 +1,4 @@
-"""Unit tests of speech_archive.safety: what a speech body may and may not contain.
+"""Unit tests of speech_archive.load.untrusted: what a speech body may and may not contain.
 
 The hostile cases, one per file, are in tests/bad_inputs (test_bad_inputs.py); here,
 what must stay accepted, the URL rule, and the check staying in step with mkdocs.yml.
@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from speech_archive.safety import SITE_EXTENSIONS, check_rendered_body, paths_leaving_root, url_scheme
+from speech_archive.load.untrusted import SITE_EXTENSIONS, check_rendered_body, paths_leaving_root, url_scheme
 
 ACCEPTED_BODIES = {
     "plain prose": "Ladies and gentlemen, dear friends.",
@@ -62,7 +62,7 @@ def test_the_check_renders_with_the_extensions_of_mkdocs_yml():
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     names = [entry if isinstance(entry, str) else next(iter(entry)) for entry in config["markdown_extensions"]]
     # search_exclusions only marks generated elements for Material's search: nothing to check.
-    assert sorted(names) == sorted([*SITE_EXTENSIONS, "speech_archive.search_exclusions"])
+    assert sorted(names) == sorted([*SITE_EXTENSIONS, "speech_archive.extensions.search_exclusions"])
 
 
 def test_symbolic_links_inside_the_archive_are_not_reported(tmp_path):

@@ -7,7 +7,7 @@ import re
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from speech_archive.safety import check_rendered_body, check_speech_body, may_hold_markup
+from speech_archive.load.untrusted import check_rendered_body, check_speech_body, may_hold_markup
 
 # Markdown's building blocks, minus '<' and '{' (which always take the full check).
 PIECES = [

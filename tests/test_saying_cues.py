@@ -124,7 +124,7 @@ def test_a_catalogued_original_is_found_in_chinese_text_without_a_cue():
 def test_a_speech_does_not_quote_its_own_famous_line_from_a_dictionary_of_quotations():
     from conftest import ROOT
     from speech_archive.annotate.sayings import reference_index
-    from speech_archive.loader import load_archive
+    from speech_archive.load.archive import load_archive
 
     references = reference_index(load_archive(ROOT))
     line = "that government of the people, by the people, for the people, shall not perish from the earth."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from speech_archive.annotate.saying_catalogue import normal_words
-from speech_archive.saying_promotion import Sighting, entry_id, promotions, same_saying
+from speech_archive.cli.saying_promotion import Sighting, entry_id, promotions, same_saying
 
 BIRD = "A bird in the hand is worth two in the bush."
 

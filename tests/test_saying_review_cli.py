@@ -17,10 +17,10 @@ from click.testing import CliRunner
 from conftest import ROOT, SEED_SLUG, copy_project
 from speech_archive import cli
 from speech_archive.annotate.saying_review import Candidate, review_speech
-from speech_archive.catalogues import load_sayings
+from speech_archive.load.catalogues import load_sayings
 from speech_archive.cli import main
-from speech_archive.loader import collect_problems
-from speech_archive.saying_report import add_lines, correction, ignore_lines, yaml_scalar
+from speech_archive.load.archive import collect_problems
+from speech_archive.cli.saying_report import add_lines, correction, ignore_lines, yaml_scalar
 
 SEED = f"speeches/{SEED_SLUG}.md"
 VENV_COMMAND = Path(sys.executable).parent / "speech-archive"

@@ -7,7 +7,7 @@ from conftest import copy_project, run_mkdocs_build
 from speech_archive.annotate.blocks import ADDED, PARAGRAPH, Block
 from speech_archive.annotate.saying_callouts import highlight_sayings, mark_sayings, render_callout
 from speech_archive.annotate.sayings import Corrections, FoundSaying, detect_sayings, saying_id
-from speech_archive.loader import load_archive
+from speech_archive.load.archive import load_archive
 from speech_archive.model import Archive, CatalogueSaying
 from speech_archive.problems import ArchiveError
 
@@ -269,9 +269,9 @@ def test_added_saying_missing_from_the_text_is_reported_with_file_line_and_field
 def test_proverb_index_groups_by_origin_and_lists_every_use_newest_first():
     import datetime as dt
 
-    from speech_archive.indexes.proverbs import render_proverbs_page
+    from speech_archive.pages.sayings import render_proverbs_page
     from speech_archive.model import Speech
-    from speech_archive.pipeline import AnnotatedSpeech
+    from speech_archive.build import AnnotatedSpeech
 
     def speech(slug: str, day: dt.date) -> Speech:
         return Speech(slug=slug, path=f"speeches/{slug}.md", title=slug.upper(), date=day, speaker="S",

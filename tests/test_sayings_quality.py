@@ -9,7 +9,7 @@ import yaml
 from conftest import ROOT
 from speech_archive.annotate.saying_catalogue import normal_words
 from speech_archive.annotate.sayings import detect_sayings
-from speech_archive.catalogues import load_sayings
+from speech_archive.load.catalogues import load_sayings
 
 LABELLED = Path(__file__).resolve().parent / "data" / "sayings_labelled.yml"
 

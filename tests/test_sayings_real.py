@@ -23,8 +23,8 @@ from conftest import (
     soup,
     speech_text_words,
 )
-from speech_archive.loader import split_front_matter
-from speech_archive.safety import PAGE_WRAPPER, SITE_EXTENSIONS
+from speech_archive.load.archive import split_front_matter
+from speech_archive.load.untrusted import PAGE_WRAPPER, SITE_EXTENSIONS
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import score_sayings

@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT
 from mkdocs.config import load_config
 from speech_archive.model import Archive, Speech, Theme
-from speech_archive.search_index import (
+from speech_archive.output.search_index import (
     FACETS_BOOST,
     FACETS_FIELD,
     add_facets,

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 from speech_archive.cache import ContentCache, content_hash
-from speech_archive.loader import load_archive
-from speech_archive.pipeline import annotate_archive, build_site_files
+from speech_archive.load.archive import load_archive
+from speech_archive.build import annotate_archive, build_site_files
 
 sys.path.insert(0, str(ROOT / "bench"))
 from synth import write_archive

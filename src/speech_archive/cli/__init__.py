@@ -1,0 +1,326 @@
+"""speech-archive: add, check and import speeches from the command line.
+
+Thin: arguments in, output out. The work is done by the same core as the build
+(loader, validator, passes), so what these commands say is what the build will say.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from pathlib import Path
+
+import click
+
+from . import saying_report
+from ..annotate.saying_review import review_speech
+from .check import archive_path, count, format_json, format_text, run_check
+from .importer import import_transcript, speech_file_from
+from ..load.archive import FILE_NAME, SPEECHES_DIR, collect_problems, speech_files
+from .new_speech import check_new_speech, new_speech_text
+from ..parallel import worker_count
+from ..problems import Problem
+from .saying_promotion import Sighting, promotions
+from ..load.text_files import read_text
+from .speech_file import check_speech_text, file_slug, write_new_file
+
+ROOT_HELP = ("The archive's folder, holding mkdocs.yml and speeches/. "
+             "Default: the nearest such folder, from the current one upwards.")
+
+
+def _find_root(given: Path | None) -> Path:
+    if given is not None:
+        if not (given / SPEECHES_DIR).is_dir():
+            raise click.UsageError(f"{given} has no {SPEECHES_DIR}/ folder (expected the archive's folder)")
+        return given
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        if (folder / "mkdocs.yml").is_file() and (folder / SPEECHES_DIR).is_dir():
+            return folder
+    raise click.UsageError(f"no archive here or above {here} (expected a folder with mkdocs.yml and "
+                           f"{SPEECHES_DIR}/; run from inside the project or pass --root)")
+
+
+def _root(ctx: click.Context) -> Path:
+    return _find_root(ctx.find_root().params.get("root"))
+
+
+def _shown(path: Path) -> str:
+    """A path as the contributor would type it: relative to here when that is shorter."""
+    relative = os.path.relpath(path)
+    return relative if not relative.startswith("..") else str(path)
+
+
+def _check_slug(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    # Checked before any path is made from it: a slug never climbs out of speeches/.
+    if value is not None and not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", value):
+        raise click.BadParameter(f"expected lower-case ASCII words joined by hyphens, like "
+                                 f"'address-to-the-nation', got {value!r}")
+    return value
+
+
+def _echo_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        click.echo(str(problem), err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--root", type=click.Path(file_okay=False, exists=True, path_type=Path), help=ROOT_HELP)
+def main(root: Path | None) -> None:
+    """Add, check and import the speeches of an archive.
+
+    \b
+    Example, from the project's folder:
+      speech-archive new --title "New Approach for Asian Security Cooperation" \\
+          --date 2014-05-21 --venue "Shanghai, China" --speaker "Xi Jinping" \\
+          --theme common-security
+      speech-archive check
+    """
+
+
+@main.command(short_help="Start a new speech file.")
+@click.option("--title", required=True, help="The title as published.")
+@click.option("--date", required=True, metavar="YYYY-MM-DD", help="The day it was delivered.")
+@click.option("--venue", required=True, help="Where: 'City, Country'.")
+@click.option("--speaker", help="Who delivered it (the archive requires it).")
+@click.option("--theme", "themes", multiple=True, metavar="SLUG",
+              help="A theme slug from speeches/themes.yml; repeat for several (at least one is required).")
+@click.option("--occasion", help="The event it was given at.")
+@click.option("--slug", callback=_check_slug,
+              help="The file name's words, lower-case with hyphens. Default: made from the title.")
+@click.pass_context
+def new(ctx: click.Context, title: str, date: str, venue: str, speaker: str | None,
+        themes: tuple[str, ...], occasion: str | None, slug: str | None) -> None:
+    """Write speeches/<date>-<slug>.md with complete front matter and a placeholder body.
+
+    Prints the new file's path. Refuses to overwrite a file, and refuses values the
+    build would refuse (a bad date, an unknown theme), with the build's messages.
+
+    \b
+    Example:
+      speech-archive new --title "Address to the Nation" --date 1962-10-22 \\
+          --venue "Washington, United States" --speaker "John F. Kennedy" \\
+          --theme common-security
+    """
+    root = _root(ctx)
+    slug = slug or file_slug(title)
+    text = new_speech_text(title, date, venue, speaker, themes, occasion)
+    problems = check_new_speech(root, date, slug, text)
+    if problems:
+        _echo_problems(problems)
+        raise click.ClickException(
+            f"nothing was written: {count(len(problems), 'problem')} to fix in the options above")
+    path = root / SPEECHES_DIR / f"{date}-{slug}.md"
+    _write(path, text, hint="edit that file, or pass --slug to choose another name")
+    click.echo(_shown(path))
+
+
+@main.command(short_help="Validate the archive as the build does.")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="json prints the problems and findings for bots.")
+@click.option("--since", default="HEAD", show_default=True, metavar="REV",
+              help="Without PATHS, list what the build adds to the speeches changed since this git revision.")
+@click.pass_context
+def check(ctx: click.Context, paths: tuple[Path, ...], output_format: str, since: str) -> None:
+    """Validate the archive, or only the given speech and vocabulary files, as the build does.
+
+    Prints every problem as 'path:line: field: message', then a one-line summary, and
+    what the build will add to each changed speech (paragraph numbers, sayings, terms).
+    Exits 0 when there is no problem, 1 otherwise.
+
+    \b
+    Examples:
+      speech-archive check
+      speech-archive check speeches/2014-05-21-new-approach-for-asian-security-cooperation.md
+      speech-archive check --format json
+    """
+    root = _root(ctx)
+    asked = None
+    if paths:
+        asked = []
+        for path in paths:
+            name = archive_path(root, path)
+            if name is None:
+                raise click.BadParameter(
+                    f"{path} is not a speech (.md) or vocabulary (themes.yml, proverbs.yml, glossary.yml) "
+                    f"in {_shown(root / SPEECHES_DIR)}/", param_hint="PATHS")
+            asked.append(name)
+    report = run_check(root, asked, since)
+    click.echo(format_json(report) if output_format == "json" else format_text(report))
+    ctx.exit(0 if report.ok else 1)
+
+
+@main.command("import", short_help="Turn a raw transcript into a speech file.")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--venue", help="Where: 'City, Country' (overrides the transcript).")
+@click.option("--speaker", help="Who delivered it (overrides the transcript).")
+@click.option("--theme", "themes", multiple=True, metavar="SLUG", help="A theme slug; repeat for several.")
+@click.option("--slug", callback=_check_slug, help="The file name's words. Default: made from the title.")
+@click.option("--dry-run", is_flag=True, help="Print the speech file instead of writing it.")
+@click.option("--output-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where to write the file. Default: the archive's speeches/ folder.")
+@click.pass_context
+def import_(ctx: click.Context, file: Path, venue: str | None, speaker: str | None,
+            themes: tuple[str, ...], slug: str | None, dry_run: bool, output_dir: Path | None) -> None:
+    """Turn a raw transcript (a web page copy, or 'Title:'/'Date:' header lines) into a speech file.
+
+    The text is kept word for word. Fields the transcript does not give are left
+    empty, and listed: fill them in, then run 'speech-archive check'. Lines before the
+    speech that were not used (navigation words...) are listed too. Never overwrites.
+
+    \b
+    Example:
+      speech-archive import ~/Downloads/transcript.txt --venue "Shanghai, China" \\
+          --speaker "Xi Jinping" --theme common-security --dry-run
+    """
+    root = _root(ctx)
+    text, problems = read_text(file, _shown(file))
+    if text is None:
+        _echo_problems(problems)
+        raise click.ClickException("nothing was imported")
+    imported = import_transcript(text)
+    if not imported.body.strip():
+        raise click.ClickException(f"{_shown(file)}: found no speech text after the title and date lines")
+    name, speech_text = speech_file_from(imported, venue, speaker, themes, slug)
+    path = (output_dir or root / SPEECHES_DIR) / name
+    to_fill = check_speech_text(root, name, speech_text, shown_as=_shown(path))
+    if dry_run:
+        click.echo(speech_text, nl=False)
+        exists = " (it already exists: a real import would refuse)" if path.exists() else ""
+        click.echo(f"(dry run: would write {_shown(path)}{exists})", err=True)
+    else:
+        _write(path, speech_text, hint="nothing was written; pass --slug to choose another name")
+        click.echo(_shown(path))
+    for line, unused in imported.unused:
+        click.echo(f"{_shown(file)}:{line}: left out (not part of the speech?): {unused}", err=True)
+    if to_fill:
+        _echo_problems(to_fill)
+        click.echo(f"{count(len(to_fill), 'field')} to fill in or correct, then run 'speech-archive check'",
+                   err=True)
+
+
+SAYING_FORMATS = {
+    "text": (saying_report.format_text, saying_report.format_promotions_text),
+    "json": (saying_report.format_json, None),
+    "markdown": (saying_report.format_markdown, saying_report.format_promotions_markdown),
+}
+
+
+def _speech_name(root: Path, value: str) -> str:
+    """'speeches/<file name>' for SPEECH given as a path or a slug; a usage error otherwise."""
+    speeches_dir = root / SPEECHES_DIR
+    stems = [path.stem for path in speech_files(speeches_dir)]
+    undated = {stem: stem[len("YYYY-MM-DD-"):] for stem in stems if FILE_NAME.match(f"{stem}.md")}
+    example = stems[0] if stems else "2014-05-21-new-approach-for-asian-security-cooperation"
+    expected = (f"expected a speech file in {_shown(speeches_dir)}/, or its file name without "
+                ".md (the date may be left out when only one speech has those words), like "
+                f"'{example}'")
+    path = Path(value)
+    # A relative path from here, or (with --root) from the archive's folder.
+    places = [place for place in (path, root / path) if place.is_file()]
+    if places:
+        names = [archive_path(root, place) for place in places]
+        name = next((name for name in names if name and name.endswith(".md")), None)
+        if name is None:
+            raise click.BadParameter(f"{value} is not a speech; {expected}", param_hint="SPEECH")
+        return name
+    stem = value.removesuffix(".md")
+    # A slug never climbs out of speeches/: only slug characters are looked up.
+    if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", stem):
+        matches = [s for s in stems if s == stem] or [s for s in stems if undated.get(s) == stem]
+        if len(matches) == 1:
+            return f"{SPEECHES_DIR}/{matches[0]}.md"
+        if matches:
+            raise click.BadParameter(f"{value!r} names {len(matches)} speeches: "
+                                     f"{', '.join(matches)}; expected one: give the date too",
+                                     param_hint="SPEECH")
+    close = difflib.get_close_matches(stem, [*stems, *undated.values()], n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    raise click.BadParameter(f"{value!r} is not a speech of this archive{hint}; {expected}",
+                             param_hint="SPEECH")
+
+
+@main.command(short_help="Review the sayings found in speeches, and how to correct them.")
+@click.argument("speeches", nargs=-1, metavar="SPEECH...")
+@click.option("--format", "output_format", type=click.Choice(list(SAYING_FORMATS)), default="text",
+              show_default=True, help="json for tools; markdown for a pull request's summary.")
+@click.option("--rejected/--no-rejected", default=True, show_default=True,
+              help="Also list what the detector considered and rejected.")
+@click.option("--promote", is_flag=True,
+              help="List sayings found in two or more speeches but not in speeches/proverbs.yml, "
+                   "as entries to add to it (only those found in the SPEECHes, when given).")
+@click.pass_context
+def sayings(ctx: click.Context, speeches: tuple[str, ...], output_format: str, rejected: bool,
+            promote: bool) -> None:
+    """List the sayings the detector found in each SPEECH (a path or a slug) and those it rejected.
+
+    For each: the paragraph, the words, origin, cue, extent, citation and the reason,
+    then the front-matter lines that would reverse the verdict ('proverbs: ignore:' for
+    a wrong saying, 'proverbs: add:' for a missed one). A speech the build would refuse
+    gets its problems instead, as 'check' prints them, and the exit code is 1.
+
+    \b
+    Examples:
+      speech-archive sayings speeches/2014-05-21-new-approach-for-asian-security-cooperation.md
+      speech-archive sayings new-approach-for-asian-security-cooperation --no-rejected
+      speech-archive sayings --promote
+    """
+    root = _root(ctx)
+    if not speeches and not promote:
+        argument = next(p for p in ctx.command.params if p.name == "speeches")
+        raise click.MissingParameter(ctx=ctx, param=argument)  # as click says it
+    names = list(dict.fromkeys(_speech_name(root, value) for value in speeches))
+    archive, problems = collect_problems(root, workers=worker_count())
+    loaded = {speech.path: speech for speech in archive.speeches} if archive else {}
+    # Problems outside any speech (a vocabulary, the schema) change what every speech shows.
+    shared = [p for p in problems if not p.path.endswith(".md")]
+    if promote:
+        _promote(ctx, archive, problems, names, output_format)
+        return
+    reviews = []
+    for name in names:
+        own = [p for p in problems if p.path == name]
+        if own or name not in loaded:
+            reviews.append(saying_report.SpeechReview(name, problems=own or [
+                Problem(name, 0, "-", "was not loaded (run 'speech-archive check')")]))
+            continue
+        speech = loaded[name]
+        found = [c for c in review_speech(speech, archive) if rejected or c.accepted]
+        reviews.append(saying_report.review(speech, found))
+    click.echo(SAYING_FORMATS[output_format][0](reviews, shared))
+    ctx.exit(0 if not shared and all(r.ok for r in reviews) else 1)
+
+
+def _promote(ctx: click.Context, archive, problems: list[Problem], names: list[str],
+             output_format: str) -> None:
+    """Print the sayings to add to proverbs.yml; exit 1 when the archive has problems."""
+    sightings = [
+        Sighting(speech.slug, c.paragraph, c.text, c.origin)
+        for speech in (archive.speeches if archive else ())
+        for c in review_speech(speech, archive) if c.accepted and not c.catalogued
+    ]
+    found = promotions(sightings, {saying.id for saying in archive.sayings} if archive else set())
+    if names:
+        asked = {Path(name).stem for name in names}
+        found = [p for p in found if asked & set(p.speeches)]
+    if output_format == "json":
+        click.echo(saying_report.format_promotions_json(found, problems))
+    else:
+        if problems:
+            click.echo("\n".join(str(problem) for problem in problems)
+                       + f"\n{count(len(problems), 'problem')} in the archive: the speeches that "
+                       "have one were left out (run 'speech-archive check')\n")
+        click.echo(SAYING_FORMATS[output_format][1](found))
+    ctx.exit(0 if not problems else 1)
+
+
+def _write(path: Path, text: str, hint: str) -> None:
+    try:
+        write_new_file(path, text)
+    except FileExistsError:
+        raise click.ClickException(f"{_shown(path)} already exists and was left as it is ({hint})") from None
+    except OSError as err:
+        raise click.ClickException(f"cannot write {_shown(path)}: {err.strerror}") from None
+

@@ -1,0 +1,261 @@
+"""Load and validate the whole archive once; everything after trusts the result.
+
+Every problem in every file is collected, then ``load_archive`` raises one
+``ArchiveError`` carrying all of them, so a contributor fixes everything in one go.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import hashlib
+import re
+from pathlib import Path
+
+from jsonschema.exceptions import SchemaError
+
+from ..annotate.sayings import check_saying_corrections
+from ..cache import ContentCache, cached, content_hash
+from .catalogues import load_glossary, load_sayings, load_themes
+from ..model import Archive, Speech, Theme
+from ..parallel import MIN_ITEMS, can_fork, map_in_processes
+from ..problems import ArchiveError, Problem
+from .references import load_references
+from .safe_yaml import YamlProblem, load_yaml
+from .untrusted import check_speech_body, paths_leaving_root
+from .schema import check_against_schema, load_schema
+from .text_files import read_text
+from .speech_rules import duplicate_speeches, top_level_key_line, undefined_footnotes
+
+SPEECHES_DIR = "speeches"
+SCHEMA_FILE = "speech.schema.json"
+REFERENCES_DIR = "references"  # speeches/references/: reference works and references.yml
+FILE_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
+_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """(front matter, body, body's first line) or None when the file has no front matter."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    for index in range(1, len(lines)):
+        if _FENCE.match(lines[index]):
+            front = "\n".join(lines[1:index])
+            body = "\n".join(lines[index + 1 :])
+            return front, body, index + 2
+    return None
+
+
+def _parse_date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def parse_speech(
+    text: str, shown_as: str, file_name: str, themes: dict[str, Theme], schema: dict
+) -> tuple[Speech | None, list[Problem]]:
+    """Validate one speech file's text against the contract; the Speech when it holds."""
+    name = FILE_NAME.match(file_name)
+    problems: list[Problem] = []
+    if not name:
+        problems.append(
+            Problem(shown_as, 0, "-", "file name is not of the form YYYY-MM-DD-slug.md "
+                    "(expected a date, then lower-case ASCII words joined by hyphens)")
+        )
+    parts = split_front_matter(text)
+    if parts is None and text.split("\n", 1)[0].rstrip() == "---":
+        problems.append(
+            Problem(shown_as, 1, "-", "front matter is not closed (expected a '---' line after the fields)")
+        )
+        return None, problems
+    if parts is None:
+        problems.append(
+            Problem(shown_as, 1, "-", "has no front matter (expected the file to start with a '---' line, "
+                    "YAML fields, and a closing '---' line)")
+        )
+        return None, problems
+    front, body, body_line = parts
+    try:
+        doc = load_yaml(front)
+    except YamlProblem as err:
+        problems.append(Problem(shown_as, err.line + 1, "-", f"front matter {err.message}"))
+        return None, problems
+    if not isinstance(doc.data, dict):
+        problems.append(Problem(shown_as, 2, "-", "front matter is not a mapping of fields "
+                                "(expected lines like 'title: ...')"))
+        return None, problems
+    meta = doc.data
+    problems += check_against_schema(schema, doc, shown_as, line_offset=1)
+    line_of = lambda *path: doc.line_of(path) + 1  # front matter starts on line 2
+
+    day = None
+    if isinstance(meta.get("date"), str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta["date"]):
+        day = _parse_date(meta["date"])
+        if day is None:
+            problems.append(Problem(shown_as, line_of("date"), "date",
+                                    f"{meta['date']!r} is not a real day (expected a valid YYYY-MM-DD date)"))
+        elif name and name["date"] != meta["date"]:
+            problems.append(Problem(shown_as, line_of("date"), "date",
+                                    f"{meta['date']!r} differs from the file name's date {name['date']!r} "
+                                    "(expected them to be equal)"))
+    source = meta.get("source") if isinstance(meta.get("source"), dict) else {}
+    for key in ("retrieved", "updated"):
+        value = source.get(key)
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) and _parse_date(value) is None:
+            problems.append(Problem(shown_as, line_of("source", key), f"source.{key}",
+                                    f"{value!r} is not a real day (expected a valid YYYY-MM-DD date)"))
+    if isinstance(meta.get("themes"), list):
+        for index, theme in enumerate(meta["themes"]):
+            if isinstance(theme, str) and theme not in themes:
+                close = difflib.get_close_matches(theme, list(themes), n=1)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                problems.append(Problem(shown_as, line_of("themes", index), f"themes[{index}]",
+                                        f"{theme!r} is not defined in speeches/themes.yml "
+                                        f"({hint}expected one of its slugs)"))
+    problems += undefined_footnotes(body, body_line, shown_as)
+    problems += check_speech_body(body, shown_as, body_line)  # raw HTML, unsafe links and attributes
+    if problems or day is None or name is None:
+        return None, problems
+    corrections = meta.get("proverbs") or {}
+    speech = Speech(
+        slug=file_name[:-3],
+        path=shown_as,
+        title=meta["title"].strip(),
+        date=day,
+        speaker=meta["speaker"].strip(),
+        venue=meta["venue"].strip(),
+        themes=tuple(meta["themes"]),
+        body=body,
+        body_line=body_line,
+        occasion=meta.get("occasion"),
+        source=meta.get("source"),
+        note=meta.get("note"),
+        rights=meta.get("rights"),
+        summary=meta.get("summary"),
+        language=meta.get("language", "en"),
+        proverbs_add=tuple(corrections.get("add", ())),
+        proverbs_ignore=tuple(corrections.get("ignore", ())),
+        content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    )
+    # proverbs.add must name words that stand in the text; the sayings module knows where.
+    problems = check_saying_corrections(speech, lambda index: line_of("proverbs", "add", index, "text"))
+    return (None, problems) if problems else (speech, [])
+
+
+def speech_files(speeches_dir: Path) -> list[Path]:
+    """The speech files, in a stable order; vocabularies and the schema are not speeches."""
+    paths = (p for p in speeches_dir.iterdir() if p.suffix == ".md" and not p.name.startswith("."))
+    return sorted(paths, key=lambda path: path.name)  # names: Path comparisons are slow
+
+
+def load_archive(root: Path, cache: ContentCache | None = None, workers: int = 1) -> Archive:
+    """Load ``root/speeches``; raise ArchiveError listing every problem found.
+
+    With ``workers`` > 1 and no cache, a large archive's speeches are parsed in that
+    many processes (parsing is pure); the result is the same.
+    """
+    archive, problems = collect_problems(root, cache, workers)
+    if problems or archive is None:
+        raise ArchiveError(problems)
+    return archive
+
+
+def vocabulary_hash(speeches_dir: Path) -> str:
+    """SHA-256 of every file beside the speeches and in speeches/references/, names included.
+
+    Validating or annotating a speech reads these files, so a result cached for
+    `mkdocs serve` is only reused while they are unchanged.
+    """
+    parts: list[bytes | str] = []
+    for path in sorted(speeches_dir.iterdir()):
+        if path.is_file() and path.suffix != ".md":
+            parts += [path.name, path.read_bytes()]
+    references = speeches_dir / REFERENCES_DIR
+    if references.is_dir():
+        for path in sorted(references.iterdir()):
+            if path.is_symlink():  # where it leads, never what: it may leave the archive
+                parts += [f"{REFERENCES_DIR}/{path.name}", "->", str(path.readlink())]
+            elif path.is_file():
+                parts += [f"{REFERENCES_DIR}/{path.name}", path.read_bytes()]
+    return content_hash(*parts)
+
+
+def _load_vocabularies(speeches_dir: Path) -> tuple[dict, tuple, tuple, tuple, list[Problem]]:
+    themes, problems = load_themes(speeches_dir / "themes.yml", f"{SPEECHES_DIR}/themes.yml")
+    sayings, found = load_sayings(speeches_dir / "proverbs.yml", f"{SPEECHES_DIR}/proverbs.yml")
+    problems += found
+    glossary, found = load_glossary(speeches_dir / "glossary.yml", f"{SPEECHES_DIR}/glossary.yml")
+    problems += found
+    references, found = load_references(
+        speeches_dir / REFERENCES_DIR, f"{SPEECHES_DIR}/{REFERENCES_DIR}"
+    )
+    problems += found
+    return themes, sayings, glossary, references, problems
+
+
+def collect_problems(
+    root: Path, cache: ContentCache | None = None, workers: int = 1
+) -> tuple[Archive | None, list[Problem]]:
+    """Every problem in ``root/speeches``, and the archive of what loaded without one.
+
+    The archive is partial when there are problems (the build refuses it; ``check``
+    still shows what the passes find in the good speeches); None without a speeches folder.
+    """
+    speeches_dir = root / SPEECHES_DIR
+    problems: list[Problem] = []
+    if not speeches_dir.is_dir():
+        return None, [Problem(SPEECHES_DIR, 0, "-", "folder is missing (expected the speeches beside mkdocs.yml)")]
+    problems = paths_leaving_root(root, speeches_dir, SPEECHES_DIR)
+    if problems:  # nothing is read through a link that leaves the archive
+        return None, problems
+    # The schema lives beside the speeches it describes, so editors can use it too.
+    try:
+        schema = load_schema(speeches_dir / SCHEMA_FILE)
+    except (OSError, ValueError, SchemaError) as err:
+        reason = getattr(err, "strerror", None) or str(err).splitlines()[0]
+        return None, [Problem(f"{SPEECHES_DIR}/{SCHEMA_FILE}", 0, "-",
+                              f"cannot be used ({reason}; expected the JSON Schema of speech front matter)")]
+    # With a cache (`mkdocs serve`), unchanged vocabularies and speeches are not parsed again.
+    vocabularies = vocabulary_hash(speeches_dir)
+    themes, sayings, glossary, references, found = cached(
+        cache, ("vocabularies", vocabularies), lambda: _load_vocabularies(speeches_dir)
+    )
+    problems += found
+
+    texts: list[tuple[str, str, str]] = []  # (file name, path as shown, text) of each readable file
+    for path in speech_files(speeches_dir):
+        shown_as = f"{SPEECHES_DIR}/{path.name}"
+        if path.is_symlink():
+            problems.append(Problem(shown_as, 0, "-", "is a symbolic link (expected a regular file)"))
+            continue
+        text, found = read_text(path, shown_as)
+        problems += found
+        if text is not None:
+            texts.append((path.name, shown_as, text))
+
+    def parse(index: int) -> tuple[Speech | None, list[Problem]]:
+        name, shown_as, text = texts[index]
+        return parse_speech(text, shown_as, name, themes, schema)
+
+    if cache is None and workers > 1 and len(texts) >= MIN_ITEMS and can_fork():
+        parsed = map_in_processes(parse, len(texts), workers)
+    else:
+        parsed = [
+            cached(cache, ("speech", name, content_hash(text), vocabularies), lambda: parse(index))  # noqa: B023
+            for index, (name, _, text) in enumerate(texts)
+        ]
+    speeches: list[Speech] = []
+    title_lines: dict[str, int] = {}
+    for (_, shown_as, text), (speech, found) in zip(texts, parsed):
+        problems += found
+        if speech:
+            speeches.append(speech)
+            title_lines[shown_as] = top_level_key_line(text, "title")
+    problems += duplicate_speeches(speeches, title_lines)
+    speeches.sort(key=lambda s: (s.date, s.slug))
+    archive = Archive(speeches=tuple(speeches), themes=themes, sayings=sayings, glossary=glossary,
+                      references=references, vocabulary_hash=vocabularies)
+    return archive, sorted(problems)

@@ -1,0 +1,88 @@
+"""Checks a schema cannot express: footnotes in a speech body, and one speech entered twice.
+
+Both run inside the loader, so ``speech-archive check`` and the build report the same problems.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Speech
+from ..problems import Problem
+from ..text import anchor_id
+
+_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+# Python-Markdown's own patterns (markdown/extensions/footnotes.py): labels are case-sensitive.
+_DEFINITION = re.compile(r"^[ ]{0,3}\[\^([^\]]*)\]:")
+_REFERENCE = re.compile(r"(?<!\\)\[\^([^\]]*)\]")
+
+
+def undefined_footnotes(body: str, body_line: int, shown_as: str) -> list[Problem]:
+    """A ``[^label]`` reference with no ``[^label]:`` definition: Markdown would print it as text.
+
+    Code (fenced blocks and code spans) is skipped: brackets there are not references.
+    """
+    if "[^" not in body:
+        return []  # no reference at all: most speeches, no need to read line by line
+    defined: set[str] = set()
+    first_use: dict[str, int] = {}
+    fence: str | None = None
+    for offset, line in enumerate(body.split("\n")):
+        if fence:
+            if line.strip().startswith(fence):
+                fence = None
+            continue
+        opened = _FENCE.match(line)
+        if opened:
+            fence = opened.group(1)
+            continue
+        line = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+        definition = _DEFINITION.match(line)
+        if definition:
+            defined.add(definition.group(1))
+            line = line[definition.end():]
+        for reference in _REFERENCE.finditer(line):
+            first_use.setdefault(reference.group(1), body_line + offset)
+    return [
+        Problem(shown_as, line, "body",
+                f"footnote reference [^{label}] has no definition "
+                f"(expected a line '[^{label}]: ...' in the speech, or remove the reference)")
+        for label, line in first_use.items()
+        if label not in defined
+    ]
+
+
+def top_level_key_line(text: str, key: str) -> int:
+    """The line of a top-level front-matter key (always at column 0 in block YAML); 2 if unseen."""
+    for number, line in enumerate(text.split("\n")[1:], start=2):
+        if re.match(rf"{re.escape(key)}\s*:", line):
+            return number
+        if line.rstrip() in ("---", "..."):
+            break
+    return 2
+
+
+def duplicate_speeches(speeches: list[Speech], title_lines: dict[str, int]) -> list[Problem]:
+    """The same speech entered twice: two files with the same date and the same title.
+
+    File names are unique by construction, so a duplicate slug in this archive means a
+    second file for one speech (say, imported and also typed in, under different slugs),
+    which would publish two pages for it. Titles are compared as slugs, so case,
+    punctuation and accents do not hide a duplicate. Same-titled speeches on other days
+    (a yearly address) are distinct. ``title_lines`` gives each file's title line.
+    """
+    by_key: dict[tuple, list[Speech]] = {}
+    for speech in speeches:
+        by_key.setdefault((speech.date, anchor_id(speech.title)), []).append(speech)
+    problems: list[Problem] = []
+    for group in by_key.values():
+        for speech in group:
+            others = ", ".join(other.path for other in group if other is not speech)
+            if others:
+                problems.append(
+                    Problem(speech.path, title_lines.get(speech.path, 2), "title",
+                            f"{speech.title!r} on {speech.date.isoformat()} is also in {others} "
+                            "(expected each speech once: keep one file, or correct the title or date)")
+                )
+    return problems

@@ -1,0 +1,68 @@
+"""Tune the search index Material writes, so readers find speeches by what they type.
+
+Material's search plugin indexes each page's title and text. A speech page's text
+already holds its speaker, venue, occasion and themes (the metadata block), but as
+one word among thousands: a search for "Geneva" would rank a speech that mentions
+Geneva three times above the speech given there. So every speech's facts are also
+put in a field of their own, ``facets``, boosted far above the text: a venue's or a
+theme's speeches come before any speech that merely mentions it, and before
+sections that only name it in a heading (a glossary entry, the venue's line in the
+venue list). Only a page titled with the words (the theme's own page) can lead.
+
+The hook tunes Material's entries before Material writes them; ``tune_search_index_json``
+does the same to a written file, for a Material that keeps its entries elsewhere.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..model import Archive, Speech
+
+FACETS_FIELD = "facets"
+# Material's worker multiplies a page's score by up to 5 and a section's by up to 2
+# after the query; so 800 puts a speech's own venue/theme/speaker (800 x 5) above section
+# titles (1000 x 2) and far above text (1), and just below page titles (1000 x 5).
+FACETS_BOOST = 800.0
+
+
+def speech_facets(speech: Speech, archive: Archive) -> str:
+    """The facts a reader searches a speech by, as one line of text."""
+    parts = [speech.speaker, speech.venue]
+    if speech.occasion:
+        parts.append(speech.occasion)
+    parts += [archive.themes[slug].title for slug in speech.themes]
+    return " · ".join(parts)
+
+
+def archive_facets(archive: Archive) -> dict[str, str]:
+    """Facets of every speech, by the docs-relative path of its page."""
+    return {f"speeches/{speech.slug}.md": speech_facets(speech, archive) for speech in archive.speeches}
+
+
+def add_facets_in_place(docs: list[dict], fields: dict, facets_by_location: dict[str, str]) -> None:
+    """Give each page's main entry (no ``#anchor``) its facets, and the field its boost.
+
+    In place, for the index Material holds before it writes it: ``docs`` are its
+    entries, ``fields`` its field boosts. Material groups sections under their page,
+    so the page is what should rank.
+    """
+    fields[FACETS_FIELD] = {"boost": FACETS_BOOST}
+    for doc in docs:
+        facets = facets_by_location.get(doc["location"])
+        if facets:
+            doc[FACETS_FIELD] = facets
+
+
+def add_facets(index: dict, facets_by_location: dict[str, str]) -> dict:
+    """``index`` (Material's search_index.json) tuned by ``add_facets_in_place``; the input is kept."""
+    fields = dict(index["config"]["fields"])
+    docs = [dict(doc) for doc in index["docs"]]
+    add_facets_in_place(docs, fields, facets_by_location)
+    return {**index, "config": {**index["config"], "fields": fields}, "docs": docs}
+
+
+def tune_search_index_json(text: str, facets_by_location: dict[str, str]) -> str:
+    """The tuned index as JSON, written as compactly and deterministically as Material's."""
+    tuned = add_facets(json.loads(text), facets_by_location)
+    return json.dumps(tuned, separators=(",", ":"))  # ASCII, as Material writes it: no charset doubts

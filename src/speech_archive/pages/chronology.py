@@ -1,0 +1,58 @@
+"""Chronology: every speech by year on speeches/index.md, and one page per year."""
+
+from __future__ import annotations
+
+from ..model import Archive, Speech
+from .speech import page_front_matter
+from .listing import link_from, plural, speech_list, year_page_path
+
+CHRONOLOGY = "speeches/index.md"
+
+
+def group_by_year(speeches: tuple[Speech, ...] | list[Speech]) -> dict[int, list[Speech]]:
+    """Year -> its speeches, newest year first (dicts keep insertion order)."""
+    groups: dict[int, list[Speech]] = {}
+    for speech in speeches:
+        groups.setdefault(speech.year, []).append(speech)
+    return {year: groups[year] for year in sorted(groups, reverse=True)}
+
+
+def year_links(years: list[int], page: str, current: int | None = None) -> str:
+    """One line linking every year that has speeches; the current year unlinked."""
+    return " · ".join(
+        f"**{year}**" if year == current else f"[{year}]({link_from(page, year_page_path(year))})" for year in years
+    )
+
+
+def render_chronology(archive: Archive, groups: dict[int, list[Speech]]) -> str:
+    lines = [page_front_matter({"title": "Speeches"}) + "# Speeches", ""]
+    lines.append(f"{plural(len(archive.speeches), 'speech', 'speeches')} in the archive, newest first.")
+    if groups:
+        lines += ["", "Years: " + year_links(list(groups), CHRONOLOGY)]
+    for year, speeches in groups.items():
+        # An explicit, documented anchor (speeches/index.html#year-2014) that readers can link to.
+        lines += ["", f"## {year} {{#year-{year}}}", ""]
+        year_page = link_from(CHRONOLOGY, year_page_path(year))
+        lines.append(f"[{plural(len(speeches), 'speech', 'speeches')} in {year}]({year_page})")
+        lines.append("")
+        lines += speech_list(speeches, archive, CHRONOLOGY)
+    return "\n".join(lines) + "\n"
+
+
+def render_year_page(archive: Archive, year: int, speeches: list[Speech], years: list[int]) -> str:
+    page = year_page_path(year)
+    lines = [page_front_matter({"title": f"Speeches of {year}"}) + f"# Speeches of {year}", ""]
+    lines += ["Years: " + year_links(years, page, current=year), ""]
+    lines += [f"{plural(len(speeches), 'speech', 'speeches')}, newest first. "
+              f"[All speeches]({link_from(page, CHRONOLOGY)})", ""]
+    lines += speech_list(speeches, archive, page)
+    return "\n".join(lines) + "\n"
+
+
+def render_chronology_pages(archive: Archive) -> dict[str, str]:
+    groups = group_by_year(archive.speeches)
+    years = list(groups)
+    pages = {CHRONOLOGY: render_chronology(archive, groups)}
+    for year, speeches in groups.items():
+        pages[year_page_path(year)] = render_year_page(archive, year, speeches, years)
+    return pages

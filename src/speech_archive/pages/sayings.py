@@ -1,0 +1,93 @@
+"""The proverb index (proverbs/index.md): every saying found in the archive, grouped by origin.
+
+Each saying's anchor is its id (the catalogue id, or a slug of its text), which the
+callouts on speech pages link to. Collect (one pass over the findings), then render.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
+
+from ..model import Archive, CatalogueSaying, Speech
+from .speech import page_front_matter
+from ..text import anchor_id, escape_markdown, human_date
+from .listing import link_from, plural, speech_page_path
+
+if TYPE_CHECKING:
+    from ..build import AnnotatedSpeech
+
+PROVERBS_PAGE = "proverbs/index.md"
+
+
+def saying_link(saying_id: str, from_page: str = "speeches/x.md") -> str:
+    """The link from a page (by default a speech page) to a saying's entry in the index."""
+    return f"{link_from(from_page, PROVERBS_PAGE)}#{saying_id}"
+
+
+@dataclass
+class IndexedSaying:
+    id: str
+    text: str
+    origin: str
+    entry: CatalogueSaying | None
+    citation: str | None = None  # the reference passage it quotes, when one was found ("Micah 6:8")
+    uses: dict[str, tuple[Speech, list[int]]] = field(default_factory=dict)  # slug -> speech, paragraphs
+
+
+def collect_sayings(archive: Archive, annotated: Iterable["AnnotatedSpeech"]) -> dict[str, IndexedSaying]:
+    """Saying id -> the saying and every paragraph that quotes it, in one pass over the findings."""
+    catalogue = {saying.id: saying for saying in archive.sayings}
+    found: dict[str, IndexedSaying] = {}
+    for item in annotated:
+        for use in item.findings.get("sayings", ()):
+            entry = catalogue.get(use["id"])
+            saying = found.setdefault(use["id"], IndexedSaying(
+                use["id"], entry.text if entry else use["text"], entry.origin if entry else use["origin"], entry))
+            saying.citation = saying.citation or use.get("citation")
+            saying.uses.setdefault(item.speech.slug, (item.speech, []))[1].append(use["paragraph"])
+    return found
+
+
+def _origin_anchor(origin: str) -> str:
+    # Prefixed so an origin heading never takes a saying's anchor.
+    return "origin-" + anchor_id(origin)
+
+
+def render_saying(saying: IndexedSaying) -> list[str]:
+    lines = [f"### “{escape_markdown(saying.text)}” {{ #{saying.id} }}", ""]
+    entry = saying.entry
+    for label, value in (("Original", entry and entry.original),
+                         ("Source", (entry and entry.source) or saying.citation),
+                         ("Meaning", entry and entry.meaning)):
+        if value:
+            lines += [f"*{label}:* {escape_markdown(value)}", ""]
+    lines += [f"Quoted in {plural(len(saying.uses), 'speech', 'speeches')}:", ""]
+    for speech, paragraphs in sorted(saying.uses.values(), key=lambda u: (u[0].date, u[0].slug), reverse=True):
+        page = link_from(PROVERBS_PAGE, speech_page_path(speech))
+        places = ", ".join(f"[para. {n}]({page}#p{n})" for n in paragraphs)
+        lines.append(f"- [{escape_markdown(speech.title)}]({page}) — {human_date(speech.date)} — {places}")
+    return lines + [""]
+
+
+def render_proverbs_page(archive: Archive, annotated: Iterable["AnnotatedSpeech"]) -> dict[str, str]:
+    sayings = collect_sayings(archive, annotated)
+    lines = [page_front_matter({"title": "Sayings"}) + "# Sayings", ""]
+    if not sayings:
+        lines.append("No speech quotes a saying yet. Known sayings are listed in speeches/proverbs.yml.")
+        return {PROVERBS_PAGE: "\n".join(lines) + "\n"}
+    origins: dict[str, list[IndexedSaying]] = {}
+    for saying in sorted(sayings.values(), key=lambda s: (s.text.casefold(), s.id)):
+        origins.setdefault(saying.origin, []).append(saying)
+    lines += [
+        f"{plural(len(sayings), 'saying')} quoted in the speeches, grouped by origin, with every "
+        "paragraph that quotes them.",
+        "",
+        " · ".join(f"[{escape_markdown(o)}](#{_origin_anchor(o)})" for o in sorted(origins, key=str.casefold)),
+        "",
+    ]
+    for origin in sorted(origins, key=str.casefold):
+        lines += [f"## {escape_markdown(origin)} {{ #{_origin_anchor(origin)} }}", ""]
+        for saying in origins[origin]:
+            lines += render_saying(saying)
+    return {PROVERBS_PAGE: "\n".join(lines)}

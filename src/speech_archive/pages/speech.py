@@ -1,0 +1,86 @@
+"""Render one speech as the Markdown page MkDocs turns into site/speeches/<slug>.html.
+
+Front-matter values are contributors' text, so every one is escaped; the speech
+body arrives already annotated and is placed as it is.
+"""
+
+from __future__ import annotations
+
+import html
+
+import yaml
+
+from ..model import Archive, Speech
+from ..text import escape_markdown, human_date
+
+# A label no contributor would pick, so the source's note never collides with the
+# speech's own footnotes; Python-Markdown numbers all footnotes together.
+NOTE_LABEL = "speech-source-note"
+HTML_META_KEYS = ("title", "description")  # page metadata the theme places into HTML
+# libyaml's emitter when PyYAML has it: ~6x quicker for the thousand pages of a large archive.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def page_front_matter(meta: dict) -> str:
+    """YAML front matter for a generated page (Material reads title, description, search...)."""
+    # Material prints these into <title>, <meta content> and the header unescaped (MkDocs'
+    # Jinja does not autoescape); MkDocs treats titles as HTML everywhere, so escape once here.
+    meta = {key: html.escape(value) if key in HTML_META_KEYS else value for key, value in meta.items()}
+    return "---\n" + yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+
+
+def render_speech_page(speech: Speech, archive: Archive, body: str, footer: str = "") -> str:
+    """The whole page: metadata block, the (annotated) body, the rights notice, the note."""
+    meta: dict = {"title": speech.title}
+    if speech.summary:
+        meta["description"] = " ".join(speech.summary.split())
+    note_ref = f"[^{NOTE_LABEL}]" if speech.note else ""
+    lines = [page_front_matter(meta) + f"# {escape_markdown(speech.title)}{note_ref}", ""]
+
+    facts = [
+        f'**Date:** <time datetime="{speech.date.isoformat()}">{human_date(speech.date)}</time>',
+        f"**Speaker:** {escape_markdown(speech.speaker)}",
+        f"**Venue:** {escape_markdown(speech.venue)}",
+    ]
+    if speech.occasion:
+        facts.append(f"**Occasion:** {escape_markdown(speech.occasion)}")
+    theme_links = ", ".join(
+        f"[{escape_markdown(archive.themes[slug].title)}](../themes/{slug}.md)" for slug in speech.themes
+    )
+    facts.append(f"**Themes:** {theme_links}")
+    if speech.source:
+        facts.append(f"**Source:** {_source_line(speech.source)}")
+    if speech.summary:
+        facts.append(f"**Summary:** {escape_markdown(speech.summary)}")
+    lines += ['<div class="speech-meta" markdown>', "", "  \n".join(facts), "", "</div>", ""]
+
+    # The wrapper lets tests and styles tell the speech's text from the page around it.
+    lines += ['<div class="speech-body" markdown>', "", body.strip("\n"), "", "</div>", ""]
+    if speech.rights:
+        lines += ['<div class="speech-rights" markdown>', "", escape_markdown(speech.rights), "", "</div>", ""]
+    if footer:
+        lines += [footer, ""]
+    if speech.note:
+        lines += [f"[^{NOTE_LABEL}]: {escape_markdown(speech.note)}", ""]
+    return "\n".join(lines)
+
+
+def _source_line(source: dict) -> str:
+    title = f"*{escape_markdown(source['title'])}*"
+    if source.get("url"):
+        # The schema allows only http(s) URLs without spaces; <> keeps parentheses in them intact.
+        title = f"[{title}](<{source['url']}>)"
+    parts = [title]
+    if source.get("publisher"):
+        parts.append(escape_markdown(source["publisher"]))
+    if source.get("updated"):
+        parts.append(f"updated {_iso_to_human(source['updated'])}")
+    if source.get("retrieved"):
+        parts.append(f"retrieved {_iso_to_human(source['retrieved'])}")
+    return ", ".join(parts)
+
+
+def _iso_to_human(value: str) -> str:
+    import datetime as dt
+
+    return human_date(dt.date.fromisoformat(value))

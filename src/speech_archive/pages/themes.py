@@ -1,0 +1,103 @@
+"""Themes: an index of every theme with its count, and one page per theme."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import Archive, Speech
+from .speech import page_front_matter
+from ..text import escape_markdown
+from .listing import link_from, plural, speech_list, speech_page_path, theme_page_path
+
+if TYPE_CHECKING:
+    from ..build import AnnotatedSpeech
+
+THEMES_INDEX = "themes/index.md"
+PROVERBS_INDEX = "proverbs/index.md"  # built with the saying detection; anchors are saying ids
+
+
+@dataclass(frozen=True)
+class SayingUse:
+    """One saying as one speech uses it (from the sayings pass's findings)."""
+
+    id: str
+    text: str
+    origin: str
+    speech: Speech
+    paragraph: int | None
+
+
+def group_by_theme(archive: Archive) -> dict[str, list[Speech]]:
+    """Theme slug -> its speeches, for every theme in themes.yml (unused themes map to [])."""
+    groups: dict[str, list[Speech]] = {slug: [] for slug in archive.themes}
+    for speech in archive.speeches:
+        for slug in speech.themes:
+            groups[slug].append(speech)
+    return groups
+
+
+def sayings_by_theme(annotated: list["AnnotatedSpeech"]) -> dict[str, dict[str, list[SayingUse]]]:
+    """Theme slug -> saying id -> its uses in that theme's speeches, in one pass over the findings."""
+    groups: dict[str, dict[str, list[SayingUse]]] = defaultdict(lambda: defaultdict(list))
+    for item in annotated:
+        for found in item.findings.get("sayings", []):
+            use = SayingUse(found["id"], found["text"], found.get("origin", ""), item.speech, found.get("paragraph"))
+            for slug in item.speech.themes:
+                groups[slug][use.id].append(use)
+    return groups
+
+
+def render_themes_index(archive: Archive, groups: dict[str, list[Speech]]) -> str:
+    lines = [page_front_matter({"title": "Themes"}) + "# Themes", ""]
+    lines.append(f"The archive's {plural(len(archive.themes), 'theme')}, with the number of speeches on each.")
+    lines.append("")
+    for slug, theme in archive.themes.items():
+        count = plural(len(groups[slug]), "speech", "speeches")
+        link = link_from(THEMES_INDEX, theme_page_path(slug))
+        lines.append(f"- [{escape_markdown(theme.title)}]({link}) ({count}) — {escape_markdown(theme.description)}")
+    return "\n".join(lines) + "\n"
+
+
+def render_theme_page(
+    archive: Archive, slug: str, speeches: list[Speech], sayings: dict[str, list[SayingUse]]
+) -> str:
+    theme, page = archive.themes[slug], theme_page_path(slug)
+    lines = [page_front_matter({"title": theme.title}) + f"# {escape_markdown(theme.title)}", ""]
+    lines += [escape_markdown(theme.description), "", "## Speeches", ""]
+    lines += speech_list(speeches, archive, page) or ["No speech in the archive has this theme yet."]
+    if sayings:
+        lines += ["", "## Sayings", "", "Sayings quoted in these speeches, with where each is used.", ""]
+        for saying_id, uses in sorted(sayings.items(), key=lambda kv: (kv[1][0].text.casefold(), kv[0])):
+            lines.append(render_saying_line(page, saying_id, uses))
+    return "\n".join(lines) + "\n"
+
+
+def render_saying_line(page: str, saying_id: str, uses: list[SayingUse]) -> str:
+    first = uses[0]
+    entry = f"{link_from(page, PROVERBS_INDEX)}#{saying_id}"
+    places = []
+    for use in sorted(uses, key=lambda u: (u.speech.date, u.speech.slug, u.paragraph or 0), reverse=True):
+        where = link_from(page, speech_page_path(use.speech))
+        label = escape_markdown(use.speech.title)
+        if use.paragraph:
+            where, label = f"{where}#p{use.paragraph}", f"{label}, para. {use.paragraph}"
+        places.append(f"[{label}]({where})")
+    origin = f" — {escape_markdown(first.origin)}" if first.origin else ""
+    return f"- [“{escape_markdown(first.text)}”]({entry}){origin} — {'; '.join(places)}"
+
+
+def render_theme_pages(archive: Archive, annotated: list["AnnotatedSpeech"]) -> dict[str, str]:
+    """One page per theme (its speeches and the sayings they quote): see theme_page_paths."""
+    groups = group_by_theme(archive)
+    sayings = sayings_by_theme(annotated)
+    return {
+        theme_page_path(slug): render_theme_page(archive, slug, groups[slug], sayings.get(slug, {}))
+        for slug in archive.themes
+    }
+
+
+def theme_page_paths(archive: Archive) -> list[str]:
+    """The paths render_theme_pages gives, known before any speech is annotated."""
+    return [theme_page_path(slug) for slug in archive.themes]
