@@ -36,15 +36,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run import run_build
+from synth import write_archive, write_generated_site, write_plain_site
+
 from speech_archive import build as pipeline
 from speech_archive.pages.neighbours import NEIGHBOURS_CLASS, RELATED_CLASS
-from synth import write_archive, write_generated_site, write_plain_site
 
 PASSES = [annotation_pass.__name__ for annotation_pass in pipeline.ANNOTATION_PASSES]
 REMOVED_PASSES = ("number_paragraphs", "mark_sayings", "add_glossary_notes")
 # The wrappers speech_page.py and neighbours.py write around the parts they generate.
-_FOOTER = re.compile(rf'<nav class="{NEIGHBOURS_CLASS}" markdown>.*?</nav>\n|'
-                     rf'<div class="{RELATED_CLASS}" markdown>.*?</div>\n', re.DOTALL)
+_FOOTER = re.compile(
+    rf'<nav class="{NEIGHBOURS_CLASS}" markdown>.*?</nav>\n|'
+    rf'<div class="{RELATED_CLASS}" markdown>.*?</div>\n',
+    re.DOTALL,
+)
 _METADATA = re.compile(r'<div class="speech-meta" markdown>.*?</div>\n', re.DOTALL)
 _SEARCH_PLUGIN = re.compile(r"^  - search:\n(?:    .*\n|      .*\n)*", re.MULTILINE)
 
@@ -111,15 +115,22 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(work, ignore_errors=True)
 
     whole = medians["all"]
-    print(f"\nN={args.n}, median of {args.repeats} builds each, no hooks (passes: {', '.join(PASSES)})")
+    print(
+        f"\nN={args.n}, median of {args.repeats} builds each, no hooks (passes: {', '.join(PASSES)})"
+    )
     print(f"{'variant':>20} | {'s':>6} | {'ms/speech':>9} | {'cost of the part, ms/speech':>27}")
     for name, value in medians.items():
         cost = f"{1000 * (whole - value) / args.n:27.1f}" if name != "all" else f"{'-':>27}"
         print(f"{name:>20} | {value:6.2f} | {1000 * value / args.n:9.1f} | {cost}")
     print(f"\n{len(variants) * args.repeats} builds in {time.perf_counter() - started:.0f} s")
     if args.json:
-        report = {"n": args.n, "repeats": args.repeats, "seed": args.seed,
-                  "seconds": seconds, "median_seconds": medians}
+        report = {
+            "n": args.n,
+            "repeats": args.repeats,
+            "seed": args.seed,
+            "seconds": seconds,
+            "median_seconds": medians,
+        }
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return 0
 

@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import vocabulary as words
+
 from speech_archive.annotate import reference_matching
 from speech_archive.annotate.blocks import prose_spans
 from speech_archive.load.references import load_references

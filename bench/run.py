@@ -40,10 +40,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from hook_timer import EVENTS_ENV
-from speech_archive.parallel import WORKERS_ENV, worker_count
-from speech_archive.build import ANNOTATION_PASSES, WAITING_FOR_PROCESSES
-from speech_archive.timings import TIMINGS_ENV
 from synth import write_archive, write_generated_site, write_plain_site
+
+from speech_archive.build import ANNOTATION_PASSES, WAITING_FOR_PROCESSES
+from speech_archive.parallel import WORKERS_ENV, worker_count
+from speech_archive.timings import TIMINGS_ENV
 
 KINDS = ("A", "B", "C", "D")
 HOOK_TIMER = Path(__file__).resolve().parent / "hook_timer.py"
@@ -140,7 +141,10 @@ def hook_summary(steps: dict[str, float], events: dict[str, float]) -> dict[str,
     extra = {name: s for name, s in steps.items() if name not in known}  # e.g. post-build steps
     summary.update({f"+ {name}": s for name, s in extra.items()})
     annotation = waited if waited is not None else sum(passes.values())
-    timed = sum(s for name, s in steps.items() if name not in passes and name != IN_PROCESSES) + annotation
+    timed = (
+        sum(s for name, s in steps.items() if name not in passes and name != IN_PROCESSES)
+        + annotation
+    )
     total = sum(events.values()) if events else timed
     summary["other hook events"] = total - timed
     summary["total"] = total
@@ -314,7 +318,8 @@ def main(argv: list[str] | None = None) -> int:
         "--c-repeats", type=int, default=1, help="runs of C per size (C is the slowest)"
     )
     parser.add_argument(
-        "--d-repeats", type=int,
+        "--d-repeats",
+        type=int,
         help="runs of D per size (A's generated pages without hooks; default: --repeats, 0 leaves it out)",
     )
     parser.add_argument("--seed", type=int, default=1)

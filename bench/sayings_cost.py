@@ -43,7 +43,9 @@ def _build(project: Path, work: Path, name: str, python_path: str | None) -> tup
         build = run_build(project, strict=True, timings=work / f"timings-{name}")
     finally:
         if python_path:
-            os.environ.pop("PYTHONPATH") if saved is None else os.environ.__setitem__("PYTHONPATH", saved)
+            os.environ.pop("PYTHONPATH") if saved is None else os.environ.__setitem__(
+                "PYTHONPATH", saved
+            )
     return build.seconds, build.steps.get(SAYINGS_STEP, 0.0)
 
 
@@ -59,12 +61,17 @@ def measure(n: int, repeats: int, work: Path, before: Path | None) -> dict:
     seconds: dict[str, list[float]] = {name: [] for name in kinds}
     sayings: dict[str, list[float]] = {name: [] for name in kinds}
     for round_ in range(repeats):
-        for name, (project, python_path) in kinds.items():  # alternate: a slow minute hits every kind
+        for name, (
+            project,
+            python_path,
+        ) in kinds.items():  # alternate: a slow minute hits every kind
             spent, pass_seconds = _build(project, work, f"{name}-{round_}", python_path)
             seconds[name].append(spent)
             sayings[name].append(pass_seconds)
-            print(f"  N={n} {name} run {round_ + 1}: {spent:.1f} s (sayings pass {pass_seconds:.2f} s)",
-                  file=sys.stderr)
+            print(
+                f"  N={n} {name} run {round_ + 1}: {spent:.1f} s (sayings pass {pass_seconds:.2f} s)",
+                file=sys.stderr,
+            )
     row = {"n": n}
     for name in kinds:
         row[f"{name}_s"] = round(statistics.median(seconds[name]), 2)
@@ -77,24 +84,44 @@ def measure(n: int, repeats: int, work: Path, before: Path | None) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="1000", help="comma-separated archive sizes (default 1000)")
-    parser.add_argument("--repeats", type=int, default=3, help="builds of each kind per size (default 3)")
-    parser.add_argument("--before", metavar="REV", help="also build with the core of this git revision")
+    parser.add_argument(
+        "--sizes", default="1000", help="comma-separated archive sizes (default 1000)"
+    )
+    parser.add_argument(
+        "--repeats", type=int, default=3, help="builds of each kind per size (default 3)"
+    )
+    parser.add_argument(
+        "--before", metavar="REV", help="also build with the core of this git revision"
+    )
     args = parser.parse_args(argv)
     rows = []
     with tempfile.TemporaryDirectory(prefix="sayings-cost-") as folder:
         before = None
         if args.before:
             before = Path(folder) / "before"
-            subprocess.run(["git", "-C", str(REPO_ROOT), "worktree", "add", "--detach", "-q", str(before),
-                            args.before], check=True)
+            subprocess.run(
+                [
+                    "git",
+                    "-C",
+                    str(REPO_ROOT),
+                    "worktree",
+                    "add",
+                    "--detach",
+                    "-q",
+                    str(before),
+                    args.before,
+                ],
+                check=True,
+            )
         try:
             for n in (int(size) for size in args.sizes.split(",")):
                 rows.append(measure(n, args.repeats, Path(folder) / str(n), before))
         finally:
             if before is not None:
-                subprocess.run(["git", "-C", str(REPO_ROOT), "worktree", "remove", "--force", str(before)],
-                               check=False)
+                subprocess.run(
+                    ["git", "-C", str(REPO_ROOT), "worktree", "remove", "--force", str(before)],
+                    check=False,
+                )
     for row in rows:
         print(" ".join(f"{key}={value}" for key, value in row.items()))
     return 0

@@ -28,9 +28,8 @@ from playwright.sync_api import Browser, sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 # The browser tests' launch flags and local HTTP server: the benchmark reads the site as they do.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from browser_support import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
-from synth import write_archive  # noqa: E402
-
+from browser_support import CHROMIUM, CHROMIUM_ARGS, serve
+from synth import write_archive
 
 # Records when the first search result enters the page, without polling from Python.
 _RESULT_WATCH = """
@@ -48,7 +47,9 @@ def build(project: Path) -> float:
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(project / "site")],
-        cwd=project, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=project,
+        check=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     return time.perf_counter() - started
 
@@ -78,8 +79,13 @@ def measure(site: Path, runs: int, query: str) -> dict:
     with sync_playwright() as playwright, serve(site) as base:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            for scheme, url in (("file", (site / "index.html").as_uri()), ("http", base + "index.html")):
-                typed, loaded = zip(*(time_to_first_results(browser, url, query) for _ in range(runs)))
+            for scheme, url in (
+                ("file", (site / "index.html").as_uri()),
+                ("http", base + "index.html"),
+            ):
+                typed, loaded = zip(
+                    *(time_to_first_results(browser, url, query) for _ in range(runs))
+                )
                 results[scheme] = {
                     "median_ms_from_typing": round(statistics.median(typed)),
                     "median_ms_from_navigation": round(statistics.median(loaded)),
@@ -96,7 +102,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="page loads per size and scheme")
     parser.add_argument("--query", default="peace", help="what to type in the search box")
     parser.add_argument("--json", type=Path, help="also write the results here")
-    parser.add_argument("--keep", type=Path, help="build into this folder instead of a temporary one")
+    parser.add_argument(
+        "--keep", type=Path, help="build into this folder instead of a temporary one"
+    )
     args = parser.parse_args()
 
     report = []
@@ -104,7 +112,11 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix=f"search-bench-{size}-") as scratch:
             project = write_archive((args.keep or Path(scratch)) / f"n{size}", size)
             seconds = build(project)
-            row = {"speeches": size, "build_s": round(seconds, 1), **measure(project / "site", args.runs, args.query)}
+            row = {
+                "speeches": size,
+                "build_s": round(seconds, 1),
+                **measure(project / "site", args.runs, args.query),
+            }
         report.append(row)
         print(
             f"N={size:>5}  index {row['index_bytes'] / 1e6:6.2f} MB  build {row['build_s']:5.1f} s  "

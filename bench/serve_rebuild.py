@@ -22,8 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from hook_timer import install
-from speech_archive.timings import TIMINGS_ENV
 from synth import write_archive
+
+from speech_archive.timings import TIMINGS_ENV
 
 EDIT = " We will meet again next year to review what we have achieved together."
 

@@ -30,9 +30,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from speech_archive.pages.home import HOME_PAGE
-from speech_archive.load.archive import load_archive
+
 from speech_archive.build import build_site_files
+from speech_archive.load.archive import load_archive
+from speech_archive.pages.home import HOME_PAGE
 from speech_archive.text import slugify
 
 try:  # run as `python bench/run.py` (bench/ on sys.path) or imported as bench.synth
@@ -357,7 +358,8 @@ def write_generated_site(archive: Path, dest: Path) -> Path:
     config_text = (archive / "mkdocs.yml").read_text(encoding="utf-8")
     home = dest / "docs" / HOME_PAGE
     files = build_site_files(
-        load_archive(archive), site_name=yaml.safe_load(config_text)["site_name"],
+        load_archive(archive),
+        site_name=yaml.safe_load(config_text)["site_name"],
         home_page=home.read_text(encoding="utf-8"),
     )
     for path, content in files.items():

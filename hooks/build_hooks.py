@@ -27,16 +27,21 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
-from speech_archive.output.build_date import sources_date
+
+from speech_archive.build import SiteFiles
 from speech_archive.cache import ContentCache
-from speech_archive.pages.home import HOME_PAGE
 from speech_archive.load.archive import load_archive
 from speech_archive.model import Archive
-from speech_archive.parallel import can_fork, worker_count
-from speech_archive.build import SiteFiles
-from speech_archive.problems import ArchiveError
-from speech_archive.output.search_index import add_facets_in_place, archive_facets, tune_search_index_json
+from speech_archive.output.build_date import sources_date
+from speech_archive.output.search_index import (
+    add_facets_in_place,
+    archive_facets,
+    tune_search_index_json,
+)
 from speech_archive.output.site_zip import PipelinedSiteZip, write_site_zip
+from speech_archive.pages.home import HOME_PAGE
+from speech_archive.parallel import can_fork, worker_count
+from speech_archive.problems import ArchiveError
 from speech_archive.timings import NO_TIMER, TIMINGS_ENV, StepTimer
 
 
@@ -55,12 +60,18 @@ class _HookState:
     archive: Archive | None = None  # per build: loaded once in on_pre_build, used by later events
     search_facets: dict[str, str] | None = None  # per build: page URL -> speech facets for search
     serving: bool = False  # per process: `mkdocs serve` skips the zip (seconds per rebuild)
-    site_zip: PipelinedSiteZip | None = None  # per build: started in on_config, finished in on_post_build
+    site_zip: PipelinedSiteZip | None = (
+        None  # per build: started in on_config, finished in on_post_build
+    )
     unzipped_page: str | None = None  # per build: the page MkDocs writes after its on_post_page
     workers: int = 1  # per process: processes a one-off build may use (serve uses its cache)
-    site_files: SiteFiles | None = None  # per build: started in on_pre_build, asked for each page's text
+    site_files: SiteFiles | None = (
+        None  # per build: started in on_pre_build, asked for each page's text
+    )
     generated: dict[str, File] | None = None  # per build: the files registered in on_files, by path
-    home_page: str | None = None  # per build: the hand-written home page, filled when MkDocs reads it
+    home_page: str | None = (
+        None  # per build: the hand-written home page, filled when MkDocs reads it
+    )
 
 
 _state = _HookState()
@@ -83,7 +94,9 @@ def on_config(config):
         # Started now, while this process is small: a process forked later shares the build's
         # memory, and the build then pays to copy each page of it that it writes (at 3,000
         # speeches, seconds). In a process of its own when the build may use more than one.
-        _state.site_zip = PipelinedSiteZip(Path(config.site_dir), in_process=_state.workers > 1 and can_fork())
+        _state.site_zip = PipelinedSiteZip(
+            Path(config.site_dir), in_process=_state.workers > 1 and can_fork()
+        )
     _state.unzipped_page = None
     _state.site_files = None
     _state.generated = None
@@ -108,8 +121,12 @@ def on_pre_build(config) -> None:
     # Annotation starts now, in processes of its own, and keeps ahead of MkDocs, which
     # converts each page on this one; with one core, each speech is annotated when read.
     _state.site_files = SiteFiles(
-        _state.archive, config.site_name, config.site_url or None,
-        cache=_state.cache, timer=_state.timer, processes=_state.workers - 1,
+        _state.archive,
+        config.site_name,
+        config.site_url or None,
+        cache=_state.cache,
+        timer=_state.timer,
+        processes=_state.workers - 1,
     )
 
 
@@ -165,7 +182,9 @@ def on_post_page(output: str, page, config) -> str:
     # MkDocs writes a page right after this event: by the next page's, the last one is on disk.
     if _state.site_zip is not None:
         _zip_written_page()
-        _state.unzipped_page = page.file.dest_uri if output.strip() else None  # no empty page is written
+        _state.unzipped_page = (
+            page.file.dest_uri if output.strip() else None
+        )  # no empty page is written
     return output
 
 
@@ -192,7 +211,9 @@ def _write_timings(config) -> None:
         report = {
             "steps": _state.timer.as_dict(),
             "cache": (
-                {"hits": cache.hits, "misses": cache.misses, "entries": len(cache)} if cache else None
+                {"hits": cache.hits, "misses": cache.misses, "entries": len(cache)}
+                if cache
+                else None
             ),
         }
         Path(target).write_text(json.dumps(report, indent=1), encoding="utf-8")
@@ -213,7 +234,11 @@ def _material_search_index(config):
     """Material's search index as it is built (material/search 9.x), or None elsewhere."""
     index = getattr(config.plugins.get("material/search"), "search_index", None)
     entries, settings = getattr(index, "entries", None), getattr(index, "config", None)
-    if isinstance(entries, list) and isinstance(settings, dict) and isinstance(settings.get("fields"), dict):
+    if (
+        isinstance(entries, list)
+        and isinstance(settings, dict)
+        and isinstance(settings.get("fields"), dict)
+    ):
         return index
     return None
 

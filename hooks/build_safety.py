@@ -43,8 +43,10 @@ def on_files(files, config):
     for file in files:
         # A page's path comes from file names and slugs; none may lead out of the site.
         if site not in Path(file.abs_dest_path).resolve().parents:
-            raise PluginError(f"{file.src_uri}: would be written outside the site folder "
-                              f"(to {file.abs_dest_path}; expected a path inside {config.site_dir})")
+            raise PluginError(
+                f"{file.src_uri}: would be written outside the site folder "
+                f"(to {file.abs_dest_path}; expected a path inside {config.site_dir})"
+            )
     return files
 
 

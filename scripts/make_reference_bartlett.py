@@ -65,33 +65,68 @@ _REF = re.compile(
 # Headings in capitals that name a work, not an author (outside the Shakespeare section,
 # where every heading in capitals is a play).
 _WORKS = {
-    "MOTHER HUBBERD'S TALE", "FUNERAL ELEGIES, ON THE PROGRESS OF THE SOUL", "PARADISE LOST",
-    "PARADISE REGAINED", "SAMSON AGONISTES", "COMUS", "LYCIDAS", "L'ALLEGRO", "IL PENSEROSO",
-    "CATO", "ESSAY ON MAN", "MORAL ESSAYS", "AN ESSAY ON CRITICISM",
-    "ELEGY TO THE MEMORY OF AN UNFORTUNATE LADY", "THE RAPE OF THE LOCK",
-    "SATIRES AND IMITATIONS OF HORACE", "THE DUNCIAD", "ODYSSEY", "FABLES", "NIGHT THOUGHTS",
-    "LOVE OF FAME", "DIVINE SONGS", "THE SEASONS", "THE TRAVELLER", "THE DESERTED VILLAGE",
-    "RETALIATION", "VICAR OF WAKEFIELD", "THE TASK", "VERSES", "BROAD GRINS",
-    "POETRY OF THE ANTI-JACOBIN", "THE EXCURSION", "THE LAY OF THE LAST MINSTREL",
+    "MOTHER HUBBERD'S TALE",
+    "FUNERAL ELEGIES, ON THE PROGRESS OF THE SOUL",
+    "PARADISE LOST",
+    "PARADISE REGAINED",
+    "SAMSON AGONISTES",
+    "COMUS",
+    "LYCIDAS",
+    "L'ALLEGRO",
+    "IL PENSEROSO",
+    "CATO",
+    "ESSAY ON MAN",
+    "MORAL ESSAYS",
+    "AN ESSAY ON CRITICISM",
+    "ELEGY TO THE MEMORY OF AN UNFORTUNATE LADY",
+    "THE RAPE OF THE LOCK",
+    "SATIRES AND IMITATIONS OF HORACE",
+    "THE DUNCIAD",
+    "ODYSSEY",
+    "FABLES",
+    "NIGHT THOUGHTS",
+    "LOVE OF FAME",
+    "DIVINE SONGS",
+    "THE SEASONS",
+    "THE TRAVELLER",
+    "THE DESERTED VILLAGE",
+    "RETALIATION",
+    "VICAR OF WAKEFIELD",
+    "THE TASK",
+    "VERSES",
+    "BROAD GRINS",
+    "POETRY OF THE ANTI-JACOBIN",
+    "THE EXCURSION",
+    "THE LAY OF THE LAST MINSTREL",
     "SENTIMENTAL JOURNEY",
 }
 # Authors the book names in short, or misprints, given as its index of authors has them.
 _AUTHORS = {
-    "SHAKESPEARE": "William Shakespeare", "MILTON": "John Milton", "DRYDEN": "John Dryden",
-    "MRS. THEALE": "Mrs. Thrale", "THOMAS A KEMPIS": "Thomas à Kempis",
-    "JOSEPH FOUCHE": "Joseph Fouché", "MISCELLANEOUS": "Anonymous",
+    "SHAKESPEARE": "William Shakespeare",
+    "MILTON": "John Milton",
+    "DRYDEN": "John Dryden",
+    "MRS. THEALE": "Mrs. Thrale",
+    "THOMAS A KEMPIS": "Thomas à Kempis",
+    "JOSEPH FOUCHE": "Joseph Fouché",
+    "MISCELLANEOUS": "Anonymous",
 }
 _SMALL = {"of", "the", "and", "in", "on", "to", "a", "an", "for", "de", "duc", "at", "with"}
 _PRAYER_BOOK = {"Morning Prayer", "Collect for the Second Sunday in Advent", "The Burial Service"}
 _ROMAN = re.compile(r"^[IVXL]+$")
 # The Prayer Book's collect is printed run into the psalm above it.
 _FIXES = [
-    ("The iron entered into his soul. Collect for the Second Sunday in Advent.\n",
-     "The iron entered into his soul.\n\nCollect for the Second Sunday in Advent.\n\n"),
+    (
+        "The iron entered into his soul. Collect for the Second Sunday in Advent.\n",
+        "The iron entered into his soul.\n\nCollect for the Second Sunday in Advent.\n\n",
+    ),
     # the date and compiler of a miscellany are printed as the first line of its quotation
-    (('_From the Garland, a Collection of Poems_.\n\n1721, by Mr. Br--st, author of a Copy of\n'
-      'Verses called "The British Beauties."\n'),
-     '_From the Garland, a Collection of Poems_, 1721.\n\n'),
+    (
+        (
+            "_From the Garland, a Collection of Poems_.\n\n1721, by Mr. Br--st, author of a Copy of\n"
+            'Verses called "The British Beauties."\n'
+        ),
+        "_From the Garland, a Collection of Poems_, 1721.\n\n",
+    ),
 ]
 
 
@@ -120,8 +155,11 @@ def _plain(text: str) -> str:
 def _place(ref: str) -> str:
     """A place as printed, its misprints evened out: 'Act ii, Sc, 2.' -> 'Act ii. Sc. 2'."""
     ref = _plain(ref).strip(" .,")
-    ref = re.sub(r"\b(Act|Sc|St|Book|Canto|Part|Line|Stanza)[.,]*\s*(?=[ivxlcdmIVXLCDM]+\b|\d)",
-                 lambda m: m.group(1) + (". " if m.group(1) in ("Sc", "St") else " "), ref)
+    ref = re.sub(
+        r"\b(Act|Sc|St|Book|Canto|Part|Line|Stanza)[.,]*\s*(?=[ivxlcdmIVXLCDM]+\b|\d)",
+        lambda m: m.group(1) + (". " if m.group(1) in ("Sc", "St") else " "),
+        ref,
+    )
     return re.sub(r"\b([ivxlcdm]+|\d+)(?:[.,]+\s*|\s+)(?=[A-Z])", r"\1. ", ref)
 
 
@@ -149,8 +187,10 @@ def _heading(lines: list[str]) -> tuple[str, str, list[str]]:
     text = ""
     for taken, line in enumerate(lines, start=1):
         text = f"{text} {line}".strip()
-        if text.count("_") % 2 == 0 and text.endswith((".", ":")) and (
-            taken == len(lines) or not _REF.match(lines[taken])
+        if (
+            text.count("_") % 2 == 0
+            and text.endswith((".", ":"))
+            and (taken == len(lines) or not _REF.match(lines[taken]))
         ):
             break
     while taken < len(lines) and lines[taken].startswith("_"):  # a second italic title line
@@ -162,7 +202,9 @@ def _heading(lines: list[str]) -> tuple[str, str, list[str]]:
         spans = re.findall(r"_([^_]+)_", text)
         text = spans[0] if spans else text
         rest = []
-    text = re.sub(r"_([.,])\s*", r"_, ", text, count=1)  # '_Mustapha_. Act v.' -> 'Mustapha, Act v.'
+    text = re.sub(
+        r"_([.,])\s*", r"_, ", text, count=1
+    )  # '_Mustapha_. Act v.' -> 'Mustapha, Act v.'
     place = ""
     title = re.match(r"^(_[^_]+_)[.,]?\s+(.+)$", text)
     if title and _REF.match(title.group(2)):  # '_Spring_. Line 283.'
@@ -248,7 +290,7 @@ def read_quotations(path: Path) -> list[tuple[str, str]]:
             elif section == "plays" and _SPEAKER.match(first):
                 pending.extend(_SPEAKER.sub("", line) for line in block)
                 block = []
-            elif first.startswith("_") or first.startswith("Sonnet") and "_" in first:
+            elif first.startswith("_") or (first.startswith("Sonnet") and "_" in first):
                 flush()
                 work, place, block = _heading(block)
                 last_place = place

@@ -153,7 +153,9 @@ def main(argv: list[str]) -> None:
     proverbs = read_proverbs(source)
     write_passages(source, output, proverbs, MIN_PASSAGES, "proverbs")
     counts = {lang: sum(c.startswith(lang + " ") for c, _ in proverbs) for lang in LANGUAGES}
-    print(f"{output}: {len(proverbs)} proverbs ({', '.join(f'{k} {v}' for k, v in counts.items())})")
+    print(
+        f"{output}: {len(proverbs)} proverbs ({', '.join(f'{k} {v}' for k, v in counts.items())})"
+    )
 
 
 if __name__ == "__main__":

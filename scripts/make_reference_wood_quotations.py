@@ -43,36 +43,96 @@ _START, _END = "DICTIONARY OF QUOTATIONS.", "INDEX."
 _MARGIN = re.compile(r"\s{4,}(\d{1,3})\s*$")  # the right-margin entry number
 _ABBREVIATION = re.compile(r"^\s+(_[^\t]+?_(?:,\s*_[^\t]+?_)?)\s{2,}(\S.*?)\s*$")
 _BIBLE = {
-    "Bible", "Jesus", "St. Paul", "St. John", "St. James", "St. Peter", "St. Matthew",
-    "St. Luke", "St. Mark", "Solomon", "David", "Isaiah", "Psalms", "Proverbs",
+    "Bible",
+    "Jesus",
+    "St. Paul",
+    "St. John",
+    "St. James",
+    "St. Peter",
+    "St. Matthew",
+    "St. Luke",
+    "St. Mark",
+    "Solomon",
+    "David",
+    "Isaiah",
+    "Psalms",
+    "Proverbs",
 }
 _SKIP = {"Ed", "Editor", "Saying", "Law"} | _BIBLE  # 'Law': legal terms and their meanings
-_LANGUAGES = {"French", "German", "Italian", "Latin", "Spanish", "Portuguese", "Danish", "Dutch",
-              "Greek", "Scottish", "Gaelic", "Russian", "Turkish", "Swedish", "Hebrew", "Frisian",
-              "Breton", "American"}
+_LANGUAGES = {
+    "French",
+    "German",
+    "Italian",
+    "Latin",
+    "Spanish",
+    "Portuguese",
+    "Danish",
+    "Dutch",
+    "Greek",
+    "Scottish",
+    "Gaelic",
+    "Russian",
+    "Turkish",
+    "Swedish",
+    "Hebrew",
+    "Frisian",
+    "Breton",
+    "American",
+}
 _LANGUAGE = {"Scotch": "Scottish"}
 # Wood's abbreviations of Shakespeare's plays, by their letters in lower case.
 _PLAYS = [
-    ("ham", "Hamlet"), ("macb", "Macbeth"), ("othello", "Othello"), ("kinglear", "King Lear"),
-    ("lear", "King Lear"), ("kingjohn", "King John"), ("jul", "Julius Caesar"),
-    ("richiii", "Richard III"), ("richardiii", "Richard III"), ("richii", "Richard II"),
-    ("richardii", "Richard II"), ("allswell", "All's Well That Ends Well"),
-    ("ant", "Antony and Cleopatra"), ("asyou", "As You Like It"),
-    ("com", "The Comedy of Errors"), ("coriol", "Coriolanus"), ("cymb", "Cymbeline"),
-    ("loves", "Love's Labour's Lost"), ("meas", "Measure for Measure"),
-    ("merry", "The Merry Wives of Windsor"), ("themerry", "The Merry Wives of Windsor"),
-    ("mer", "The Merchant of Venice"), ("mid", "A Midsummer Night's Dream"),
-    ("much", "Much Ado About Nothing"), ("pericles", "Pericles"),
-    ("rom", "Romeo and Juliet"), ("tam", "The Taming of the Shrew"),
-    ("tempest", "The Tempest"), ("thetempest", "The Tempest"), ("tim", "Timon of Athens"),
-    ("tit", "Titus Andronicus"), ("troil", "Troilus and Cressida"),
-    ("twelfth", "Twelfth Night"), ("two", "The Two Gentlemen of Verona"),
-    ("winter", "The Winter's Tale"), ("wolseyinhenviii", "Henry VIII"),
+    ("ham", "Hamlet"),
+    ("macb", "Macbeth"),
+    ("othello", "Othello"),
+    ("kinglear", "King Lear"),
+    ("lear", "King Lear"),
+    ("kingjohn", "King John"),
+    ("jul", "Julius Caesar"),
+    ("richiii", "Richard III"),
+    ("richardiii", "Richard III"),
+    ("richii", "Richard II"),
+    ("richardii", "Richard II"),
+    ("allswell", "All's Well That Ends Well"),
+    ("ant", "Antony and Cleopatra"),
+    ("asyou", "As You Like It"),
+    ("com", "The Comedy of Errors"),
+    ("coriol", "Coriolanus"),
+    ("cymb", "Cymbeline"),
+    ("loves", "Love's Labour's Lost"),
+    ("meas", "Measure for Measure"),
+    ("merry", "The Merry Wives of Windsor"),
+    ("themerry", "The Merry Wives of Windsor"),
+    ("mer", "The Merchant of Venice"),
+    ("mid", "A Midsummer Night's Dream"),
+    ("much", "Much Ado About Nothing"),
+    ("pericles", "Pericles"),
+    ("rom", "Romeo and Juliet"),
+    ("tam", "The Taming of the Shrew"),
+    ("tempest", "The Tempest"),
+    ("thetempest", "The Tempest"),
+    ("tim", "Timon of Athens"),
+    ("tit", "Titus Andronicus"),
+    ("troil", "Troilus and Cressida"),
+    ("twelfth", "Twelfth Night"),
+    ("two", "The Two Gentlemen of Verona"),
+    ("winter", "The Winter's Tale"),
+    ("wolseyinhenviii", "Henry VIII"),
 ]
-_KINGS = [("henviii", "Henry VIII"), ("henryviii", "Henry VIII"), ("henvi", "Henry VI"),
-          ("henryvi", "Henry VI"), ("henv", "Henry V"), ("henryv", "Henry V"),
-          ("heniv", "Henry IV"), ("henryiv", "Henry IV"), ("hen", "Henry VI")]
-_ACT = re.compile(r"^(?:([123])\s*)?_(?:([123])\s+)?([^_]+)_,?\s+((?:[ivx]+\.\s*\d+|Prol\.|Epil\.|Induct\.).*)$")
+_KINGS = [
+    ("henviii", "Henry VIII"),
+    ("henryviii", "Henry VIII"),
+    ("henvi", "Henry VI"),
+    ("henryvi", "Henry VI"),
+    ("henv", "Henry V"),
+    ("henryv", "Henry V"),
+    ("heniv", "Henry IV"),
+    ("henryiv", "Henry IV"),
+    ("hen", "Henry VI"),
+]
+_ACT = re.compile(
+    r"^(?:([123])\s*)?_(?:([123])\s+)?([^_]+)_,?\s+((?:[ivx]+\.\s*\d+|Prol\.|Epil\.|Induct\.).*)$"
+)
 
 
 def _abbreviations(lines: list[str]) -> dict[str, str]:
@@ -147,7 +207,8 @@ def _entries(lines: list[str]) -> list[tuple[str, int, int]]:
             paragraphs.append((" ".join(current), mark))
             current, mark = [], None
     entries: list[tuple[str, int | None]] = [
-        (p, m) for p, m in paragraphs
+        (p, m)
+        for p, m in paragraphs
         if p.startswith(("=", "[Greek")) and not re.fullmatch(r"[A-Z]\.", p)
     ]
     numbered: list[tuple[str, int, int]] = []
@@ -204,7 +265,7 @@ def _clean(text: str) -> str:
     text = text.replace("_", "").replace("\t", " ")
     text = re.sub(r"\s*/\s*", " / ", text)
     text = " ".join(text.split()).strip(" /")
-    if text[:1] in "\"“" and text[-1:] in "\"”" and text.count('"') <= 2:
+    if text[:1] in '"“' and text[-1:] in '"”' and text.count('"') <= 2:
         text = text[1:-1].strip()
     return text
 
@@ -227,8 +288,12 @@ def read_quotations(path: Path) -> list[tuple[str, str]]:
     for paragraph, page, number in _entries(lines[starts[-1] + 1 : ends[-1]]):
         passages, attribution = _passages(paragraph)
         source = _source(attribution, table) if attribution else None
-        if (not source or source.rstrip(".") in _SKIP or len(source) > 80
-                or source.startswith(("(", "lit.", "i.e."))):  # a gloss, not a source
+        if (
+            not source
+            or source.rstrip(".") in _SKIP
+            or len(source) > 80
+            or source.startswith(("(", "lit.", "i.e."))
+        ):  # a gloss, not a source
             continue
         for text in passages:
             text = _clean(text)

@@ -54,7 +54,9 @@ def same_saying(found: str, labelled: str) -> bool:
     a, b = list(normal_words(found)), list(normal_words(labelled))
     if not a or not b:
         return False
-    shared = sum(block.size for block in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
+    shared = sum(
+        block.size for block in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    )
     return shared >= max(1, min(len(a), len(b)) / 2)
 
 
@@ -87,14 +89,24 @@ def score_part(part: str, references: bool = True) -> Score:
             found = [c for c in review_speech(speech, archive) if c.accepted]
             matched: set[int] = set()
             for candidate in found:
-                hit = next((i for i, s in enumerate(expected)
-                            if i not in matched and same_saying(candidate.text, s["text"])), None)
-                if hit is None and any(same_saying(candidate.text, expected[i]["text"]) for i in matched):
+                hit = next(
+                    (
+                        i
+                        for i, s in enumerate(expected)
+                        if i not in matched and same_saying(candidate.text, s["text"])
+                    ),
+                    None,
+                )
+                if hit is None and any(
+                    same_saying(candidate.text, expected[i]["text"]) for i in matched
+                ):
                     continue  # a labelled saying quoted again: labels list a repeated quotation once
                 if hit is None:
                     score.false_pos += 1
-                    score.notes.append(f"FP {speech.slug} p{candidate.paragraph} [{candidate.origin}; "
-                                       f"{candidate.reason}] {candidate.text[:110]!r}")
+                    score.notes.append(
+                        f"FP {speech.slug} p{candidate.paragraph} [{candidate.origin}; "
+                        f"{candidate.reason}] {candidate.text[:110]!r}"
+                    )
                 else:
                     matched.add(hit)
                     score.true_pos += 1
@@ -106,25 +118,36 @@ def score_part(part: str, references: bool = True) -> Score:
                         tally[1] += 1
                 if i not in matched:
                     score.false_neg += 1
-                    score.notes.append(f"FN {speech.slug} [{saying.get('origin')}; quoted={saying.get('quoted')} "
-                                       f"cued={saying.get('cued')}] {saying['text'][:110]!r}")
+                    score.notes.append(
+                        f"FN {speech.slug} [{saying.get('origin')}; quoted={saying.get('quoted')} "
+                        f"cued={saying.get('cued')}] {saying['text'][:110]!r}"
+                    )
     return score
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--part", choices=PARTS, help="score only this part (default: both)")
-    parser.add_argument("--show", choices=["dev"], help="list what was missed or wrongly found in this part")
-    parser.add_argument("--no-references", action="store_true",
-                        help="leave the reference texts out, to see what they add")
+    parser.add_argument(
+        "--show", choices=["dev"], help="list what was missed or wrongly found in this part"
+    )
+    parser.add_argument(
+        "--no-references",
+        action="store_true",
+        help="leave the reference texts out, to see what they add",
+    )
     args = parser.parse_args()
     for part in [args.part] if args.part else PARTS:
         if not (CORPUS / part).is_dir():
             continue
         score = score_part(part, references=not args.no_references)
-        kinds = ", ".join(f"{kind} {found}/{total}" for kind, (found, total) in sorted(score.by_kind.items()))
-        print(f"{part}: precision {score.precision:.3f}, recall {score.recall:.3f} "
-              f"(tp={score.true_pos} fp={score.false_pos} fn={score.false_neg}; found {kinds})")
+        kinds = ", ".join(
+            f"{kind} {found}/{total}" for kind, (found, total) in sorted(score.by_kind.items())
+        )
+        print(
+            f"{part}: precision {score.precision:.3f}, recall {score.recall:.3f} "
+            f"(tp={score.true_pos} fp={score.false_pos} fn={score.false_neg}; found {kinds})"
+        )
         if args.show == part:
             print("\n".join(sorted(score.notes)))
     return 0

@@ -12,9 +12,10 @@ import functools
 import http.server
 import os
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -25,8 +26,14 @@ if TYPE_CHECKING:  # Playwright is imported only once Chromium is known to be th
 CHROMIUM = Path("/usr/bin/chromium")
 # Flags from the issue: no sandbox (containers), no GPU, and none of Chromium's own
 # background traffic, so every request recorded comes from the page.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 LOCAL_SCHEMES = ("file:", "data:", "blob:")
 
 
@@ -55,7 +62,7 @@ def launch_chromium() -> Iterator[Browser]:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's name
+    def log_message(self, format: str, *args) -> None:
         pass
 
 
@@ -89,12 +96,15 @@ class Visit:
         """``url`` as a path inside the site, without query or fragment ('' if outside)."""
         if not url.startswith(self.base):
             return ""
-        return urlsplit(url[len(self.base):]).path
+        return urlsplit(url[len(self.base) :]).path
 
     def foreign_requests(self) -> list[str]:
         """Requests that left the site: anything not local and not under its base URL."""
-        return [url for url in self.requests
-                if not url.startswith(LOCAL_SCHEMES) and not url.startswith(self.base)]
+        return [
+            url
+            for url in self.requests
+            if not url.startswith(LOCAL_SCHEMES) and not url.startswith(self.base)
+        ]
 
     def problems(self) -> list[str]:
         return [f"request outside the site: {url}" for url in self.foreign_requests()] + [
@@ -109,11 +119,15 @@ def visit(browser: Browser, base: str) -> Iterator[Visit]:
     page = context.new_page()
     record = Visit(page, base)
     context.on("request", lambda request: record.requests.append(request.url))
-    page.on("console", lambda message: message.type == "error" and record.errors.append(message.text))
+    page.on(
+        "console", lambda message: message.type == "error" and record.errors.append(message.text)
+    )
     page.on("pageerror", lambda error: record.errors.append(str(error)))
     # Nothing may leave the machine: answer foreign requests with an error (they stay recorded).
-    context.route(lambda url: not url.startswith(LOCAL_SCHEMES) and not url.startswith(base),
-                  lambda route: route.abort())
+    context.route(
+        lambda url: not url.startswith(LOCAL_SCHEMES) and not url.startswith(base),
+        lambda route: route.abort(),
+    )
     try:
         yield record
     finally:

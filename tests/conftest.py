@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -47,14 +46,18 @@ def copy_project(dest: Path, speeches: bool = True) -> Path:
     return dest
 
 
-def run_mkdocs_build(project: Path, site: Path | None = None, strict: bool = True) -> subprocess.CompletedProcess:
+def run_mkdocs_build(
+    project: Path, site: Path | None = None, strict: bool = True
+) -> subprocess.CompletedProcess:
     """A real `mkdocs build` in a subprocess, as a contributor runs it."""
     site = site or project / "site"
     command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-d", str(site)]
     if strict:
         command.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, timeout=600)
+    return subprocess.run(
+        command, cwd=project, capture_output=True, text=True, env=env, timeout=600
+    )
 
 
 def soup(path: Path) -> BeautifulSoup:

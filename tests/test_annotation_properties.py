@@ -16,36 +16,105 @@ import datetime as dt
 import markdown
 import pytest
 from bs4 import BeautifulSoup
+from conftest import ROOT, annotation_free_words
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, annotation_free_words
-from speech_archive.load.archive import load_archive
-from speech_archive.model import Archive, Speech
 from speech_archive.build import ANNOTATION_PASSES, annotate_speech
-from speech_archive.load.untrusted import PAGE_WRAPPER, SITE_EXTENSIONS, check_speech_body
+from speech_archive.load.archive import load_archive
 from speech_archive.load.speech_rules import undefined_footnotes
+from speech_archive.load.untrusted import PAGE_WRAPPER, SITE_EXTENSIONS, check_speech_body
+from speech_archive.model import Archive, Speech
 
-ARCHIVE: Archive = load_archive(ROOT)  # the real vocabularies: their terms and sayings drive the passes
+ARCHIVE: Archive = load_archive(
+    ROOT
+)  # the real vocabularies: their terms and sayings drive the passes
 
-_SCRIPTS = ["peace", "Asia", "security", "和而不同", "亲仁善邻", "السلام", "мир", "शांति", "εἰρήνη",
-            "שלום", "平和", "평화", "Türkiye", "naïve", "façade", "ǂKhomani", "🌏"]
+_SCRIPTS = [
+    "peace",
+    "Asia",
+    "security",
+    "和而不同",
+    "亲仁善邻",
+    "السلام",
+    "мир",
+    "शांति",
+    "εἰρήνη",
+    "שלום",
+    "平和",
+    "평화",
+    "Türkiye",
+    "naïve",
+    "façade",
+    "ǂKhomani",
+    "🌏",
+]
 _QUOTES = ['"', "“", "”", "'", "‘", "’", "«", "»", "„"]
-_CUES = ["as the saying goes,", "as an old Chinese saying goes,", "as a Kazakh proverb says,",
-         "as we say in China,", "the proverb says", "says the saying."]
-_MARKDOWN = ["*", "_", "**", "*emphasis*", "**strong**", "#", "-", "+", ">", "!", "[", "]", "(", ")",
-             "|", "~", "^", "=", ":", "\\", "&amp;", "&mdash;", "1.", "---", "***", "[x]", "(y)",
-             "[a link](https://example.org/page)", "![an image](img/a.png)", "<https://example.org>",
-             "`code`", "`x <b>y</b>`", "`[^1]`", "``a ` b``", "`CICA`", "``as the saying goes, \"x\"``"]
-_VOCABULARY = [t.term for t in ARCHIVE.glossary] + [t.abbreviation for t in ARCHIVE.glossary if t.abbreviation] \
-    + [alias for t in ARCHIVE.glossary for alias in t.aliases] + [s.text for s in ARCHIVE.sayings]
+_CUES = [
+    "as the saying goes,",
+    "as an old Chinese saying goes,",
+    "as a Kazakh proverb says,",
+    "as we say in China,",
+    "the proverb says",
+    "says the saying.",
+]
+_MARKDOWN = [
+    "*",
+    "_",
+    "**",
+    "*emphasis*",
+    "**strong**",
+    "#",
+    "-",
+    "+",
+    ">",
+    "!",
+    "[",
+    "]",
+    "(",
+    ")",
+    "|",
+    "~",
+    "^",
+    "=",
+    ":",
+    "\\",
+    "&amp;",
+    "&mdash;",
+    "1.",
+    "---",
+    "***",
+    "[x]",
+    "(y)",
+    "[a link](https://example.org/page)",
+    "![an image](img/a.png)",
+    "<https://example.org>",
+    "`code`",
+    "`x <b>y</b>`",
+    "`[^1]`",
+    "``a ` b``",
+    "`CICA`",
+    '``as the saying goes, "x"``',
+]
+_VOCABULARY = (
+    [t.term for t in ARCHIVE.glossary]
+    + [t.abbreviation for t in ARCHIVE.glossary if t.abbreviation]
+    + [alias for t in ARCHIVE.glossary for alias in t.aliases]
+    + [s.text for s in ARCHIVE.sayings]
+)
 _FREE_TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="<{"), max_size=12
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="<{"),
+    max_size=12,
 )
 
 TOKENS = st.one_of(
-    st.sampled_from(_SCRIPTS), st.sampled_from(_QUOTES), st.sampled_from(_CUES), st.sampled_from(_MARKDOWN),
-    st.sampled_from(_VOCABULARY), st.just("[^1]"), _FREE_TEXT,
+    st.sampled_from(_SCRIPTS),
+    st.sampled_from(_QUOTES),
+    st.sampled_from(_CUES),
+    st.sampled_from(_MARKDOWN),
+    st.sampled_from(_VOCABULARY),
+    st.just("[^1]"),
+    _FREE_TEXT,
 )
 PARAGRAPH = st.lists(TOKENS, min_size=1, max_size=30).map(" ".join)
 BODY = st.lists(PARAGRAPH, min_size=1, max_size=6).map(lambda paragraphs: "\n\n".join(paragraphs))
@@ -55,15 +124,23 @@ def speech_with(body: str) -> Speech:
     if "[^1]" in body:
         body += "\n\n[^1]: The speech's own note."
     return Speech(
-        slug="2001-01-01-a-speech", path="speeches/2001-01-01-a-speech.md", title="A speech",
-        date=dt.date(2001, 1, 1), speaker="A speaker", venue="A city, A country",
-        themes=(next(iter(ARCHIVE.themes)),), body=body, body_line=10,
+        slug="2001-01-01-a-speech",
+        path="speeches/2001-01-01-a-speech.md",
+        title="A speech",
+        date=dt.date(2001, 1, 1),
+        speaker="A speaker",
+        venue="A city, A country",
+        themes=(next(iter(ARCHIVE.themes)),),
+        body=body,
+        body_line=10,
     )
 
 
 def accepted(speech: Speech) -> bool:
     """What the loader lets through to the passes: the domain of the property."""
-    return not check_speech_body(speech.body, speech.path, 10) and not undefined_footnotes(speech.body, 10, speech.path)
+    return not check_speech_body(speech.body, speech.path, 10) and not undefined_footnotes(
+        speech.body, 10, speech.path
+    )
 
 
 def page_words(markdown_text: str) -> list[str]:
@@ -73,7 +150,11 @@ def page_words(markdown_text: str) -> list[str]:
     return annotation_free_words(tree)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 @given(BODY)
 def test_annotation_only_adds_to_the_words(body):
     speech = speech_with(body)
@@ -82,7 +163,11 @@ def test_annotation_only_adds_to_the_words(body):
     assert page_words(annotated.markdown) == page_words(speech.body)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 @given(BODY)
 def test_every_pass_returns_blocks_and_findings_for_any_text(body):
     # Each pass alone, on the blocks as split: none may raise, whatever the text.

@@ -22,17 +22,17 @@ import shutil
 import subprocess
 import sys
 import tracemalloc
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from click.testing import CliRunner
+from conftest import copy_project, run_mkdocs_build
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from conftest import copy_project, run_mkdocs_build
 from speech_archive.cli import main as cli_main
 from speech_archive.load.archive import collect_problems
 from speech_archive.load.safe_yaml import YamlProblem, load_yaml
@@ -44,7 +44,9 @@ CASE_FILES = {"expected.txt", "remove.txt"}
 
 def _symlink_speech_inside(project: Path) -> None:
     target = project / "elsewhere.md"
-    target.write_text((CASES_DIR / "front-matter-missing-title" / "2001-01-01-a-speech.md").read_text())
+    target.write_text(
+        (CASES_DIR / "front-matter-missing-title" / "2001-01-01-a-speech.md").read_text()
+    )
     (project / "speeches" / "2001-01-01-a-speech.md").symlink_to(target)
 
 
@@ -73,21 +75,37 @@ def _file_too_large(project: Path) -> None:
 
 # name -> (make the case in a fresh valid project, expected message beginnings)
 CASE_RECIPES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
-    "path-symlinked-speech": (_symlink_speech_inside, [
-        "speeches/2001-01-01-a-speech.md:0: -: is a symbolic link"]),
-    "path-symlink-to-outside-the-archive": (_symlink_vocabulary_outside, [
-        "speeches/glossary.yml:0: -: is a symbolic link to a place outside the archive"]),
-    "path-speeches-folder-links-outside": (_symlink_speeches_folder_outside, [
-        "speeches:0: -: is a symbolic link to a place outside the archive"]),
-    "path-speeches-folder-missing": (_speeches_folder_missing, ["speeches:0: -: folder is missing"]),
+    "path-symlinked-speech": (
+        _symlink_speech_inside,
+        ["speeches/2001-01-01-a-speech.md:0: -: is a symbolic link"],
+    ),
+    "path-symlink-to-outside-the-archive": (
+        _symlink_vocabulary_outside,
+        ["speeches/glossary.yml:0: -: is a symbolic link to a place outside the archive"],
+    ),
+    "path-speeches-folder-links-outside": (
+        _symlink_speeches_folder_outside,
+        ["speeches:0: -: is a symbolic link to a place outside the archive"],
+    ),
+    "path-speeches-folder-missing": (
+        _speeches_folder_missing,
+        ["speeches:0: -: folder is missing"],
+    ),
     # MkDocs itself refuses first: mkdocs.yml's `watch:` names the folder.
-    "path-speeches-folder-missing mkdocs build": (_speeches_folder_missing, ["speeches' isn't an existing"]),
-    "path-speeches-folder-missing speech-archive check": (_speeches_folder_missing, ["has no speeches/ folder"]),
-    "size-file-over-the-limit": (_file_too_large, [
-        "speeches/2001-01-01-a-speech.md:0: -: is 209"]),
+    "path-speeches-folder-missing mkdocs build": (
+        _speeches_folder_missing,
+        ["speeches' isn't an existing"],
+    ),
+    "path-speeches-folder-missing speech-archive check": (
+        _speeches_folder_missing,
+        ["has no speeches/ folder"],
+    ),
+    "size-file-over-the-limit": (_file_too_large, ["speeches/2001-01-01-a-speech.md:0: -: is 209"]),
 }
-CASES = sorted([p.name for p in CASES_DIR.iterdir() if (p / "expected.txt").is_file()]
-               + [name for name in CASE_RECIPES if " " not in name])
+CASES = sorted(
+    [p.name for p in CASES_DIR.iterdir() if (p / "expected.txt").is_file()]
+    + [name for name in CASE_RECIPES if " " not in name]
+)
 
 
 def expected_lines(case: str, runner: str = "") -> list[str]:
@@ -144,12 +162,14 @@ def build_in_process(project: Path) -> Outcome:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
-        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=True)
+        config = load_config(
+            str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=True
+        )
         build(config)
         return Outcome(0, "\n".join(records), False)
     except MkDocsException as err:  # what the mkdocs command prints as 'ERROR - ...' and exits 1 on
         return Outcome(err.exit_code, "\n".join([*records, err.format_message()]), False)
-    except Exception as err:  # noqa: BLE001 - the command would print a traceback
+    except Exception as err:
         return Outcome(1, "\n".join([*records, repr(err)]), True)
     finally:
         logger.removeHandler(handler)
@@ -201,7 +221,9 @@ def base_project(tmp_path_factory) -> Path:
     return copy_project(tmp_path_factory.mktemp("base"), speeches=False)
 
 
-def assert_refused_cleanly(case: str, project: Path, runner: str, run: Callable[[Path], Outcome]) -> None:
+def assert_refused_cleanly(
+    case: str, project: Path, runner: str, run: Callable[[Path], Outcome]
+) -> None:
     before = sources_hashes(project)
     outcome = run(project)
     assert outcome.exit_code != 0, outcome.output
@@ -227,14 +249,18 @@ def test_core_loader_reports_the_expected_problems(case, base_project, tmp_path)
 
 @pytest.mark.parametrize("runner", RUNNERS)
 @pytest.mark.parametrize("case", CASES)
-def test_every_case_is_refused_with_its_message_and_changes_nothing(case, runner, base_project, tmp_path):
+def test_every_case_is_refused_with_its_message_and_changes_nothing(
+    case, runner, base_project, tmp_path
+):
     assert_refused_cleanly(case, make_case(case, base_project, tmp_path), runner, RUNNERS[runner])
 
 
 @pytest.mark.parametrize("command", COMMANDS)
 @pytest.mark.parametrize("case", ONE_PER_CATEGORY)
 def test_the_commands_exit_non_zero_without_traceback(case, command, base_project, tmp_path):
-    assert_refused_cleanly(case, make_case(case, base_project, tmp_path), command, COMMANDS[command])
+    assert_refused_cleanly(
+        case, make_case(case, base_project, tmp_path), command, COMMANDS[command]
+    )
 
 
 def test_billion_laughs_is_refused_at_the_first_alias_with_little_memory():
@@ -267,11 +293,15 @@ def test_utf8_bom_and_crlf_build(base_project, tmp_path):
 def test_a_five_megabyte_speech_builds(base_project, tmp_path):
     project = make_case("front-matter-missing-title", base_project, tmp_path)
     speech = project / "speeches" / "2001-01-01-a-speech.md"
-    paragraph = ("The delegates spoke of trade, of rivers and of roads, and of the years to come. " * 12).strip()
+    paragraph = (
+        "The delegates spoke of trade, of rivers and of roads, and of the years to come. " * 12
+    ).strip()
     copies = 5_000_000 // (len(paragraph) + 2) + 1
     # One link, so the safety check renders the whole body rather than skipping plain prose.
     body = "See [the record](https://example.org/record).\n\n" + "\n\n".join([paragraph] * copies)
-    head = speech.read_text(encoding="utf-8").replace("---\n", "---\ntitle: A very long speech\n", 1)
+    head = speech.read_text(encoding="utf-8").replace(
+        "---\n", "---\ntitle: A very long speech\n", 1
+    )
     speech.write_text(head.split("\n---\n", 1)[0] + "\n---\n\n" + body + "\n", encoding="utf-8")
     assert speech.stat().st_size > 5_000_000
     result = run_mkdocs_build(project)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT, run_mkdocs_build, soup
+
 from speech_archive.build import ANNOTATION_PASSES
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -139,7 +140,9 @@ def test_serve_rebuild_reuses_all_but_the_edited_speech(tmp_path):
     report = json.loads(out.read_text())
     cold, rebuild = report["cold"]["cache"], report["rebuild"]["cache"]
     assert cold["hits"] == 0 and cold["misses"] == cold["entries"]
-    assert rebuild["misses"] == 3  # the edited speech: parsed, annotated and its page rendered again
+    assert (
+        rebuild["misses"] == 3
+    )  # the edited speech: parsed, annotated and its page rendered again
     assert rebuild["hits"] == cold["entries"] - 3 and rebuild["entries"] == cold["entries"]
     # Not stale: the rebuilt page has the edit.
     page = soup(tmp_path / "site" / "speeches" / report["edited"].replace(".md", ".html"))
@@ -161,7 +164,8 @@ def test_feature_cost_variants_each_lack_their_part_and_only_it(tmp_path):
 
     def pages(name: str) -> str:
         return "".join(
-            p.read_text(encoding="utf-8") for p in (variants[name] / "docs" / "speeches").glob("*-*.md")
+            p.read_text(encoding="utf-8")
+            for p in (variants[name] / "docs" / "speeches").glob("*-*.md")
         )
 
     for name, mark in marks.items():
@@ -169,7 +173,9 @@ def test_feature_cost_variants_each_lack_their_part_and_only_it(tmp_path):
         assert mark not in pages(name), name
         assert all(other in pages(name) for other in marks.values() if other != mark), name
     assert "- search:" in (variants["all"] / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "- search:" not in (variants["-search plugin"] / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "- search:" not in (variants["-search plugin"] / "mkdocs.yml").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_feature_costs_script_runs_at_three_speeches():

@@ -48,11 +48,14 @@ def assert_clean(record: Visit) -> None:
 
 def heading(record: Visit) -> str:
     """The page's h1 as the reader reads it: without the permalink sign or footnote marks."""
-    return record.page.eval_on_selector("article h1", """h1 => {
+    return record.page.eval_on_selector(
+        "article h1",
+        """h1 => {
         const copy = h1.cloneNode(true);
         copy.querySelectorAll('.headerlink, sup').forEach(element => element.remove());
         return copy.textContent.trim();
-    }""")
+    }""",
+    )
 
 
 def test_home_leads_through_a_theme_to_the_speech(browser, site_base):
@@ -108,7 +111,8 @@ def test_every_page_linked_from_the_navigation_loads_cleanly(browser, site_base)
             page.goto(record.url(path))
             assert page.locator("article h1").count() >= 1, f"{path} has no heading"
             hrefs = page.eval_on_selector_all(
-                ".md-tabs a[href], .md-nav a[href], article a[href]", "links => links.map(a => a.href)"
+                ".md-tabs a[href], .md-nav a[href], article a[href]",
+                "links => links.map(a => a.href)",
             )
             for href in hrefs:
                 linked = record.site_path(href)
@@ -137,18 +141,31 @@ def test_a_venue_or_theme_search_ranks_its_own_speeches_above_mentions(browser, 
     """A speech given in Geneva outranks one that only talks about Geneva, however often."""
     project = copy_project(tmp_path / "project", speeches=False)
     speeches = {
-        _speech("2001-03-04", "given-there", "Geneva, Switzerland", "development",
-                "We meet today to talk about water and bread."),
-        _speech("2002-05-06", "talking-about-it", "Oslo, Norway", "common-security",
-                "Geneva, Geneva and again Geneva: the Geneva talks shaped development, "
-                "development and development again."),
+        _speech(
+            "2001-03-04",
+            "given-there",
+            "Geneva, Switzerland",
+            "development",
+            "We meet today to talk about water and bread.",
+        ),
+        _speech(
+            "2002-05-06",
+            "talking-about-it",
+            "Oslo, Norway",
+            "common-security",
+            "Geneva, Geneva and again Geneva: the Geneva talks shaped development, "
+            "development and development again.",
+        ),
     }
     for name, text in speeches:
         (project / "speeches" / name).write_text(text, encoding="utf-8")
     result = run_mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     site = project / "site"
-    given_there, talking_about_it = "speeches/2001-03-04-given-there.html", "speeches/2002-05-06-talking-about-it.html"
+    given_there, talking_about_it = (
+        "speeches/2001-03-04-given-there.html",
+        "speeches/2002-05-06-talking-about-it.html",
+    )
     with visit(browser, site.as_uri() + "/") as record:
         record.page.goto(record.url("index.html"))
         results = search(record, "Geneva")
@@ -158,8 +175,10 @@ def test_a_venue_or_theme_search_ranks_its_own_speeches_above_mentions(browser, 
         record.page.goto(record.url("index.html"))
         results = search(record, "Development")
         # Only the theme's own page may come first.
-        assert results[:2] in ([given_there, "themes/development.html"],
-                               ["themes/development.html", given_there]), results
+        assert results[:2] in (
+            [given_there, "themes/development.html"],
+            ["themes/development.html", given_there],
+        ), results
         assert results.index(given_there) < results.index(talking_about_it)
         assert_clean(record)
 
@@ -187,6 +206,6 @@ def test_the_checks_catch_a_site_that_is_not_offline(browser, tmp_path, breakage
         record.page.goto(record.url("index.html"))
         try:
             search(record, SEARCHES["word of the text"], timeout_ms=5000)
-        except Exception:  # noqa: BLE001 - a search that never answers is one of the failures sought
+        except Exception:
             record.errors.append("search gave no results")
         assert any(named in problem for problem in record.problems()), record.problems()

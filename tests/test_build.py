@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 from conftest import ROOT, SEED_SLUG, copy_project, run_mkdocs_build, soup, speech_text_words
+
 from speech_archive.load.archive import split_front_matter
 
 
@@ -37,14 +38,18 @@ def test_build_writes_nothing_into_speeches_or_docs(tmp_path):
 def test_seed_page_shows_the_metadata(built_site):
     page = soup(built_site / "speeches" / f"{SEED_SLUG}.html")
     article = page.select_one("article")
-    assert article.h1.get_text(" ", strip=True).startswith("New Approach for Asian Security Cooperation")
+    assert article.h1.get_text(" ", strip=True).startswith(
+        "New Approach for Asian Security Cooperation"
+    )
     meta = article.select_one(".speech-meta").get_text(" ", strip=True)
     assert "21 May 2014" in meta
     assert article.select_one(".speech-meta time")["datetime"] == "2014-05-21"
     assert "Xi Jinping" in meta
     assert "Shanghai, China" in meta
     assert "Xi Jinping The Governance of China I" in meta
-    theme_links = {a.get_text(strip=True): a["href"] for a in article.select(".speech-meta a[href*='themes/']")}
+    theme_links = {
+        a.get_text(strip=True): a["href"] for a in article.select(".speech-meta a[href*='themes/']")
+    }
     assert theme_links["Common security"] == "../themes/common-security.html"
     assert theme_links["Counter-terrorism"] == "../themes/counter-terrorism.html"
     rights = article.select_one(".speech-rights").get_text(" ", strip=True)
@@ -87,9 +92,18 @@ def test_paragraphs_are_numbered_and_anchored(built_site):
 def test_no_page_loads_anything_from_another_host(built_site):
     for path in built_site.rglob("*.html"):
         page = soup(path)
-        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+        for tag, attribute in (
+            ("script", "src"),
+            ("link", "href"),
+            ("img", "src"),
+            ("iframe", "src"),
+        ):
             for element in page.find_all(tag):
                 url = element.get(attribute, "")
-                if tag == "link" and "stylesheet" not in element.get("rel", []) and "preconnect" not in element.get("rel", []):
+                if (
+                    tag == "link"
+                    and "stylesheet" not in element.get("rel", [])
+                    and "preconnect" not in element.get("rel", [])
+                ):
                     continue
                 assert not url.startswith(("http:", "https:", "//")), f"{path.name}: {tag} {url}"

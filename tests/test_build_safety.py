@@ -33,7 +33,11 @@ def tree_hashes(folder: Path) -> dict[str, str]:
 
 
 def sources_hashes(project: Path) -> dict[str, str]:
-    return {path: digest for path, digest in tree_hashes(project).items() if not path.startswith("site/")}
+    return {
+        path: digest
+        for path, digest in tree_hashes(project).items()
+        if not path.startswith("site/")
+    }
 
 
 def newest_source_date(project: Path) -> str:
@@ -58,14 +62,20 @@ def test_pages_are_dated_from_the_sources_not_the_clock(tmp_path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"  # a site_url makes the sitemap list pages with their lastmod
-    config.write_text("site_url: https://archive.example.org/\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    config.write_text(
+        "site_url: https://archive.example.org/\n" + config.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
     assert run_mkdocs_build(project).returncode == 0
     sitemap = ET.parse(project / "site" / "sitemap.xml").getroot()
-    lastmods = {element.text for element in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}lastmod")}
+    lastmods = {
+        element.text
+        for element in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}lastmod")
+    }
     assert lastmods == {newest_source_date(project)}
     compressed = (project / "site" / "sitemap.xml.gz").read_bytes()
     (mtime,) = struct.unpack("<I", compressed[4:8])  # the gzip header's MTIME field (RFC 1952)
-    assert dt.datetime.fromtimestamp(mtime, dt.timezone.utc).date().isoformat() == "2021-02-26"
+    assert dt.datetime.fromtimestamp(mtime, dt.UTC).date().isoformat() == "2021-02-26"
     assert gzip.decompress(compressed) == (project / "site" / "sitemap.xml").read_bytes()
 
 
@@ -97,7 +107,9 @@ def test_a_build_failing_after_writing_leaves_no_site_rather_than_a_mix(tmp_path
     project = copy_project(tmp_path / "project")
     assert run_mkdocs_build(project).returncode == 0
     # A broken link is only found while pages are written: --strict then aborts the build.
-    (project / "docs" / "broken.md").write_text("# Broken\n\nSee [this](missing.md).\n", encoding="utf-8")
+    (project / "docs" / "broken.md").write_text(
+        "# Broken\n\nSee [this](missing.md).\n", encoding="utf-8"
+    )
     sources_before = sources_hashes(project)
 
     result = run_mkdocs_build(project)
@@ -110,22 +122,26 @@ def test_a_build_failing_after_writing_leaves_no_site_rather_than_a_mix(tmp_path
     assert sources_hashes(project) == sources_before
 
 
-ESCAPING_HOOK = '''
+ESCAPING_HOOK = """
 from mkdocs.structure.files import File
 
 
 def on_files(files, config):
     files.append(File.generated(config, "../escaped.md", content="# Out"))
     return files
-'''
+"""
 
 
 def test_no_page_is_written_outside_the_site_folder(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "hooks" / "escaping_hook.py").write_text(ESCAPING_HOOK, encoding="utf-8")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "hooks:\n", "hooks:\n  - hooks/escaping_hook.py\n", 1), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "hooks:\n", "hooks:\n  - hooks/escaping_hook.py\n", 1
+        ),
+        encoding="utf-8",
+    )
 
     result = run_mkdocs_build(project)
 

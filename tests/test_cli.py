@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-
 from conftest import ROOT, SEED_SLUG, copy_project, run_mkdocs_build, soup
+
 from speech_archive.cli import main
 
 SEED = f"speeches/{SEED_SLUG}.md"
@@ -30,9 +30,18 @@ themes:
 
 Good evening, my fellow citizens.
 """
-NEW_OPTIONS = ["--title", "Address to the Nation", "--date", "1962-10-22",
-               "--venue", "Washington, United States", "--speaker", "John F. Kennedy",
-               "--theme", "common-security"]
+NEW_OPTIONS = [
+    "--title",
+    "Address to the Nation",
+    "--date",
+    "1962-10-22",
+    "--venue",
+    "Washington, United States",
+    "--speaker",
+    "John F. Kennedy",
+    "--theme",
+    "common-security",
+]
 NEW_PATH = "speeches/1962-10-22-address-to-the-nation.md"
 
 
@@ -41,8 +50,13 @@ def _cli(project: Path, *args: str):
 
 
 def _subprocess(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "speech_archive.cli", *args],
-                          cwd=project, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "speech_archive.cli", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def _problem_lines(output: str) -> set[str]:
@@ -51,6 +65,7 @@ def _problem_lines(output: str) -> set[str]:
 
 
 # --- new ------------------------------------------------------------------------------------
+
 
 def test_new_then_check_then_build_as_real_commands(tmp_path):
     project = copy_project(tmp_path / "project")
@@ -65,7 +80,10 @@ def test_new_then_check_then_build_as_real_commands(tmp_path):
     assert built.returncode == 0, built.stderr
     page = soup(project / "site" / "speeches" / "1962-10-22-address-to-the-nation.html")
     assert page.select_one("article h1").get_text(strip=True).startswith("Address to the Nation")
-    assert "Replace this paragraph with the text of the speech" in page.select_one(".speech-body").get_text()
+    assert (
+        "Replace this paragraph with the text of the speech"
+        in page.select_one(".speech-body").get_text()
+    )
 
 
 def test_new_writes_complete_front_matter(tmp_path):
@@ -82,15 +100,21 @@ def test_new_writes_complete_front_matter(tmp_path):
 @pytest.mark.parametrize(
     ("options", "expected"),
     [
-        (["--date", "22 October 1962"],
-         "speeches/22 October 1962-address-to-the-nation.md:3: date: expected a value like '2014-05-21', "
-         "got '22 October 1962'"),
-        (["--date", "1962-02-30"],
-         "speeches/1962-02-30-address-to-the-nation.md:3: date: '1962-02-30' is not a real day "
-         "(expected a valid YYYY-MM-DD date)"),
-        (["--theme", "comon-security"],
-         "speeches/1962-10-22-address-to-the-nation.md:8: themes[1]: 'comon-security' is not defined in "
-         "speeches/themes.yml (did you mean 'common-security'? expected one of its slugs)"),
+        (
+            ["--date", "22 October 1962"],
+            "speeches/22 October 1962-address-to-the-nation.md:3: date: expected a value like '2014-05-21', "
+            "got '22 October 1962'",
+        ),
+        (
+            ["--date", "1962-02-30"],
+            "speeches/1962-02-30-address-to-the-nation.md:3: date: '1962-02-30' is not a real day "
+            "(expected a valid YYYY-MM-DD date)",
+        ),
+        (
+            ["--theme", "comon-security"],
+            "speeches/1962-10-22-address-to-the-nation.md:8: themes[1]: 'comon-security' is not defined in "
+            "speeches/themes.yml (did you mean 'common-security'? expected one of its slugs)",
+        ),
     ],
     ids=["written-date", "impossible-day", "unknown-theme"],
 )
@@ -99,7 +123,7 @@ def test_new_rejects_what_the_build_rejects_with_its_message(tmp_path, options, 
     args = NEW_OPTIONS + options
     if "--date" in options:  # replace the valid date rather than giving two
         index = args.index("--date")
-        del args[index:index + 2]
+        del args[index : index + 2]
     result = _cli(project, "new", *args)
     assert result.exit_code == 1
     assert expected in result.stderr
@@ -112,7 +136,9 @@ def test_new_without_speaker_names_the_field(tmp_path):
     args = [a for a in NEW_OPTIONS if a not in ("--speaker", "John F. Kennedy")]
     result = _cli(project, "new", *args)
     assert result.exit_code == 1
-    assert f"{NEW_PATH}:2: speaker: is missing (expected: Who delivered the speech.)" in result.stderr
+    assert (
+        f"{NEW_PATH}:2: speaker: is missing (expected: Who delivered the speech.)" in result.stderr
+    )
 
 
 def test_new_refuses_to_overwrite(tmp_path):
@@ -128,10 +154,15 @@ def test_new_refuses_to_overwrite(tmp_path):
 
 def test_usage_errors_exit_2_without_traceback(tmp_path):
     project = copy_project(tmp_path / "project")
-    for args in (["new", "--title", "T"], ["new", *NEW_OPTIONS, "--slug", "../../escape"],
-                 ["check", "--format", "xml"], ["check", "mkdocs.yml"],
-                 ["import", "no-such-file.txt"], ["import", str(ROOT / SEED), "--slug", "Bad Slug"],
-                 ["nonsense"]):
+    for args in (
+        ["new", "--title", "T"],
+        ["new", *NEW_OPTIONS, "--slug", "../../escape"],
+        ["check", "--format", "xml"],
+        ["check", "mkdocs.yml"],
+        ["import", "no-such-file.txt"],
+        ["import", str(ROOT / SEED), "--slug", "Bad Slug"],
+        ["nonsense"],
+    ):
         result = _cli(project, *args)
         assert result.exit_code == 2, (args, result.output)
         assert "Traceback" not in result.output and "Usage:" in result.output
@@ -148,12 +179,18 @@ def test_installed_script_runs():
     script = Path(sys.executable).parent / "speech-archive"
     if not script.exists():
         pytest.skip("the project is not installed with its console script in this environment")
-    result = subprocess.run([str(script), "--root", str(ROOT), "check", SEED],
-                            capture_output=True, text=True, timeout=120, cwd=ROOT)
+    result = subprocess.run(
+        [str(script), "--root", str(ROOT), "check", SEED],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 # --- check: broken inputs --------------------------------------------------------------------
+
 
 def _edit(name: str, old: str, new: str) -> dict[str, str]:
     """speeches/<name> holding VALID with one edit."""
@@ -163,7 +200,9 @@ def _edit(name: str, old: str, new: str) -> dict[str, str]:
 
 S = "speeches/1962-10-22-"
 SOURCE = "source:\n  title: T\n  {}\nthemes:"
-SEED_AGAIN = (ROOT / SEED).read_text(encoding="utf-8").replace("title: New Approach", "title: NEW approach")
+SEED_AGAIN = (
+    (ROOT / SEED).read_text(encoding="utf-8").replace("title: New Approach", "title: NEW approach")
+)
 FOOTNOTES = "\nA quarantine[^1] and `[^code]` and a blockade[^2].\n\n[^1]: Defined.\n"
 
 # Each case: files written into a copy of the archive, and the problems check must report
@@ -171,78 +210,118 @@ FOOTNOTES = "\nA quarantine[^1] and `[^code]` and a blockade[^2].\n\n[^1]: Defin
 BROKEN = {
     "missing-title": (
         _edit("1962-10-22-a.md", "title: Address to the Nation\n", ""),
-        [(S + "a.md", 2, "title", "is missing")]),
+        [(S + "a.md", 2, "title", "is missing")],
+    ),
     "written-date": (
         _edit("1962-10-22-b.md", "date: 1962-10-22", "date: October 22, 1962"),
-        [(S + "b.md", 3, "date", "expected a value like '2014-05-21'")]),
+        [(S + "b.md", 3, "date", "expected a value like '2014-05-21'")],
+    ),
     "impossible-day": (
         {"speeches/1962-02-30-c.md": VALID.replace("1962-10-22", "1962-02-30")},
-        [("speeches/1962-02-30-c.md", 3, "date", "'1962-02-30' is not a real day")]),
+        [("speeches/1962-02-30-c.md", 3, "date", "'1962-02-30' is not a real day")],
+    ),
     "date-not-file-name": (
         {"speeches/1962-10-23-d.md": VALID},
-        [("speeches/1962-10-23-d.md", 3, "date", "'1962-10-22' differs from the file name")]),
+        [("speeches/1962-10-23-d.md", 3, "date", "'1962-10-22' differs from the file name")],
+    ),
     "unknown-theme": (
         _edit("1962-10-22-e.md", "  - common-security", "  - common-security\n  - peace"),
-        [(S + "e.md", 8, "themes[1]", "'peace' is not defined in speeches/themes.yml")]),
+        [(S + "e.md", 8, "themes[1]", "'peace' is not defined in speeches/themes.yml")],
+    ),
     "no-themes": (
         _edit("1962-10-22-f.md", "themes:\n  - common-security", "themes: []"),
-        [(S + "f.md", 6, "themes", "is an empty list")]),
+        [(S + "f.md", 6, "themes", "is an empty list")],
+    ),
     "misspelt-field": (
         _edit("1962-10-22-g.md", "venue:", "occasion: x\nvenu:"),
-        [(S + "g.md", 2, "venue", "is missing"),
-         (S + "g.md", 6, "venu", "is not a known field (did you mean 'venue'?")]),
+        [
+            (S + "g.md", 2, "venue", "is missing"),
+            (S + "g.md", 6, "venu", "is not a known field (did you mean 'venue'?"),
+        ],
+    ),
     "empty-speaker": (
         _edit("1962-10-22-h.md", "speaker: John F. Kennedy", "speaker:"),
-        [(S + "h.md", 4, "speaker", "expected text, got nothing")]),
+        [(S + "h.md", 4, "speaker", "expected text, got nothing")],
+    ),
     "bad-source-url": (
         _edit("1962-10-22-i.md", "themes:", SOURCE.format("url: ftp://x")),
-        [(S + "i.md", 8, "source.url", "expected a value like 'https://example.org/speech'")]),
+        [(S + "i.md", 8, "source.url", "expected a value like 'https://example.org/speech'")],
+    ),
     "impossible-updated": (
         _edit("1962-10-22-j.md", "themes:", SOURCE.format("updated: 2021-13-01")),
-        [(S + "j.md", 8, "source.updated", "'2021-13-01' is not a real day")]),
+        [(S + "j.md", 8, "source.updated", "'2021-13-01' is not a real day")],
+    ),
     "bad-file-name": (
         {S + "Address.md": VALID},
-        [(S + "Address.md", 0, "-", "file name is not of the form YYYY-MM-DD-slug.md")]),
+        [(S + "Address.md", 0, "-", "file name is not of the form YYYY-MM-DD-slug.md")],
+    ),
     "no-front-matter": (
         {S + "k.md": "Good evening, my fellow citizens.\n"},
-        [(S + "k.md", 1, "-", "has no front matter")]),
+        [(S + "k.md", 1, "-", "has no front matter")],
+    ),
     "broken-yaml": (
         _edit("1962-10-22-l.md", "Washington, United", "Washington: United"),
-        [(S + "l.md", 5, "-", "front matter is not valid YAML: mapping values are not allowed")]),
+        [(S + "l.md", 5, "-", "front matter is not valid YAML: mapping values are not allowed")],
+    ),
     "yaml-alias": (
         _edit("1962-10-22-m.md", "venue: Washington, United States", "venue: *place"),
-        [(S + "m.md", 5, "-", "front matter uses a YAML alias")]),
+        [(S + "m.md", 5, "-", "front matter uses a YAML alias")],
+    ),
     "undefined-footnote": (
         {S + "n.md": VALID + FOOTNOTES},
-        [(S + "n.md", 12, "body", "footnote reference [^2] has no definition")]),
+        [(S + "n.md", 12, "body", "footnote reference [^2] has no definition")],
+    ),
     "duplicate-speech": (
         {"speeches/2014-05-21-new-approach.md": SEED_AGAIN},
-        [("speeches/2014-05-21-new-approach.md", 2, "title",
-          f"'NEW approach for Asian Security Cooperation' on 2014-05-21 is also in {SEED}"),
-         (SEED, 2, "title", "'New Approach for Asian Security Cooperation' on 2014-05-21 is also in "
-          "speeches/2014-05-21-new-approach.md")]),
+        [
+            (
+                "speeches/2014-05-21-new-approach.md",
+                2,
+                "title",
+                f"'NEW approach for Asian Security Cooperation' on 2014-05-21 is also in {SEED}",
+            ),
+            (
+                SEED,
+                2,
+                "title",
+                "'New Approach for Asian Security Cooperation' on 2014-05-21 is also in "
+                "speeches/2014-05-21-new-approach.md",
+            ),
+        ],
+    ),
     "not-utf8": (
         _edit("1962-10-22-o.md", "Good evening", "Caf\udce9"),
-        [(S + "o.md", 10, "-", "is not valid UTF-8")]),
+        [(S + "o.md", 10, "-", "is not valid UTF-8")],
+    ),
     "bad-language": (
         _edit("1962-10-22-p.md", "themes:", "language: English\nthemes:"),
-        [(S + "p.md", 6, "language", "expected a value like 'en', got 'English'")]),
+        [(S + "p.md", 6, "language", "expected a value like 'en', got 'English'")],
+    ),
     "title-is-a-list": (
         _edit("1962-10-22-q.md", "title: Address to the Nation", "title: [Address]"),
-        [(S + "q.md", 2, "title", "expected text, got a list")]),
+        [(S + "q.md", 2, "title", "expected text, got a list")],
+    ),
     "proverbs-duplicate-id": (
-        {"speeches/proverbs.yml": "- id: one\n  text: A\n  origin: O\n- id: one\n  text: B\n  origin: O\n"},
-        [("speeches/proverbs.yml", 4, "[1].id", "'one' is already used by entry 0")]),
+        {
+            "speeches/proverbs.yml": "- id: one\n  text: A\n  origin: O\n- id: one\n  text: B\n  origin: O\n"
+        },
+        [("speeches/proverbs.yml", 4, "[1].id", "'one' is already used by entry 0")],
+    ),
     "glossary-duplicate-term": (
         {"speeches/glossary.yml": "- term: CICA\n  definition: D\n- term: cica\n  definition: E\n"},
-        [("speeches/glossary.yml", 3, "[1].term", "'cica' is already used by entry 0")]),
+        [("speeches/glossary.yml", 3, "[1].term", "'cica' is already used by entry 0")],
+    ),
     "glossary-malformed-entry": (
         {"speeches/glossary.yml": "- term: CICA\n  definiton: D\n"},
-        [("speeches/glossary.yml", 1, "[0].definition", "is missing"),
-         ("speeches/glossary.yml", 2, "[0].definiton", "is not a known field")]),
+        [
+            ("speeches/glossary.yml", 1, "[0].definition", "is missing"),
+            ("speeches/glossary.yml", 2, "[0].definiton", "is not a known field"),
+        ],
+    ),
     "theme-without-description": (
         {"speeches/themes.yml": "peace:\n  title: Peace\n"},
-        [("speeches/themes.yml", 1, "peace.description", "is missing")]),
+        [("speeches/themes.yml", 1, "peace.description", "is missing")],
+    ),
 }
 
 
@@ -266,8 +345,13 @@ def test_check_reports_broken_input_with_path_line_and_field(tmp_path, case):
     report = json.loads(result.stdout)
     reported = _as_tuples(report["problems"])
     for path, line, field, message in expected:
-        assert any(p[:3] == (path, line, field) and p[3].startswith(message) for p in reported), (case, reported)
-    if case != "theme-without-description":  # a broken themes.yml also leaves the seed's themes undefined
+        assert any(p[:3] == (path, line, field) and p[3].startswith(message) for p in reported), (
+            case,
+            reported,
+        )
+    if (
+        case != "theme-without-description"
+    ):  # a broken themes.yml also leaves the seed's themes undefined
         assert len(reported) == len(expected), reported
 
 
@@ -289,7 +373,8 @@ def test_check_given_paths_reports_only_those_files(tmp_path):
     clean = _cli(project, "check", str(project / "speeches" / "1962-10-22-address.md"))
     assert clean.exit_code == 0
     assert clean.stdout.splitlines()[-1] == (
-        "no problems: checked 1 file; 1 more elsewhere in the archive (run check without paths)")
+        "no problems: checked 1 file; 1 more elsewhere in the archive (run check without paths)"
+    )
     broken = _cli(project, "check", str(project / "speeches" / "1962-10-22-h.md"))
     assert broken.exit_code == 1
 
@@ -305,7 +390,9 @@ def test_check_lists_what_the_build_adds_to_the_speeches_given(tmp_path):
     assert isinstance(found["sayings"], list) and isinstance(found["terms"], list)
     texts = [saying["text"] for saying in found["sayings"]]
     if texts:  # the saying pass is installed: the Kazakh proverb is in the seed's 10th paragraph
-        kazakh = next(s for s in found["sayings"] if s["text"].startswith("One who tries to blow out"))
+        kazakh = next(
+            s for s in found["sayings"] if s["text"].startswith("One who tries to blow out")
+        )
         assert kazakh["paragraph"] == 10
     if found["terms"]:  # the glossary pass is installed
         assert "Six-Party Talks" in found["terms"]
@@ -323,6 +410,7 @@ def test_check_lists_speeches_changed_since_git_head(tmp_path):
 
 
 # --- check and the build agree ---------------------------------------------------------------
+
 
 def test_check_and_build_reject_the_same_files_with_the_same_messages(tmp_path):
     project = copy_project(tmp_path / "project")
@@ -362,7 +450,10 @@ def test_check_and_build_accept_the_same_files(tmp_path):
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 KNOWN_ACTIONS = {
-    "actions/checkout", "actions/setup-python", "actions/upload-pages-artifact", "actions/deploy-pages",
+    "actions/checkout",
+    "actions/setup-python",
+    "actions/upload-pages-artifact",
+    "actions/deploy-pages",
 }
 
 
@@ -389,13 +480,18 @@ def test_workflow_is_valid_yaml_naming_only_what_exists(name):
             if program.startswith("./"):
                 assert (ROOT / program).is_file(), program
             elif program.startswith(".venv/bin/"):
-                assert program.removeprefix(".venv/bin/") in _declared_commands() | {"python", "mkdocs"}, program
+                assert program.removeprefix(".venv/bin/") in _declared_commands() | {
+                    "python",
+                    "mkdocs",
+                }, program
             else:
                 assert program in {"python", "git"}, program  # both come with the job's image
 
 
 def test_pull_request_workflow_runs_check_tests_and_strict_build():
-    runs = " ".join(step.get("run", "") for step in _steps(yaml.safe_load((WORKFLOWS / "ci.yml").read_text())))
+    runs = " ".join(
+        step.get("run", "") for step in _steps(yaml.safe_load((WORKFLOWS / "ci.yml").read_text()))
+    )
     assert "speech-archive check" in runs
     assert "mkdocs build --strict" in runs
     assert "./scripts/test.sh" in runs  # the README's test command
@@ -408,7 +504,10 @@ def test_pages_workflow_publishes_on_push_to_main():
     assert workflow[True]["push"]["branches"] == ["main"]
     uses = [step.get("uses", "").split("@")[0] for step in _steps(workflow)]
     assert uses[-2:] == ["actions/upload-pages-artifact", "actions/deploy-pages"]
-    assert workflow["permissions"]["pages"] == "write" and workflow["permissions"]["id-token"] == "write"
+    assert (
+        workflow["permissions"]["pages"] == "write"
+        and workflow["permissions"]["id-token"] == "write"
+    )
 
 
 def test_pull_request_template_asks_for_source_rights_and_a_clean_check():

@@ -9,12 +9,13 @@ from dataclasses import replace
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from speech_archive.annotate.blocks import _PROTECTED, prose_spans
 from speech_archive.annotate.glossary import _WORD as _GLOSSARY_WORD
 from speech_archive.annotate.glossary import compile_matcher
 from speech_archive.annotate.saying_catalogue import _normal_words_in, tokenize
-from speech_archive.pages.listing import speech_list_item
 from speech_archive.model import Archive, GlossaryTerm, Speech, Theme
+from speech_archive.pages.listing import speech_list_item
 from speech_archive.pages.speech import HTML_META_KEYS, page_front_matter
 from speech_archive.text import count_words
 

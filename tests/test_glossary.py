@@ -9,8 +9,8 @@ import textwrap
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, SEED_SLUG, copy_project, run_mkdocs_build, soup
+
 from speech_archive.annotate.blocks import ADDED, Block, join_blocks, split_blocks
 from speech_archive.annotate.glossary import add_glossary_notes
 from speech_archive.load.catalogues import load_glossary
@@ -35,8 +35,15 @@ GLOSSARY = (CICA, LAS, COLD_WAR, ZERO_SUM, SILK_ROAD, SILK_ROAD_BELT, MARITIME)
 
 def _speech(body: str) -> Speech:
     return Speech(
-        slug="s", path="speeches/s.md", title="T", date=dt.date(2020, 1, 1), speaker="S", venue="V",
-        themes=("t",), body=body, body_line=1,
+        slug="s",
+        path="speeches/s.md",
+        title="T",
+        date=dt.date(2020, 1, 1),
+        speaker="S",
+        venue="V",
+        themes=("t",),
+        body=body,
+        body_line=1,
     )
 
 
@@ -61,49 +68,113 @@ MARITIME_REF = "[^glossary-21st-century-maritime-silk-road]"
 # (case, body, expected annotated body, expected terms)
 CASES = [
     ("abbreviation", "The CICA met.", f"The CICA{CICA_REF} met.", [CICA.term]),
-    ("abbreviation is case-sensitive", "The cica and Las Vegas met at last.",
-     "The cica and Las Vegas met at last.", []),
+    (
+        "abbreviation is case-sensitive",
+        "The cica and Las Vegas met at last.",
+        "The cica and Las Vegas met at last.",
+        [],
+    ),
     ("abbreviation inside a word", "ATLAS and CLASS and LASER.", "ATLAS and CLASS and LASER.", []),
-    ("full term is case-insensitive", "After the COLD WAR.", f"After the COLD WAR{COLD_WAR_REF}.",
-     [COLD_WAR.term]),
-    ("full term inside another word", "A Cold Warrior, a cold-warring one.",
-     "A Cold Warrior, a cold-warring one.", []),
-    ("alias counts as the term", "The Arab League met.", f"The Arab League{LAS_REF} met.",
-     [LAS.term]),
-    ("first mention only", "The LAS met. The LAS left. The League of Arab States returned.",
-     f"The LAS{LAS_REF} met. The LAS left. The League of Arab States returned.", [LAS.term]),
-    ("first mention across paragraphs", "The LAS met.\n\nThe LAS left.",
-     f"The LAS{LAS_REF} met.\n\nThe LAS left.", [LAS.term]),
-    ("longest match first", "The Silk Road Economic Belt, unlike the Silk Road.",
-     "The Silk Road Economic Belt[^glossary-silk-road-economic-belt], unlike the Silk Road"
-     "[^glossary-silk-road].", [SILK_ROAD_BELT.term, SILK_ROAD.term]),
-    ("a longer term that starts earlier wins", "A 21st-century Maritime Silk Road.",
-     f"A 21st-century Maritime Silk Road{MARITIME_REF}.", [MARITIME.term]),
-    ("space, hyphen and line break are one separator", "A 21st Century\nMaritime Silk Road.",
-     f"A 21st Century\nMaritime Silk Road{MARITIME_REF}.", [MARITIME.term]),
+    (
+        "full term is case-insensitive",
+        "After the COLD WAR.",
+        f"After the COLD WAR{COLD_WAR_REF}.",
+        [COLD_WAR.term],
+    ),
+    (
+        "full term inside another word",
+        "A Cold Warrior, a cold-warring one.",
+        "A Cold Warrior, a cold-warring one.",
+        [],
+    ),
+    (
+        "alias counts as the term",
+        "The Arab League met.",
+        f"The Arab League{LAS_REF} met.",
+        [LAS.term],
+    ),
+    (
+        "first mention only",
+        "The LAS met. The LAS left. The League of Arab States returned.",
+        f"The LAS{LAS_REF} met. The LAS left. The League of Arab States returned.",
+        [LAS.term],
+    ),
+    (
+        "first mention across paragraphs",
+        "The LAS met.\n\nThe LAS left.",
+        f"The LAS{LAS_REF} met.\n\nThe LAS left.",
+        [LAS.term],
+    ),
+    (
+        "longest match first",
+        "The Silk Road Economic Belt, unlike the Silk Road.",
+        "The Silk Road Economic Belt[^glossary-silk-road-economic-belt], unlike the Silk Road"
+        "[^glossary-silk-road].",
+        [SILK_ROAD_BELT.term, SILK_ROAD.term],
+    ),
+    (
+        "a longer term that starts earlier wins",
+        "A 21st-century Maritime Silk Road.",
+        f"A 21st-century Maritime Silk Road{MARITIME_REF}.",
+        [MARITIME.term],
+    ),
+    (
+        "space, hyphen and line break are one separator",
+        "A 21st Century\nMaritime Silk Road.",
+        f"A 21st Century\nMaritime Silk Road{MARITIME_REF}.",
+        [MARITIME.term],
+    ),
     ("possessive", "The CICA's role.", f"The CICA's{CICA_REF} role.", [CICA.term]),
     ("curly possessive", "The CICA\u2019s role.", f"The CICA\u2019s{CICA_REF} role.", [CICA.term]),
-    ("plural", "No zero-sum games.", "No zero-sum games[^glossary-zero-sum-game].",
-     [ZERO_SUM.term]),
+    (
+        "plural",
+        "No zero-sum games.",
+        "No zero-sum games[^glossary-zero-sum-game].",
+        [ZERO_SUM.term],
+    ),
     ("code span", "Type `CICA` here.", "Type `CICA` here.", []),
-    ("bare URL", "See https://example.org/CICA/ and www.example.org/LAS now.",
-     "See https://example.org/CICA/ and www.example.org/LAS now.", []),
+    (
+        "bare URL",
+        "See https://example.org/CICA/ and www.example.org/LAS now.",
+        "See https://example.org/CICA/ and www.example.org/LAS now.",
+        [],
+    ),
     ("autolink", "See <https://example.org/CICA>.", "See <https://example.org/CICA>.", []),
-    ("link text and target", "See [the CICA](https://example.org/CICA).",
-     "See [the CICA](https://example.org/CICA).", []),
-    ("a saying already linked", "As they say, [the Cold War is over](../proverbs/x.md){ .saying }.",
-     "As they say, [the Cold War is over](../proverbs/x.md){ .saying }.", []),
-    ("HTML attribute", '<span title="CICA">x</span> here.', '<span title="CICA">x</span> here.',
-     []),
+    (
+        "link text and target",
+        "See [the CICA](https://example.org/CICA).",
+        "See [the CICA](https://example.org/CICA).",
+        [],
+    ),
+    (
+        "a saying already linked",
+        "As they say, [the Cold War is over](../proverbs/x.md){ .saying }.",
+        "As they say, [the Cold War is over](../proverbs/x.md){ .saying }.",
+        [],
+    ),
+    (
+        "HTML attribute",
+        '<span title="CICA">x</span> here.',
+        '<span title="CICA">x</span> here.',
+        [],
+    ),
     ("attribute list", "Text { .CICA } here.", "Text { .CICA } here.", []),
     ("mention after protected markup", "`x` CICA met.", f"`x` CICA{CICA_REF} met.", [CICA.term]),
     ("fenced code", "```\nCICA\n```", "```\nCICA\n```", []),
     ("heading: no footnote", "## The Cold War\n\nText.", "## The Cold War\n\nText.", []),
     ("list item", "- the Cold War", f"- the Cold War{COLD_WAR_REF}", [COLD_WAR.term]),
-    ("admonition body, not its title", '!!! note "The Cold War"\n    After the Cold War.',
-     f'!!! note "The Cold War"\n    After the Cold War{COLD_WAR_REF}.', [COLD_WAR.term]),
-    ("first-mention order", "The Cold War and the LAS.",
-     f"The Cold War{COLD_WAR_REF} and the LAS{LAS_REF}.", [COLD_WAR.term, LAS.term]),
+    (
+        "admonition body, not its title",
+        '!!! note "The Cold War"\n    After the Cold War.',
+        f'!!! note "The Cold War"\n    After the Cold War{COLD_WAR_REF}.',
+        [COLD_WAR.term],
+    ),
+    (
+        "first-mention order",
+        "The Cold War and the LAS.",
+        f"The Cold War{COLD_WAR_REF} and the LAS{LAS_REF}.",
+        [COLD_WAR.term, LAS.term],
+    ),
 ]
 
 
@@ -317,8 +388,11 @@ def test_glossary_page_lists_terms_alphabetically_with_the_seed_linked(built_sit
     headings = article.select("h3[id]")
     names = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in headings]
     assert names == sorted(names, key=str.casefold)
-    assert names[:3] == ["21st-century Maritime Silk Road", "Asian financial crisis",
-                         "Asian Infrastructure Investment Bank (AIIB)"]
+    assert names[:3] == [
+        "21st-century Maritime Silk Road",
+        "Asian financial crisis",
+        "Asian Infrastructure Investment Bank (AIIB)",
+    ]
     cica = article.select_one(f"h3#{CICA_SLUG}")
     assert cica.get_text(" ", strip=True).startswith(
         "Conference on Interaction and Confidence-Building Measures in Asia (CICA)"

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import copy_project, run_mkdocs_build, soup
+
 from speech_archive.load.untrusted import url_scheme
 
 # Each carries a marker 'xssN' so any trace of it in markup can be found.
@@ -35,7 +35,18 @@ PAYLOADS = (
 )
 DANGEROUS_SCHEMES = {"javascript", "vbscript", "data"}
 # Elements that run, embed or restyle: none may come from the archive's text.
-DANGEROUS_TAGS = {"iframe", "frame", "frameset", "object", "embed", "base", "template", "math", "style", "applet"}
+DANGEROUS_TAGS = {
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "base",
+    "template",
+    "math",
+    "style",
+    "applet",
+}
 
 
 def _speech(index: int, payload: str, theme: str) -> str:
@@ -49,12 +60,15 @@ def _speech(index: int, payload: str, theme: str) -> str:
         "summary": f"Summary {payload}",
         "note": f"Note {payload}",
         "rights": f"Rights {payload}",
-        "source": {"title": f"Source {payload}", "publisher": f"Publisher {payload}",
-                   "url": f"https://example.org/{index}?q=%22%3E%3Cscript%3E"},
+        "source": {
+            "title": f"Source {payload}",
+            "publisher": f"Publisher {payload}",
+            "url": f"https://example.org/{index}?q=%22%3E%3Cscript%3E",
+        },
     }
     body = (
         f"Speech number {index} mentions the Hostile Term {index} and says that, as the proverb goes, "
-        f"\"hostile saying number {index} keeps its words\".\n\n"
+        f'"hostile saying number {index} keeps its words".\n\n'
         "Shown as code: `<script>alert('xss0')</script>` and &lt;img src=x onerror=alert('xss0')&gt;.\n\n"
         "```\n<script>alert('xss0')</script>\n```\n"
     )
@@ -67,22 +81,37 @@ def write_hostile_archive(project: Path) -> None:
     for index, payload in enumerate(PAYLOADS):
         slug = f"hostile-{index}"
         themes[slug] = {"title": f"Theme {payload}"[:100], "description": f"Description {payload}"}
-        sayings.append({
-            "id": f"hostile-saying-{index}", "text": f"Hostile saying number {index} keeps its words",
-            "origin": f"Origin {payload}"[:100], "original": f"Original {payload}",
-            "source": f"Source {payload}", "meaning": f"Meaning {payload}", "variants": [f"Variant {payload}"],
-        })
-        terms.append({"term": f"Hostile Term {index}", "definition": f"Definition {payload}",
-                      "aliases": [f"hostile alias {index}", f"Alias {payload}"[:200]]})
+        sayings.append(
+            {
+                "id": f"hostile-saying-{index}",
+                "text": f"Hostile saying number {index} keeps its words",
+                "origin": f"Origin {payload}"[:100],
+                "original": f"Original {payload}",
+                "source": f"Source {payload}",
+                "meaning": f"Meaning {payload}",
+                "variants": [f"Variant {payload}"],
+            }
+        )
+        terms.append(
+            {
+                "term": f"Hostile Term {index}",
+                "definition": f"Definition {payload}",
+                "aliases": [f"hostile alias {index}", f"Alias {payload}"[:200]],
+            }
+        )
         speech = _speech(index, payload, slug)
-        (speeches / f"2001-01-{index + 1:02d}-hostile-{index}.md").write_text(speech, encoding="utf-8")
+        (speeches / f"2001-01-{index + 1:02d}-hostile-{index}.md").write_text(
+            speech, encoding="utf-8"
+        )
     # The schema refuses markup in an abbreviation (a bad-input case); '&' and quotes remain.
     terms[0]["abbreviation"] = "R&D'’"
     for name, extra in (("themes.yml", themes), ("proverbs.yml", sayings), ("glossary.yml", terms)):
         path = speeches / name
         existing = path.read_text(encoding="utf-8") if path.exists() else ""
-        path.write_text(existing + "\n" + yaml.safe_dump(extra, allow_unicode=True, sort_keys=False),
-                        encoding="utf-8")
+        path.write_text(
+            existing + "\n" + yaml.safe_dump(extra, allow_unicode=True, sort_keys=False),
+            encoding="utf-8",
+        )
 
 
 @pytest.fixture(scope="module")
@@ -113,8 +142,10 @@ def unsafe_markup(page: BeautifulSoup) -> list[str]:
                 found.append(f"an event handler {name}={value!r} on {where}")
             if "xss" in name:
                 found.append(f"an attribute {name!r} made from text on {where}")
-            if name in ("href", "src", "action", "formaction", "xlink:href", "data") and \
-                    url_scheme(value) in DANGEROUS_SCHEMES:
+            if (
+                name in ("href", "src", "action", "formaction", "xlink:href", "data")
+                and url_scheme(value) in DANGEROUS_SCHEMES
+            ):
                 found.append(f"a {url_scheme(value)}: URL {value!r} on {where}")
     return found
 
@@ -138,7 +169,9 @@ def test_front_matter_payload_is_shown_as_the_text_it_is(hostile_site, index):
 def test_vocabulary_payloads_are_shown_as_text(hostile_site):
     themes = soup(hostile_site / "themes" / "hostile-0.html")
     assert "Description " + PAYLOADS[0] in " ".join(themes.select_one("article").get_text().split())
-    glossary_text = " ".join(soup(hostile_site / "glossary" / "index.html").select_one("article").get_text().split())
+    glossary_text = " ".join(
+        soup(hostile_site / "glossary" / "index.html").select_one("article").get_text().split()
+    )
     assert "Definition " + PAYLOADS[1] in glossary_text
 
 
@@ -148,8 +181,10 @@ def test_search_index_entries_are_safe_as_html(hostile_site):
     found = []
     for doc in index["docs"]:
         for key in ("title", "text"):  # Material renders both as HTML in the search results
-            found += [f"{doc['location']} {key}: {item}" for item in
-                      unsafe_markup(BeautifulSoup(doc.get(key, ""), "html.parser"))]
+            found += [
+                f"{doc['location']} {key}: {item}"
+                for item in unsafe_markup(BeautifulSoup(doc.get(key, ""), "html.parser"))
+            ]
     assert found == []
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import FIXTURES, ROOT, SEED_SLUG, copy_project
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, ROOT, SEED_SLUG, copy_project
 from speech_archive.cli import main
 from speech_archive.cli.dates import iso_date
 from speech_archive.cli.importer import import_transcript
@@ -20,7 +20,14 @@ from speech_archive.load.archive import load_archive, split_front_matter
 
 SEED_TRANSCRIPT = FIXTURES / "transcripts" / "web-copy-2014-05-21.txt"
 SHARED_SEED = ROOT.parent / "shared" / "seeds" / "000_136705155a85f971.txt"
-SEED_OPTIONS = ["--venue", "Shanghai, China", "--speaker", "Xi Jinping", "--theme", "common-security"]
+SEED_OPTIONS = [
+    "--venue",
+    "Shanghai, China",
+    "--speaker",
+    "Xi Jinping",
+    "--theme",
+    "common-security",
+]
 
 HEADER_STYLE = textwrap.dedent("""\
     Title: Remarks on the River Compact
@@ -71,7 +78,10 @@ def test_seed_transcript_gives_the_archived_body_and_facts():
     assert imported.body == body.strip("\n")  # every word, every line break
     assert imported.meta["title"] == "New Approach for Asian Security Cooperation"
     assert imported.meta["date"] == "2014-05-21"
-    assert imported.meta["source"] == {"title": "Xi Jinping The Governance of China I", "updated": "2021-02-26"}
+    assert imported.meta["source"] == {
+        "title": "Xi Jinping The Governance of China I",
+        "updated": "2021-02-26",
+    }
     assert imported.meta["note"] == (
         "Speech at the Fourth Summit of the Conference on Interaction and Confidence-Building Measures in Asia."
     )
@@ -137,9 +147,20 @@ def test_import_writes_a_file_the_build_accepts_once_filled(tmp_path):
     seed = next(s for s in archived if s.slug == SEED_SLUG)
     assert speech.body.split() == seed.body.split()
     assert (speech.title, speech.date, speech.source, speech.note, speech.rights) == (
-        seed.title, seed.date, seed.source, seed.note, seed.rights)
-    assert (speech.speaker, speech.venue, speech.themes) == ("Xi Jinping", "Shanghai, China", ("common-security",))
-    assert written.read_text(encoding="utf-8").startswith("---\ntitle: New Approach for Asian Security")
+        seed.title,
+        seed.date,
+        seed.source,
+        seed.note,
+        seed.rights,
+    )
+    assert (speech.speaker, speech.venue, speech.themes) == (
+        "Xi Jinping",
+        "Shanghai, China",
+        ("common-security",),
+    )
+    assert written.read_text(encoding="utf-8").startswith(
+        "---\ntitle: New Approach for Asian Security"
+    )
 
 
 def test_import_leaves_unknown_fields_empty_and_check_names_them(tmp_path):
@@ -156,7 +177,9 @@ def test_import_leaves_unknown_fields_empty_and_check_names_them(tmp_path):
     assert f"{path}:7: themes: is an empty list (expected at least 1 item)" in check.stdout
     # import already listed the same fields, and what it left out of the file
     assert f"{path}:4: speaker: expected text, got nothing" in result.stderr
-    assert "web-copy-2014-05-21.txt:1: left out (not part of the speech?): Nav Search" in result.stderr
+    assert (
+        "web-copy-2014-05-21.txt:1: left out (not part of the speech?): Nav Search" in result.stderr
+    )
 
 
 def test_import_refuses_to_overwrite(tmp_path):
@@ -188,12 +211,17 @@ def test_import_into_output_dir_for_header_style(tmp_path):
     transcript = tmp_path / "remarks.txt"
     transcript.write_text(HEADER_STYLE, encoding="utf-8")
     out = tmp_path / "drafts"
-    result = _run_import(project, str(transcript), "--theme", "development", "--output-dir", str(out))
+    result = _run_import(
+        project, str(transcript), "--theme", "development", "--output-dir", str(out)
+    )
     assert result.exit_code == 0, result.output
     written = out / "1921-03-03-remarks-on-the-river-compact.md"
     front, body, _ = split_front_matter(written.read_text(encoding="utf-8"))
     assert body.strip("\n") == import_transcript(HEADER_STYLE).body
-    assert "source:\n  title: Collected Addresses, Volume II\n  retrieved: 2020-01-02\n" in front + "\n"
+    assert (
+        "source:\n  title: Collected Addresses, Volume II\n  retrieved: 2020-01-02\n"
+        in front + "\n"
+    )
     assert result.stderr == ""  # every required field was in the transcript
 
 
@@ -211,20 +239,43 @@ def test_import_as_a_real_subprocess(tmp_path):
     project = copy_project(tmp_path / "project", speeches=False)
     result = subprocess.run(
         [sys.executable, "-m", "speech_archive.cli", "import", str(SEED_TRANSCRIPT), *SEED_OPTIONS],
-        cwd=project, capture_output=True, text=True, timeout=120,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"speeches/{SEED_SLUG}.md"
-    _, body, _ = split_front_matter((project / "speeches" / f"{SEED_SLUG}.md").read_text(encoding="utf-8"))
-    _, archived, _ = split_front_matter((ROOT / "speeches" / f"{SEED_SLUG}.md").read_text(encoding="utf-8"))
+    _, body, _ = split_front_matter(
+        (project / "speeches" / f"{SEED_SLUG}.md").read_text(encoding="utf-8")
+    )
+    _, archived, _ = split_front_matter(
+        (ROOT / "speeches" / f"{SEED_SLUG}.md").read_text(encoding="utf-8")
+    )
     assert body == archived
 
 
 _LINE = st.one_of(
     st.text(alphabet=st.characters(blacklist_categories=("Cs", "Zl", "Zp", "Cc")), max_size=60),
-    st.sampled_from(["", "", "Title: T", "Date: 4 July 1776", "Source: S Updated: 2020-01-01",
-                     "A Title*", "May 21, 2014", "* A note.", "(All rights reserved.)", "(Applause.)",
-                     "Nav Search", "Thank you!\u00a0", "Speaker:", "    code", "\u00a0"]),
+    st.sampled_from(
+        [
+            "",
+            "",
+            "Title: T",
+            "Date: 4 July 1776",
+            "Source: S Updated: 2020-01-01",
+            "A Title*",
+            "May 21, 2014",
+            "* A note.",
+            "(All rights reserved.)",
+            "(Applause.)",
+            "Nav Search",
+            "Thank you!\u00a0",
+            "Speaker:",
+            "    code",
+            "\u00a0",
+        ]
+    ),
 )
 
 
@@ -237,5 +288,5 @@ def test_import_never_edits_a_line_of_the_body(lines):
     body = [line for line in imported.body.split("\n") if line]
     assert all(line == line.rstrip() for line in imported.body.split("\n"))
     if body:
-        starts = [i for i in range(len(source)) if source[i:i + len(body)] == body]
+        starts = [i for i in range(len(source)) if source[i : i + len(body)] == body]
         assert starts, (source, body)

@@ -7,6 +7,9 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
+
+from speech_archive.build import AnnotatedSpeech
+from speech_archive.model import Archive, Speech, Theme
 from speech_archive.pages.catalogue import render_catalogue
 from speech_archive.pages.chronology import group_by_year
 from speech_archive.pages.feed import render_atom_feed
@@ -15,18 +18,31 @@ from speech_archive.pages.listing import link_from
 from speech_archive.pages.neighbours import find_neighbours, render_speech_footer
 from speech_archive.pages.themes import group_by_theme, render_theme_page, sayings_by_theme
 from speech_archive.pages.venues import group_by_venue
-from speech_archive.model import Archive, Speech, Theme
-from speech_archive.build import AnnotatedSpeech
 from speech_archive.text import count_words
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-def make_speech(day: str, name: str, themes: tuple[str, ...] = ("a",), venue: str = "Paris, France",
-                title: str | None = None, body: str = "Words of the speech.") -> Speech:
+def make_speech(
+    day: str,
+    name: str,
+    themes: tuple[str, ...] = ("a",),
+    venue: str = "Paris, France",
+    title: str | None = None,
+    body: str = "Words of the speech.",
+) -> Speech:
     slug = f"{day}-{name}"
-    return Speech(slug=slug, path=f"speeches/{slug}.md", title=title or name.title(), date=dt.date.fromisoformat(day),
-                  speaker="A Speaker", venue=venue, themes=themes, body=body, body_line=8)
+    return Speech(
+        slug=slug,
+        path=f"speeches/{slug}.md",
+        title=title or name.title(),
+        date=dt.date.fromisoformat(day),
+        speaker="A Speaker",
+        venue=venue,
+        themes=themes,
+        body=body,
+        body_line=8,
+    )
 
 
 def make_archive(*speeches: Speech, themes: str = "abcd") -> Archive:
@@ -48,7 +64,11 @@ def test_related_ranks_shared_themes_before_date_distance():
         make_speech("2010-01-01", "far-two-shared", ("b", "c", "d")),
         make_speech("2000-01-03", "no-shared", ("d",)),
     )
-    assert related_slugs(archive, "2000-01-01-target") == ["far-three-shared", "far-two-shared", "near-one-shared"]
+    assert related_slugs(archive, "2000-01-01-target") == [
+        "far-three-shared",
+        "far-two-shared",
+        "near-one-shared",
+    ]
 
 
 def test_related_breaks_ties_by_nearest_date_and_keeps_five():
@@ -60,7 +80,9 @@ def test_related_breaks_ties_by_nearest_date_and_keeps_five():
 
 
 def test_related_never_lists_the_speech_itself_or_unrelated_ones():
-    archive = make_archive(make_speech("2000-01-01", "alone", ("a",)), make_speech("2000-01-02", "other", ("b",)))
+    archive = make_archive(
+        make_speech("2000-01-01", "alone", ("a",)), make_speech("2000-01-02", "other", ("b",))
+    )
     neighbours = find_neighbours(archive)
     assert neighbours["2000-01-01-alone"].related == ()
     assert neighbours["2000-01-01-alone"].next.slug == "2000-01-02-other"
@@ -79,11 +101,20 @@ def test_footer_links_previous_next_and_related_relative_to_the_speech_page():
 def test_group_by_theme_keeps_unused_themes():
     archive = make_archive(make_speech("2000-01-01", "x", ("a", "b")))
     groups = group_by_theme(archive)
-    assert {slug: len(speeches) for slug, speeches in groups.items()} == {"a": 1, "b": 1, "c": 0, "d": 0}
+    assert {slug: len(speeches) for slug, speeches in groups.items()} == {
+        "a": 1,
+        "b": 1,
+        "c": 0,
+        "d": 0,
+    }
 
 
 def test_group_by_year_newest_year_first():
-    speeches = [make_speech("1863-11-19", "a"), make_speech("2014-05-21", "b"), make_speech("2014-01-01", "c")]
+    speeches = [
+        make_speech("1863-11-19", "a"),
+        make_speech("2014-05-21", "b"),
+        make_speech("2014-01-01", "c"),
+    ]
     assert list(group_by_year(speeches)) == [2014, 1863]
 
 
@@ -92,24 +123,42 @@ def test_group_by_year_newest_year_first():
     [
         (["Shanghai, China", "Beijing, China"], {"China": ["Beijing, China", "Shanghai, China"]}),
         (["Rome"], {"Rome": ["Rome"]}),  # no comma: the venue is its own country
-        (["Shanghai,  China", "Shanghai, China"], {"China": ["Shanghai, China"]}),  # spacing is not a new venue
-        (["Gettysburg, Pennsylvania, United States"], {"United States": ["Gettysburg, Pennsylvania, United States"]}),
+        (
+            ["Shanghai,  China", "Shanghai, China"],
+            {"China": ["Shanghai, China"]},
+        ),  # spacing is not a new venue
+        (
+            ["Gettysburg, Pennsylvania, United States"],
+            {"United States": ["Gettysburg, Pennsylvania, United States"]},
+        ),
     ],
 )
 def test_group_by_venue(venues, expected):
-    speeches = [make_speech(f"2000-01-0{i + 1}", f"s{i}", venue=venue) for i, venue in enumerate(venues)]
+    speeches = [
+        make_speech(f"2000-01-0{i + 1}", f"s{i}", venue=venue) for i, venue in enumerate(venues)
+    ]
     grouped = group_by_venue(speeches)
     assert {country: list(by_venue) for country, by_venue in grouped.items()} == expected
 
 
 def saying(saying_id: str, text: str, paragraph: int) -> dict:
-    return {"id": saying_id, "text": text, "origin": "Chinese saying", "paragraph": paragraph, "catalogued": True}
+    return {
+        "id": saying_id,
+        "text": text,
+        "origin": "Chinese saying",
+        "paragraph": paragraph,
+        "catalogued": True,
+    }
 
 
 def test_theme_page_lists_sayings_with_links_to_proverb_index_and_paragraphs():
     speech = make_speech("2000-01-01", "x", ("a",))
     archive = make_archive(speech)
-    annotated = [AnnotatedSpeech(speech, "", {"sayings": [saying("far-water", "Distant water won't quench", 3)]})]
+    annotated = [
+        AnnotatedSpeech(
+            speech, "", {"sayings": [saying("far-water", "Distant water won't quench", 3)]}
+        )
+    ]
     page = render_theme_page(archive, "a", [speech], sayings_by_theme(annotated)["a"])
     assert "## Sayings" in page
     assert "(../proverbs/index.md#far-water)" in page
@@ -129,9 +178,14 @@ def test_catalogue_reads_findings_and_defaults_when_passes_found_nothing():
         AnnotatedSpeech(second, "", {}),
     ]
     records = json.loads(render_catalogue(annotated))
-    assert [r["slug"] for r in records] == ["2000-01-01-a", "2001-01-01-b"]  # date order, whatever the input order
+    assert [r["slug"] for r in records] == [
+        "2000-01-01-a",
+        "2001-01-01-b",
+    ]  # date order, whatever the input order
     assert records[0]["proverbs"] == [] and records[0]["terms"] == []
-    assert records[1]["proverbs"] == [{"id": "s", "text": "A saying", "origin": "Chinese saying", "paragraph": 2}]
+    assert records[1]["proverbs"] == [
+        {"id": "s", "text": "A saying", "origin": "Chinese saying", "paragraph": 2}
+    ]
     assert records[1]["url"] == "speeches/2001-01-01-b.html"
 
 
@@ -140,7 +194,10 @@ def test_catalogue_has_one_speech_per_line_so_diffs_show_which_changed():
     text = render_catalogue([AnnotatedSpeech(speech, "", {}) for speech in speeches])
     lines = text.splitlines()
     assert lines[0] == "[" and lines[-1] == "]" and text.endswith("\n")
-    assert [json.loads(line.rstrip(","))["slug"] for line in lines[1:-1]] == ["2000-01-01-a", "2001-01-01-b"]
+    assert [json.loads(line.rstrip(","))["slug"] for line in lines[1:-1]] == [
+        "2000-01-01-a",
+        "2001-01-01-b",
+    ]
     assert json.loads(render_catalogue([])) == []
 
 
@@ -159,14 +216,25 @@ def test_count_words(body, expected):
 
 
 def test_feed_keeps_twenty_newest_and_escapes_titles():
-    speeches = [make_speech(f"2000-01-{day:02d}", f"s{day}", title=f"Day {day} <b>&</b>") for day in range(1, 26)]
-    feed = ET.fromstring(render_atom_feed(make_archive(*speeches), "Archive & Co", "https://example.org/a/"))
+    speeches = [
+        make_speech(f"2000-01-{day:02d}", f"s{day}", title=f"Day {day} <b>&</b>")
+        for day in range(1, 26)
+    ]
+    feed = ET.fromstring(
+        render_atom_feed(make_archive(*speeches), "Archive & Co", "https://example.org/a/")
+    )
     entries = feed.findall(f"{ATOM}entry")
-    assert [e.findtext(f"{ATOM}title") for e in entries][:2] == ["Day 25 <b>&</b>", "Day 24 <b>&</b>"]
+    assert [e.findtext(f"{ATOM}title") for e in entries][:2] == [
+        "Day 25 <b>&</b>",
+        "Day 24 <b>&</b>",
+    ]
     assert len(entries) == 20
     assert feed.findtext(f"{ATOM}title") == "Archive & Co"
     assert feed.findtext(f"{ATOM}updated") == "2000-01-25T00:00:00Z"
-    assert entries[0].find(f"{ATOM}link").get("href") == "https://example.org/a/speeches/2000-01-25-s25.html"
+    assert (
+        entries[0].find(f"{ATOM}link").get("href")
+        == "https://example.org/a/speeches/2000-01-25-s25.html"
+    )
 
 
 def test_feed_of_an_empty_archive_is_still_valid_and_fixed():
@@ -187,8 +255,13 @@ def brute_force_related(archive: Archive, speech: Speech, limit: int = 5) -> lis
     """The definition, all pairs: most shared themes, then nearest date, then nearest in archive order."""
     order = {s.slug: i for i, s in enumerate(archive.speeches)}
     scored = [
-        (-len(set(speech.themes) & set(other.themes)), abs((other.date - speech.date).days),
-         abs(order[other.slug] - order[speech.slug]), order[other.slug], other.slug)
+        (
+            -len(set(speech.themes) & set(other.themes)),
+            abs((other.date - speech.date).days),
+            abs(order[other.slug] - order[speech.slug]),
+            order[other.slug],
+            other.slug,
+        )
         for other in archive.speeches
         if other is not speech and set(speech.themes) & set(other.themes)
     ]
@@ -202,15 +275,20 @@ def test_related_matches_the_all_pairs_definition_on_random_archives(seed):
     rnd = random.Random(seed)
     themes = "abcdefghijkl"
     speeches = [
-        make_speech(f"{rnd.randint(1990, 1995)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}", f"s{i}",
-                    # mostly one to four themes, sometimes more than WIDE (compared directly)
-                    tuple(rnd.sample(themes, rnd.choice([1, 2, 2, 3, 4, 10]))))
+        make_speech(
+            f"{rnd.randint(1990, 1995)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}",
+            f"s{i}",
+            # mostly one to four themes, sometimes more than WIDE (compared directly)
+            tuple(rnd.sample(themes, rnd.choice([1, 2, 2, 3, 4, 10]))),
+        )
         for i in range(120)
     ]
     archive = make_archive(*speeches, themes=themes)
     neighbours = find_neighbours(archive)
     for speech in archive.speeches:
-        assert [s.slug for s in neighbours[speech.slug].related] == brute_force_related(archive, speech)
+        assert [s.slug for s in neighbours[speech.slug].related] == brute_force_related(
+            archive, speech
+        )
 
 
 @pytest.mark.parametrize(

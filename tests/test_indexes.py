@@ -29,7 +29,9 @@ BASE_NEWEST_FIRST = [DUSHANBE, SEED_SLUG, JOSEPH, GETTYSBURG, DOUGLASS, TILBURY]
 SITE_URL = "https://archive.example.org/speeches-site/"
 
 
-def fixture_project(dest: Path, leave_out: tuple[str, ...] = (ADDED,), site_url: str | None = None) -> Path:
+def fixture_project(
+    dest: Path, leave_out: tuple[str, ...] = (ADDED,), site_url: str | None = None
+) -> Path:
     project = copy_project(dest)
     themes = project / "speeches" / "themes.yml"
     extra = (FIXTURES / "themes-extra.yml").read_text(encoding="utf-8")
@@ -39,7 +41,9 @@ def fixture_project(dest: Path, leave_out: tuple[str, ...] = (ADDED,), site_url:
             shutil.copy(path, project / "speeches" / path.name)
     if site_url:
         config = project / "mkdocs.yml"
-        config.write_text(config.read_text(encoding="utf-8") + f"\nsite_url: {site_url}\n", encoding="utf-8")
+        config.write_text(
+            config.read_text(encoding="utf-8") + f"\nsite_url: {site_url}\n", encoding="utf-8"
+        )
     return project
 
 
@@ -126,7 +130,13 @@ def test_theme_pages_list_the_sayings_quoted_in_their_speeches(site):
 def test_chronology_groups_speeches_by_year_newest_first(site):
     page = article(site, "speeches/index.html")
     headings = page.select("h2")
-    assert [h.get_text(strip=True).rstrip("¶") for h in headings] == ["2014", "1877", "1863", "1852", "1588"]
+    assert [h.get_text(strip=True).rstrip("¶") for h in headings] == [
+        "2014",
+        "1877",
+        "1863",
+        "1852",
+        "1588",
+    ]
     in_2014 = speech_links(section_after(headings[0])[-1])
     assert in_2014 == [DUSHANBE, SEED_SLUG]
     assert speech_links(page) == BASE_NEWEST_FIRST
@@ -135,8 +145,17 @@ def test_chronology_groups_speeches_by_year_newest_first(site):
 def test_year_pages_list_their_speeches_and_link_every_year(site):
     page = article(site, "years/2014.html")
     assert speech_links(page) == [DUSHANBE, SEED_SLUG]
-    year_hrefs = {a["href"] for a in page.select("a[href]") if a["href"].endswith(".html") and a["href"][:4].isdigit()}
-    assert year_hrefs == {"1588.html", "1852.html", "1863.html", "1877.html"}  # 2014 itself is not a link
+    year_hrefs = {
+        a["href"]
+        for a in page.select("a[href]")
+        if a["href"].endswith(".html") and a["href"][:4].isdigit()
+    }
+    assert year_hrefs == {
+        "1588.html",
+        "1852.html",
+        "1863.html",
+        "1877.html",
+    }  # 2014 itself is not a link
     assert speech_links(article(site, "years/1588.html")) == [TILBURY]
     assert not (site / "years" / "2019.html").exists()
 
@@ -146,7 +165,9 @@ def test_venues_group_by_country_then_venue(site):
     countries = [h.get_text(strip=True).rstrip("¶") for h in page.select("h2")]
     assert countries == ["China", "England", "Tajikistan", "United States"]
     united_states = page.select("h2")[3]
-    venues = [e.get_text(strip=True).rstrip("¶") for e in section_after(united_states) if e.name == "h3"]
+    venues = [
+        e.get_text(strip=True).rstrip("¶") for e in section_after(united_states) if e.name == "h3"
+    ]
     assert venues == [
         "Bear Paw Mountains, Montana, United States",
         "Gettysburg, Pennsylvania, United States",
@@ -161,15 +182,28 @@ def neighbours(site: Path, slug: str) -> dict:
     related = page.select_one(".related-speeches")
     found = {"related": speech_links(related) if related else []}
     for strong in steps.select("strong") if steps else []:
-        found[strong.get_text().rstrip(":").lower()] = Path(strong.find_next_sibling("a")["href"]).stem
+        found[strong.get_text().rstrip(":").lower()] = Path(
+            strong.find_next_sibling("a")["href"]
+        ).stem
     return found
 
 
 def test_speech_pages_link_previous_next_and_related(site):
     # Related: most shared themes, then nearest in date (checked by hand from the fixtures' themes).
-    assert neighbours(site, GETTYSBURG) == {"previous": DOUGLASS, "next": JOSEPH, "related": [DOUGLASS, JOSEPH]}
-    assert neighbours(site, SEED_SLUG) == {"previous": JOSEPH, "next": DUSHANBE, "related": [DUSHANBE]}
-    assert neighbours(site, TILBURY) == {"next": DOUGLASS, "related": []}  # first, and no theme shared
+    assert neighbours(site, GETTYSBURG) == {
+        "previous": DOUGLASS,
+        "next": JOSEPH,
+        "related": [DOUGLASS, JOSEPH],
+    }
+    assert neighbours(site, SEED_SLUG) == {
+        "previous": JOSEPH,
+        "next": DUSHANBE,
+        "related": [DUSHANBE],
+    }
+    assert neighbours(site, TILBURY) == {
+        "next": DOUGLASS,
+        "related": [],
+    }  # first, and no theme shared
     assert neighbours(site, DUSHANBE) == {"previous": SEED_SLUG, "related": [SEED_SLUG]}
 
 
@@ -182,12 +216,20 @@ def test_footer_stays_outside_the_speech_text(site):
 def test_home_page_shows_figures_latest_speeches_and_entry_points(site):
     page = article(site, "index.html")
     figures = page.select_one(".archive-figures").get_text(" ", strip=True)
-    assert "6 speeches" in figures and "12 themes" in figures and "years covered: 1588–2014" in figures
+    assert (
+        "6 speeches" in figures and "12 themes" in figures and "years covered: 1588–2014" in figures
+    )
     assert "7 sayings" in figures  # distinct sayings: six in the seed, one in the Dushanbe fixture
     latest = page.find("h2", id="latest-speeches")
     assert speech_links(section_after(latest)[0]) == BASE_NEWEST_FIRST[:5]
     hrefs = {a["href"] for a in page.select("a[href]")}
-    assert {"speeches/index.html", "themes/index.html", "venues/index.html", "feed.xml", "speeches.json"} <= hrefs
+    assert {
+        "speeches/index.html",
+        "themes/index.html",
+        "venues/index.html",
+        "feed.xml",
+        "speeches.json",
+    } <= hrefs
     assert "about.html" in hrefs  # the hand-written part is kept
     assert "archive-summary" not in (site / "index.html").read_text(encoding="utf-8")
 
@@ -195,7 +237,19 @@ def test_home_page_shows_figures_latest_speeches_and_entry_points(site):
 def test_catalogue_has_one_record_per_speech_in_date_order(site):
     records = json.loads((site / "speeches.json").read_text(encoding="utf-8"))
     assert [r["slug"] for r in records] == BASE_NEWEST_FIRST[::-1]
-    fields = {"slug", "url", "title", "date", "speaker", "venue", "occasion", "themes", "words", "proverbs", "terms"}
+    fields = {
+        "slug",
+        "url",
+        "title",
+        "date",
+        "speaker",
+        "venue",
+        "occasion",
+        "themes",
+        "words",
+        "proverbs",
+        "terms",
+    }
     assert all(set(record) == fields for record in records)
     gettysburg = records[2]
     assert gettysburg["date"] == "1863-11-19" and gettysburg["themes"] == ["liberty", "remembrance"]
@@ -234,7 +288,7 @@ def test_feed_links_are_absolute_with_site_url(tmp_path):
     for entry in feed.findall(f"{ATOM}entry"):
         href = entry.find(f"{ATOM}link[@rel='alternate']").get("href")
         assert href.startswith(SITE_URL + "speeches/") and href == entry.findtext(f"{ATOM}id")
-        assert (site / href[len(SITE_URL):]).is_file()
+        assert (site / href[len(SITE_URL) :]).is_file()
 
 
 def test_every_link_in_the_built_site_resolves(site):
@@ -305,7 +359,9 @@ def test_search_indexes_the_speech_but_not_what_every_page_repeats(site):
     # ...so every word of the speech is found, in order.
     words = iter(indexed)
     assert all(word in words for word in speech_text_words(soup(site / page)))
-    glossary = yaml.safe_load((site.parent / "speeches" / "glossary.yml").read_text(encoding="utf-8"))
+    glossary = yaml.safe_load(
+        (site.parent / "speeches" / "glossary.yml").read_text(encoding="utf-8")
+    )
     definitions = [" ".join(entry["definition"].split(".")[0].split()) for entry in glossary]
     on_page = " ".join(soup(site / page).select_one("div.footnote").get_text(" ").split())
     shown = [definition for definition in definitions if definition in on_page]

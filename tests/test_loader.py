@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SEED_SLUG, copy_project, run_mkdocs_build
+
 from speech_archive.load.archive import load_archive, split_front_matter
 from speech_archive.problems import ArchiveError
 
@@ -85,44 +85,116 @@ def _replace(old: str, new: str) -> str:
 
 # (case, file name, file text or bytes, the exact problem line expected)
 BAD_INPUTS = [
-    ("no front matter", "2001-02-03-x.md", "Just a speech.\n",
-     "speeches/2001-02-03-x.md:1: -: has no front matter"),
-    ("unclosed front matter", "2001-02-03-x.md", GOOD.replace("---\n\nFirst", "\nFirst"),
-     "speeches/2001-02-03-x.md:1: -: front matter is not closed (expected a '---' line after the fields)"),
-    ("yaml syntax error", "2001-02-03-x.md", _replace("venue: Lyon, France", "venue: [Lyon, France"),
-     "speeches/2001-02-03-x.md:6: -: front matter is not valid YAML"),
-    ("missing title", "2001-02-03-x.md", _replace("title: A Test Speech\n", ""),
-     "speeches/2001-02-03-x.md:2: title: is missing"),
-    ("missing date", "2001-02-03-x.md", _replace("date: 2001-02-03\n", ""),
-     "speeches/2001-02-03-x.md:2: date: is missing"),
-    ("missing speaker", "2001-02-03-x.md", _replace("speaker: Ada Speaker\n", ""),
-     "speeches/2001-02-03-x.md:2: speaker: is missing"),
-    ("missing venue", "2001-02-03-x.md", _replace("venue: Lyon, France\n", ""),
-     "speeches/2001-02-03-x.md:2: venue: is missing"),
-    ("missing themes", "2001-02-03-x.md", _replace("themes:\n  - development\n", ""),
-     "speeches/2001-02-03-x.md:2: themes: is missing"),
-    ("date in words", "2001-02-03-x.md", _replace("date: 2001-02-03", "date: February 3, 2001"),
-     "speeches/2001-02-03-x.md:3: date: expected a value like '2014-05-21', got 'February 3, 2001'"),
-    ("date not a real day", "2001-02-30-x.md", _replace("date: 2001-02-03", "date: 2001-02-30"),
-     "speeches/2001-02-30-x.md:3: date: '2001-02-30' is not a real day (expected a valid YYYY-MM-DD date)"),
-    ("date differs from file name", "2001-02-04-x.md", GOOD,
-     "speeches/2001-02-04-x.md:3: date: '2001-02-03' differs from the file name's date '2001-02-04' "
-     "(expected them to be equal)"),
-    ("unknown theme", "2001-02-03-x.md", _replace("  - development", "  - developement"),
-     "speeches/2001-02-03-x.md:7: themes[0]: 'developement' is not defined in speeches/themes.yml "
-     "(did you mean 'development'? expected one of its slugs)"),
-    ("empty theme list", "2001-02-03-x.md", _replace("themes:\n  - development\n", "themes: []\n"),
-     "speeches/2001-02-03-x.md:6: themes: is an empty list (expected at least 1 item)"),
-    ("unknown key with a typo", "2001-02-03-x.md", _replace("speaker: Ada Speaker\n", "speaker: Ada Speaker\nocasion: A summit\n"),
-     "speeches/2001-02-03-x.md:5: ocasion: is not a known field (did you mean 'occasion'?"),
-    ("title is a list", "2001-02-03-x.md", _replace("title: A Test Speech", "title: [A, B]"),
-     "speeches/2001-02-03-x.md:2: title: expected text, got a list"),
-    ("latin-1 file", "2001-02-03-x.md", _replace("Lyon", "Orl\xe9ans").encode("latin-1"),
-     "speeches/2001-02-03-x.md:5: -: is not valid UTF-8 (byte 0xe9"),
-    ("file name without a slug", "2001-02-03.md", GOOD,
-     "speeches/2001-02-03.md:0: -: file name is not of the form YYYY-MM-DD-slug.md"),
-    ("python tag", "2001-02-03-x.md", _replace("title: A Test Speech", "title: !!python/object/apply:os.system [echo hi]"),
-     "speeches/2001-02-03-x.md:2: -: front matter uses the tag"),
+    (
+        "no front matter",
+        "2001-02-03-x.md",
+        "Just a speech.\n",
+        "speeches/2001-02-03-x.md:1: -: has no front matter",
+    ),
+    (
+        "unclosed front matter",
+        "2001-02-03-x.md",
+        GOOD.replace("---\n\nFirst", "\nFirst"),
+        "speeches/2001-02-03-x.md:1: -: front matter is not closed (expected a '---' line after the fields)",
+    ),
+    (
+        "yaml syntax error",
+        "2001-02-03-x.md",
+        _replace("venue: Lyon, France", "venue: [Lyon, France"),
+        "speeches/2001-02-03-x.md:6: -: front matter is not valid YAML",
+    ),
+    (
+        "missing title",
+        "2001-02-03-x.md",
+        _replace("title: A Test Speech\n", ""),
+        "speeches/2001-02-03-x.md:2: title: is missing",
+    ),
+    (
+        "missing date",
+        "2001-02-03-x.md",
+        _replace("date: 2001-02-03\n", ""),
+        "speeches/2001-02-03-x.md:2: date: is missing",
+    ),
+    (
+        "missing speaker",
+        "2001-02-03-x.md",
+        _replace("speaker: Ada Speaker\n", ""),
+        "speeches/2001-02-03-x.md:2: speaker: is missing",
+    ),
+    (
+        "missing venue",
+        "2001-02-03-x.md",
+        _replace("venue: Lyon, France\n", ""),
+        "speeches/2001-02-03-x.md:2: venue: is missing",
+    ),
+    (
+        "missing themes",
+        "2001-02-03-x.md",
+        _replace("themes:\n  - development\n", ""),
+        "speeches/2001-02-03-x.md:2: themes: is missing",
+    ),
+    (
+        "date in words",
+        "2001-02-03-x.md",
+        _replace("date: 2001-02-03", "date: February 3, 2001"),
+        "speeches/2001-02-03-x.md:3: date: expected a value like '2014-05-21', got 'February 3, 2001'",
+    ),
+    (
+        "date not a real day",
+        "2001-02-30-x.md",
+        _replace("date: 2001-02-03", "date: 2001-02-30"),
+        "speeches/2001-02-30-x.md:3: date: '2001-02-30' is not a real day (expected a valid YYYY-MM-DD date)",
+    ),
+    (
+        "date differs from file name",
+        "2001-02-04-x.md",
+        GOOD,
+        "speeches/2001-02-04-x.md:3: date: '2001-02-03' differs from the file name's date '2001-02-04' "
+        "(expected them to be equal)",
+    ),
+    (
+        "unknown theme",
+        "2001-02-03-x.md",
+        _replace("  - development", "  - developement"),
+        "speeches/2001-02-03-x.md:7: themes[0]: 'developement' is not defined in speeches/themes.yml "
+        "(did you mean 'development'? expected one of its slugs)",
+    ),
+    (
+        "empty theme list",
+        "2001-02-03-x.md",
+        _replace("themes:\n  - development\n", "themes: []\n"),
+        "speeches/2001-02-03-x.md:6: themes: is an empty list (expected at least 1 item)",
+    ),
+    (
+        "unknown key with a typo",
+        "2001-02-03-x.md",
+        _replace("speaker: Ada Speaker\n", "speaker: Ada Speaker\nocasion: A summit\n"),
+        "speeches/2001-02-03-x.md:5: ocasion: is not a known field (did you mean 'occasion'?",
+    ),
+    (
+        "title is a list",
+        "2001-02-03-x.md",
+        _replace("title: A Test Speech", "title: [A, B]"),
+        "speeches/2001-02-03-x.md:2: title: expected text, got a list",
+    ),
+    (
+        "latin-1 file",
+        "2001-02-03-x.md",
+        _replace("Lyon", "Orl\xe9ans").encode("latin-1"),
+        "speeches/2001-02-03-x.md:5: -: is not valid UTF-8 (byte 0xe9",
+    ),
+    (
+        "file name without a slug",
+        "2001-02-03.md",
+        GOOD,
+        "speeches/2001-02-03.md:0: -: file name is not of the form YYYY-MM-DD-slug.md",
+    ),
+    (
+        "python tag",
+        "2001-02-03-x.md",
+        _replace("title: A Test Speech", "title: !!python/object/apply:os.system [echo hi]"),
+        "speeches/2001-02-03-x.md:2: -: front matter uses the tag",
+    ),
 ]
 
 
@@ -140,7 +212,9 @@ def test_bad_input_is_reported_with_file_line_and_field(tmp_path, case, name, co
     _write_case(project, name, content)
     with pytest.raises(ArchiveError) as raised:
         load_archive(project)
-    assert any(line.startswith(expected) for line in raised.value.report().splitlines()), raised.value.report()
+    assert any(line.startswith(expected) for line in raised.value.report().splitlines()), (
+        raised.value.report()
+    )
 
 
 @pytest.mark.parametrize("case,name,content,expected", BAD_INPUTS, ids=[c[0] for c in BAD_INPUTS])
@@ -174,7 +248,10 @@ def test_bad_themes_vocabulary_is_reported(tmp_path):
     with pytest.raises(ArchiveError) as raised:
         load_archive(project)
     report = raised.value.report()
-    assert "speeches/themes.yml:3: development.descripton: is not a known field (did you mean 'description'?" in report
+    assert (
+        "speeches/themes.yml:3: development.descripton: is not a known field (did you mean 'description'?"
+        in report
+    )
     assert "speeches/themes.yml:1: development.description: is missing" in report
 
 
@@ -189,8 +266,10 @@ def test_missing_schema_is_a_problem_not_a_crash(tmp_path):
 def test_theme_slug_index_is_reserved(tmp_path):
     project = copy_project(tmp_path / "p")
     themes = project / "speeches" / "themes.yml"
-    themes.write_text(themes.read_text(encoding="utf-8") + "index:\n  title: Index\n  description: A clash.\n",
-                      encoding="utf-8")
+    themes.write_text(
+        themes.read_text(encoding="utf-8") + "index:\n  title: Index\n  description: A clash.\n",
+        encoding="utf-8",
+    )
     with pytest.raises(ArchiveError) as raised:
         load_archive(project)
     assert "speeches/themes.yml:" in raised.value.report()
@@ -207,4 +286,7 @@ def test_an_edited_schema_is_read_again(tmp_path):
     schema_file.write_text(json.dumps(schema), encoding="utf-8")
     with pytest.raises(ArchiveError) as raised:
         load_archive(project)
-    assert f"speeches/{SEED_SLUG}.md:2: title: is 43 characters long (expected at most 5)" in raised.value.report()
+    assert (
+        f"speeches/{SEED_SLUG}.md:2: title: is 43 characters long (expected at most 5)"
+        in raised.value.report()
+    )

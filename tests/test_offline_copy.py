@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from browser_support import launch_chromium, search, visit
 from conftest import SEED_SLUG, soup
+
 from speech_archive.output.site_zip import (
     FIXED_TIME,
     TOP_FOLDER,
@@ -33,7 +34,9 @@ def test_zip_holds_every_file_once_sorted_with_fixed_times(tmp_path):
     with zipfile.ZipFile(target) as archive:
         infos = archive.infolist()
         assert [info.filename for info in infos] == [
-            f"{TOP_FOLDER}/a.css", f"{TOP_FOLDER}/b/z.html", f"{TOP_FOLDER}/index.html"
+            f"{TOP_FOLDER}/a.css",
+            f"{TOP_FOLDER}/b/z.html",
+            f"{TOP_FOLDER}/index.html",
         ]
         assert {info.date_time for info in infos} == {FIXED_TIME}
         assert archive.read(f"{TOP_FOLDER}/b/z.html") == b"z"
@@ -53,7 +56,9 @@ def test_home_page_links_the_zip_and_the_zip_is_the_site(built_site: Path):
     assert link is not None and "download" in link.get_text(" ").lower()
     with zipfile.ZipFile(built_site / ZIP_NAME) as archive:
         names = set(archive.namelist())
-    site_files = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if p.is_file()}
+    site_files = {
+        p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if p.is_file()
+    }
     assert names == {f"{TOP_FOLDER}/{name}" for name in site_files - {ZIP_NAME}}
 
 
@@ -96,21 +101,29 @@ def test_pipelined_zip_holds_the_pages_as_built_then_the_rest_sorted(tmp_path, i
     assert target == site / ZIP_NAME and not list(site.glob(".*partial"))
     with zipfile.ZipFile(target) as archive:
         assert archive.namelist() == [
-            f"{TOP_FOLDER}/{name}" for name in ("index.html", "b/z.html", "a.css", "search/index.js")
+            f"{TOP_FOLDER}/{name}"
+            for name in ("index.html", "b/z.html", "a.css", "search/index.js")
         ]
         assert all(archive.read(f"{TOP_FOLDER}/{name}") == data for name, data in SITE.items())
     # The same site fed the same way gives the same bytes.
     again = _tree(tmp_path / "again", SITE)
-    assert _pipelined(again, ["index.html", "b/z.html"], in_process).finish().read_bytes() == target.read_bytes()
+    assert (
+        _pipelined(again, ["index.html", "b/z.html"], in_process).finish().read_bytes()
+        == target.read_bytes()
+    )
 
 
 def _zipped(target: Path) -> dict[str, bytes]:
     with zipfile.ZipFile(target) as archive:
-        return {name.removeprefix(f"{TOP_FOLDER}/"): archive.read(name) for name in archive.namelist()}
+        return {
+            name.removeprefix(f"{TOP_FOLDER}/"): archive.read(name) for name in archive.namelist()
+        }
 
 
 @in_process
-def test_pipelined_zip_holds_a_page_as_it_ends_even_if_rewritten_after_it_was_taken(tmp_path, in_process):
+def test_pipelined_zip_holds_a_page_as_it_ends_even_if_rewritten_after_it_was_taken(
+    tmp_path, in_process
+):
     site = _tree(tmp_path / "site", SITE)
     zipper = _pipelined(site, ["index.html", "b/z.html"], in_process)
     (site / "b" / "z.html").write_bytes(b"rewritten by a later step")

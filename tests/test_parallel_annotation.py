@@ -8,11 +8,12 @@ import sys
 
 import pytest
 from conftest import ROOT
+
 from speech_archive import build as pipeline
-from speech_archive.load import archive as loader
 from speech_archive.cache import ContentCache
-from speech_archive.pages.home import HOME_MARKER
+from speech_archive.load import archive as loader
 from speech_archive.load.archive import load_archive
+from speech_archive.pages.home import HOME_MARKER
 from speech_archive.parallel import MAX_WORKERS, WORKERS_ENV, can_fork, worker_count
 from speech_archive.timings import StepTimer
 
@@ -56,7 +57,9 @@ def test_processes_fill_the_serve_cache_as_one_process_does(archive, monkeypatch
 def test_processes_load_like_one_process(tmp_path, monkeypatch):
     project = write_archive(tmp_path / "project", 12, seed=4)
     broken = sorted((project / "speeches").glob("*.md"))[3]
-    broken.write_text(broken.read_text(encoding="utf-8").replace("venue:", "venu:", 1), encoding="utf-8")
+    broken.write_text(
+        broken.read_text(encoding="utf-8").replace("venue:", "venu:", 1), encoding="utf-8"
+    )
     monkeypatch.setattr(loader, "MIN_ITEMS", 1)
     alone = loader.collect_problems(project)
     assert alone[1] and alone[1][0].path.endswith(broken.name)  # the broken speech is reported...
@@ -78,7 +81,9 @@ def test_worker_count_follows_the_environment(monkeypatch, value, expected):
     assert worker_count() == (expected or cores)
 
 
-def test_site_files_streamed_from_processes_are_those_of_one_process_in_any_order(archive, monkeypatch):
+def test_site_files_streamed_from_processes_are_those_of_one_process_in_any_order(
+    archive, monkeypatch
+):
     monkeypatch.setattr(pipeline, "MIN_ITEMS", 1)
     alone = pipeline.SiteFiles(archive)
     expected = {**alone.all(), "index.md": alone.home_page(f"# Home\n\n{HOME_MARKER}\n")}

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+
 from speech_archive.annotate.blocks import prose_spans
 from speech_archive.annotate.reference_matching import build_reference_index, find_references
 from speech_archive.load.archive import collect_problems, speech_files, vocabulary_hash
-from speech_archive.model import Passage, ReferenceWork
 from speech_archive.load.references import MAX_PASSAGES, load_references
+from speech_archive.model import Passage, ReferenceWork
 
 FOLDER = "speeches/references"
 DECLARATION = """\

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 from conftest import SEED_SLUG, copy_project
+
 from speech_archive.load import safe_yaml
 from speech_archive.load.archive import load_archive
-from speech_archive.problems import ArchiveError
 from speech_archive.load.safe_yaml import YamlProblem, load_yaml
+from speech_archive.problems import ArchiveError
 
 
 def test_control_character_is_reported_with_its_line():
@@ -37,7 +38,7 @@ def test_control_character_in_front_matter_fails_the_load_with_file_and_line(tmp
 # Documents the libyaml fast path reads: it must give what the strict loader gives.
 PLAIN_DOCUMENTS = [
     "title: R&D and the *Future*\ndate: '1999-03-07'\nthemes: [water, trade]\n",
-    "title: \"Quoted: yes\"\ndate: 2014-05-21\nsource:\n  title: Collected\n  url: https://e.org/a?b=1\n",
+    'title: "Quoted: yes"\ndate: 2014-05-21\nsource:\n  title: Collected\n  url: https://e.org/a?b=1\n',
     "title: 'Ça va — 中国 «ok»'\nsummary: >-\n  Folded\n  text\nthemes:\n- a\n- b\nproverbs:\n  add: [x]\n",
     "count: 3\nflag: yes\nempty:\nlist: []\n",
     "",

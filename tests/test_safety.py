@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import pytest
 import yaml
-
 from conftest import ROOT
-from speech_archive.load.untrusted import SITE_EXTENSIONS, check_rendered_body, paths_leaving_root, url_scheme
+
+from speech_archive.load.untrusted import (
+    SITE_EXTENSIONS,
+    check_rendered_body,
+    paths_leaving_root,
+    url_scheme,
+)
 
 ACCEPTED_BODIES = {
     "plain prose": "Ladies and gentlemen, dear friends.",
@@ -60,9 +65,14 @@ def test_url_scheme_is_what_a_browser_would_see(url, scheme):
 
 def test_the_check_renders_with_the_extensions_of_mkdocs_yml():
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    names = [entry if isinstance(entry, str) else next(iter(entry)) for entry in config["markdown_extensions"]]
+    names = [
+        entry if isinstance(entry, str) else next(iter(entry))
+        for entry in config["markdown_extensions"]
+    ]
     # search_exclusions only marks generated elements for Material's search: nothing to check.
-    assert sorted(names) == sorted([*SITE_EXTENSIONS, "speech_archive.extensions.search_exclusions"])
+    assert sorted(names) == sorted(
+        [*SITE_EXTENSIONS, "speech_archive.extensions.search_exclusions"]
+    )
 
 
 def test_symbolic_links_inside_the_archive_are_not_reported(tmp_path):

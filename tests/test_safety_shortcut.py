@@ -7,6 +7,7 @@ import re
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+
 from speech_archive.load.untrusted import check_rendered_body, check_speech_body, may_hold_markup
 
 # Markdown's building blocks, minus '<' and '{' (which always take the full check).
@@ -96,7 +97,14 @@ def test_markup_a_body_may_hold_takes_the_full_check(body):
 
 @pytest.mark.parametrize(
     "body",
-    ["# __config", "__config\n========", "Hello <b>x</b>", "[x](javascript:y)", "1. #__config", "> __config\n> ---"],
+    [
+        "# __config",
+        "__config\n========",
+        "Hello <b>x</b>",
+        "[x](javascript:y)",
+        "1. #__config",
+        "> __config\n> ---",
+    ],
 )
 def test_the_shortcut_keeps_rejections(body):
     assert (

@@ -15,12 +15,13 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from conftest import ROOT, SEED_SLUG, copy_project
+
 from speech_archive import cli
 from speech_archive.annotate.saying_review import Candidate, review_speech
-from speech_archive.load.catalogues import load_sayings
 from speech_archive.cli import main
-from speech_archive.load.archive import collect_problems
 from speech_archive.cli.saying_report import add_lines, correction, ignore_lines, yaml_scalar
+from speech_archive.load.archive import collect_problems
+from speech_archive.load.catalogues import load_sayings
 
 SEED = f"speeches/{SEED_SLUG}.md"
 VENV_COMMAND = Path(sys.executable).parent / "speech-archive"
@@ -37,8 +38,9 @@ themes:
 
 """
 # A quoted title the detector rightly passes over: a realistic rejected candidate.
-TITLE_WORDS = ("Enhancing Dialogue, Trust and Coordination for a New Asia of Peace, Stability and "
-               "Cooperation")
+TITLE_WORDS = (
+    "Enhancing Dialogue, Trust and Coordination for a New Asia of Peace, Stability and Cooperation"
+)
 
 
 def _cli(project: Path, *args: str):
@@ -91,6 +93,7 @@ def _no_traceback(result) -> None:
 
 # --- the seed speech -----------------------------------------------------------------------
 
+
 def test_seed_speech_lists_six_sayings_each_with_lines_that_drop_it(tmp_path):
     project = copy_project(tmp_path / "project")
     result = _cli(project, "sayings", SEED)
@@ -98,8 +101,10 @@ def test_seed_speech_lists_six_sayings_each_with_lines_that_drop_it(tmp_path):
     assert result.output.startswith(f"{SEED}: 6 sayings found")
     assert result.output.count(", found: ") == 6
     listed = result.output.count(", found: ") + result.output.count(", rejected: ")
-    details = (r"^    origin: [^;]+; cue: [^;]+; extent: [^;]+; citation: [^;]+; "
-               r"(?:not )?in speeches/proverbs.yml$")
+    details = (
+        r"^    origin: [^;]+; cue: [^;]+; extent: [^;]+; citation: [^;]+; "
+        r"(?:not )?in speeches/proverbs.yml$"
+    )
     assert len(re.findall(details, result.output, re.MULTILINE)) == listed
     assert len(re.findall(r"^    why: ", result.output, re.MULTILINE)) == listed
     blocks = [block for block in _yaml_blocks(result.output) if "ignore:" in block]
@@ -125,8 +130,14 @@ def test_seed_speech_by_slug_with_or_without_its_date(tmp_path):
 
 def test_json_lists_speeches_with_candidates_as_dicts(tmp_path):
     project = copy_project(tmp_path / "project")
-    result = subprocess.run([str(VENV_COMMAND), "sayings", "--format", "json", SEED], check=False,
-                            cwd=project, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [str(VENV_COMMAND), "sayings", "--format", "json", SEED],
+        check=False,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     speeches = json.loads(result.stdout)
     assert [s["path"] for s in speeches] == [SEED] and speeches[0]["ok"] is True
@@ -161,6 +172,7 @@ def test_markdown_has_a_heading_a_table_and_yaml_blocks(tmp_path):
 
 # --- rejected candidates -------------------------------------------------------------------
 
+
 @pytest.fixture
 def with_a_rejected_title(monkeypatch):
     """The seed's quoted summit theme (paragraph 4) among the rejected candidates.
@@ -173,8 +185,17 @@ def with_a_rejected_title(monkeypatch):
     def review(speech, archive):
         candidates = real(speech, archive)
         if speech.path == SEED and all(c.text != TITLE_WORDS for c in candidates):
-            candidates.append(Candidate(4, TITLE_WORDS, "Saying", None, "quotation marks", False,
-                                        "no cue, and not in the catalogue or the reference texts"))
+            candidates.append(
+                Candidate(
+                    4,
+                    TITLE_WORDS,
+                    "Saying",
+                    None,
+                    "quotation marks",
+                    False,
+                    "no cue, and not in the catalogue or the reference texts",
+                )
+            )
         return sorted(candidates, key=lambda c: c.paragraph)
 
     monkeypatch.setattr(cli, "review_speech", review)
@@ -206,7 +227,8 @@ def test_markdown_and_json_show_rejected_candidates(tmp_path, with_a_rejected_ti
     assert TITLE_WORDS in [c["text"] for c in rejected]
     assert {c["correction"]["action"] for c in rejected} == {"add"}
     only_found = json.loads(
-        _cli(project, "sayings", "--format", "json", "--no-rejected", SEED).output)
+        _cli(project, "sayings", "--format", "json", "--no-rejected", SEED).output
+    )
     assert all(c["accepted"] for c in only_found[0]["candidates"])
 
 
@@ -220,8 +242,9 @@ def test_hand_corrections_are_undone_by_removing_them(tmp_path):
     found = Candidate(3, TITLE_WORDS, "Summit theme", None, "hand", True, "added by hand")
     assert correction(found, speech, None).action == "remove-add"
     # One ignored by hand is shown again by removing its ignore entry (not by adding it).
-    ignored = Candidate(8, "A wise man changes his way", "Saying", None, "quotation marks", False,
-                        "ignored")
+    ignored = Candidate(
+        8, "A wise man changes his way", "Saying", None, "quotation marks", False, "ignored"
+    )
     assert correction(ignored, speech, None).action == "add"
     by_hand = replace(speech, proverbs_ignore=("a wise man changes his way",))
     undo = correction(ignored, by_hand, None)
@@ -232,13 +255,42 @@ def test_hand_corrections_are_undone_by_removing_them(tmp_path):
 # --- quoting ---------------------------------------------------------------------------------
 
 TRICKY = [
-    "Plain words, with a comma.", "Rule: keep it", "It's #1 here", "a # b", "- starts with a dash",
-    "-", "? a question mark", ": colon first", "'single' quotes", '"double" quotes',
+    "Plain words, with a comma.",
+    "Rule: keep it",
+    "It's #1 here",
+    "a # b",
+    "- starts with a dash",
+    "-",
+    "? a question mark",
+    ": colon first",
+    "'single' quotes",
+    '"double" quotes',
     "both ' and \"",
-    "yes", "No", "null", "~", "true", "0.5", "2014-05-21", "[not a list]", "{not: a map}",
-    "*not an alias", "&not an anchor", "!not a tag", "%not a directive", "@reserved", "`reserved",
-    "| not a literal", "> not folded", "trailing space ", " leading space", "tab\there",
-    "千里之行，始于足下", "Neighbours’ “wishes”", "back\\slash", "a: b # c", "--- not a document",
+    "yes",
+    "No",
+    "null",
+    "~",
+    "true",
+    "0.5",
+    "2014-05-21",
+    "[not a list]",
+    "{not: a map}",
+    "*not an alias",
+    "&not an anchor",
+    "!not a tag",
+    "%not a directive",
+    "@reserved",
+    "`reserved",
+    "| not a literal",
+    "> not folded",
+    "trailing space ",
+    " leading space",
+    "tab\there",
+    "千里之行，始于足下",
+    "Neighbours’ “wishes”",
+    "back\\slash",
+    "a: b # c",
+    "--- not a document",
 ]
 
 
@@ -253,8 +305,12 @@ def test_quoted_values_read_back_as_written(text):
 
 def test_a_saying_with_colons_quotes_and_hashes_is_ignored_by_the_printed_lines(tmp_path):
     project = copy_project(tmp_path / "project", speeches=False)
-    path = _speech(project, "2001-02-03", "Tricky Words",
-                   "As the saying goes, \"- yes: #1 is 'no'.\" We heard it.\n")
+    path = _speech(
+        project,
+        "2001-02-03",
+        "Tricky Words",
+        "As the saying goes, \"- yes: #1 is 'no'.\" We heard it.\n",
+    )
     name = f"speeches/{path.name}"
     assert _accepted(project, name) == ["- yes: #1 is 'no'."]
     result = _cli(project, "sayings", name)
@@ -266,14 +322,23 @@ def test_a_saying_with_colons_quotes_and_hashes_is_ignored_by_the_printed_lines(
 
 # --- promotion -------------------------------------------------------------------------------
 
+
 def _two_speeches_with_one_saying(project: Path) -> None:
-    _speech(project, "2001-02-03", "First Address",
-            'Friends, as an old proverb says, "A bird in the hand is worth two in the bush." '
-            "So we act.\n")
-    _speech(project, "2002-03-04", "Second Address",
-            "We meet again.\n\n"
-            'As the saying goes, "A bird in hand is worth two in the bush." '
-            "Let us keep what we have.\n")
+    _speech(
+        project,
+        "2001-02-03",
+        "First Address",
+        'Friends, as an old proverb says, "A bird in the hand is worth two in the bush." '
+        "So we act.\n",
+    )
+    _speech(
+        project,
+        "2002-03-04",
+        "Second Address",
+        "We meet again.\n\n"
+        'As the saying goes, "A bird in hand is worth two in the bush." '
+        "Let us keep what we have.\n",
+    )
 
 
 def test_promote_prints_an_entry_that_proverbs_yml_accepts(tmp_path):
@@ -283,9 +348,12 @@ def test_promote_prints_an_entry_that_proverbs_yml_accepts(tmp_path):
     assert result.exit_code == 0, result.output
     entry_lines = [line for line in result.output.splitlines() if line.startswith(("-", " "))]
     [entry] = yaml.safe_load("\n".join(entry_lines))
-    assert entry == {"id": "a-bird-in-the-hand-is-worth-two-in-the-bush",
-                     "text": "A bird in the hand is worth two in the bush.", "origin": "Proverb",
-                     "variants": ["A bird in hand is worth two in the bush."]}
+    assert entry == {
+        "id": "a-bird-in-the-hand-is-worth-two-in-the-bush",
+        "text": "A bird in the hand is worth two in the bush.",
+        "origin": "Proverb",
+        "variants": ["A bird in hand is worth two in the bush."],
+    }
     assert "#   2001-02-03-first-address, paragraph 1: " in result.output
     assert "#   2002-03-04-second-address, paragraph 2: " in result.output
 
@@ -309,7 +377,9 @@ def test_promote_formats_and_speech_filter(tmp_path):
     data = json.loads(_cli(project, "sayings", "--promote", "--format", "json").output)
     assert data["ok"] and [p["entry"]["origin"] for p in data["promotions"]] == ["Proverb"]
     assert [s["slug"] for s in data["promotions"][0]["found_in"]] == [
-        "2001-02-03-first-address", "2002-03-04-second-address"]
+        "2001-02-03-first-address",
+        "2002-03-04-second-address",
+    ]
     markdown = _cli(project, "sayings", "--promote", "--format", "markdown").output
     [block] = re.findall(r"^```yaml\n(.*?)\n```$", markdown, re.DOTALL | re.MULTILINE)
     assert yaml.safe_load(block)[0]["id"] == "a-bird-in-the-hand-is-worth-two-in-the-bush"
@@ -320,16 +390,22 @@ def test_promote_formats_and_speech_filter(tmp_path):
 
 # --- bad arguments -------------------------------------------------------------------------
 
-@pytest.mark.parametrize("args, expected", [
-    ([], "Missing argument 'SPEECH...'"),
-    (["no-such-speech"], "'no-such-speech' is not a speech of this archive"),
-    (["new-approach-for-asia-security-cooperation"],
-     "did you mean 'new-approach-for-asian-security-cooperation'"),
-    (["speeches/proverbs.yml"], "speeches/proverbs.yml is not a speech"),
-    (["mkdocs.yml"], "mkdocs.yml is not a speech"),
-    (["../../etc/passwd"], "is not a speech"),
-    (["--format", "xml", SEED], "'xml' is not one of"),
-])
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        ([], "Missing argument 'SPEECH...'"),
+        (["no-such-speech"], "'no-such-speech' is not a speech of this archive"),
+        (
+            ["new-approach-for-asia-security-cooperation"],
+            "did you mean 'new-approach-for-asian-security-cooperation'",
+        ),
+        (["speeches/proverbs.yml"], "speeches/proverbs.yml is not a speech"),
+        (["mkdocs.yml"], "mkdocs.yml is not a speech"),
+        (["../../etc/passwd"], "is not a speech"),
+        (["--format", "xml", SEED], "'xml' is not one of"),
+    ],
+)
 def test_bad_arguments_exit_2_naming_the_argument(tmp_path, monkeypatch, args, expected):
     project = copy_project(tmp_path / "project")
     monkeypatch.chdir(project)
@@ -354,8 +430,9 @@ def test_a_speech_the_build_refuses_prints_its_problems_as_check_does(tmp_path):
     problem = f"{name}:7: themes[0]: 'securty' is not defined in speeches/themes.yml"
     assert problem in result.output
     check = _cli(project, "check", str(bad))
-    summary = (f"{name}: not reviewed: 1 problem to fix first "
-               "(as 'speech-archive check' reports them)")
+    summary = (
+        f"{name}: not reviewed: 1 problem to fix first (as 'speech-archive check' reports them)"
+    )
     listed = {line for line in result.output.splitlines() if line.startswith(f"{name}:")}
     assert listed <= {*check.output.splitlines(), summary}
     assert f"{SEED}: 6 sayings found" in result.output  # the other speech is still listed
@@ -373,22 +450,40 @@ def test_help_has_an_example():
 
 # --- the pull-request script ---------------------------------------------------------------
 
+
 def _git(repo: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.org",
-           "GIT_CONFIG_GLOBAL": os.devnull}
-    result = subprocess.run(["git", "-c", "commit.gpgsign=false", *args], check=False, cwd=repo,
-                            env=env,
-                            capture_output=True, text=True, timeout=60)
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "T",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "T",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+    }
+    result = subprocess.run(
+        ["git", "-c", "commit.gpgsign=false", *args],
+        check=False,
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout
 
 
 def _run_pr_script(repo: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "SPEECH_ARCHIVE": str(VENV_COMMAND)}
-    return subprocess.run(["bash", str(PR_SCRIPT), *args], check=False, cwd=repo, env=env,
-                          capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        ["bash", str(PR_SCRIPT), *args],
+        check=False,
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
@@ -432,7 +527,7 @@ def test_ci_lists_sayings_of_changed_speeches_in_the_job_summary():
     steps = workflow["jobs"]["check"]["steps"]
     assert steps[0]["with"]["fetch-depth"] == 0
     [step] = [s for s in steps if "pr_sayings.sh" in s.get("run", "")]
-    assert step["run"].startswith("./scripts/pr_sayings.sh \"$BASE_REF\"")
+    assert step["run"].startswith('./scripts/pr_sayings.sh "$BASE_REF"')
     assert "$GITHUB_STEP_SUMMARY" in step["run"]
     assert step["env"]["BASE_REF"] == "${{ github.base_ref }}"
     assert step["shell"] == "bash"  # pipefail: a failing listing fails the step

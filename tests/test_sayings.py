@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import copy_project, run_mkdocs_build
+
 from speech_archive.annotate.blocks import ADDED, PARAGRAPH, Block
 from speech_archive.annotate.saying_callouts import highlight_sayings, mark_sayings, render_callout
 from speech_archive.annotate.sayings import Corrections, FoundSaying, detect_sayings, saying_id
@@ -12,60 +13,126 @@ from speech_archive.model import Archive, CatalogueSaying
 from speech_archive.problems import ArchiveError
 
 CATALOGUE = (
-    CatalogueSaying(id="neighbours-wish-well", text="Neighbors wish each other well, just as family members do.",
-                    origin="Chinese saying", original="亲望亲好，邻望邻好"),
-    CatalogueSaying(id="journey", text="A journey of a thousand miles begins with a single step.",
-                    origin="Chinese saying", source="Laozi, Tao Te Ching"),
+    CatalogueSaying(
+        id="neighbours-wish-well",
+        text="Neighbors wish each other well, just as family members do.",
+        origin="Chinese saying",
+        original="亲望亲好，邻望邻好",
+    ),
+    CatalogueSaying(
+        id="journey",
+        text="A journey of a thousand miles begins with a single step.",
+        origin="Chinese saying",
+        source="Laozi, Tao Te Ching",
+    ),
 )
 
 
-def found(text: str, catalogue=(), corrections: Corrections = Corrections()) -> list[tuple[str, str]]:
+def found(
+    text: str, catalogue=(), corrections: Corrections = Corrections()
+) -> list[tuple[str, str]]:
     return [(s.origin, s.text) for s in detect_sayings(text, catalogue, corrections)]
 
 
 # (case, paragraph, expected (origin, saying text) pairs)
 BY_CUE = [
-    ("straight quotes, cue before", 'As a Chinese saying goes, "A wise man changes his way as circumstances change."',
-     [("Chinese saying", "A wise man changes his way as circumstances change.")]),
-    ("curly quotes, cue before", "As the proverb goes, “Strength comes from the unison of the heart.” We agree.",
-     [("Proverb", "Strength comes from the unison of the heart.")]),
-    ("curly single quotes", "As the saying goes, ‘Many hands make light work.’",
-     [("Saying", "Many hands make light work.")]),
-    ("cue with an adverb", 'Otherwise, just as a Kazakh proverb aptly puts it, "One who blows out another\'s lamp gets singed."',
-     [("Kazakh proverb", "One who blows out another's lamp gets singed.")]),
-    ("old adage with a colon", 'An old adage tells us: "Haste makes waste."', [("Adage", "Haste makes waste.")]),
-    ("there is a saying", 'There is a West African proverb: "If you want to go far, go together."',
-     [("West African proverb", "If you want to go far, go together.")]),
-    ("cue after the quotation", '"Knowledge is power," as the saying goes.', [("Saying", "Knowledge is power")]),
-    ("inverted cue after", '“Haste makes waste,” says an old English proverb.', [("English proverb", "Haste makes waste")]),
-    ("saying split by the cue", '"A stitch in time," the saying goes, "saves nine."',
-     [("Saying", "A stitch in time saves nine.")]),
-    ("split with curly quotes", "“Strength does not come from the arms,” the proverb goes, “but from the heart.”",
-     [("Proverb", "Strength does not come from the arms but from the heart.")]),
-    ("a sage", 'As Confucius said, "Is it not a pleasure to learn and practise what is learned?"',
-     [("Confucius", "Is it not a pleasure to learn and practise what is learned?")]),
-    ("a classic", 'The Book of Rites says: "When the Great Way prevails, the world is shared by all."',
-     [("Book of Rites", "When the Great Way prevails, the world is shared by all.")]),
-    ("in the words of", 'In the words of Mahatma Gandhi, "An eye for an eye makes the whole world blind."',
-     [("Mahatma Gandhi", "An eye for an eye makes the whole world blind.")]),
-    ("a poem with a verb", 'As an ancient Chinese poem says, "Distance cannot separate true friends."',
-     [("Chinese poem", "Distance cannot separate true friends.")]),
+    (
+        "straight quotes, cue before",
+        'As a Chinese saying goes, "A wise man changes his way as circumstances change."',
+        [("Chinese saying", "A wise man changes his way as circumstances change.")],
+    ),
+    (
+        "curly quotes, cue before",
+        "As the proverb goes, “Strength comes from the unison of the heart.” We agree.",
+        [("Proverb", "Strength comes from the unison of the heart.")],
+    ),
+    (
+        "curly single quotes",
+        "As the saying goes, ‘Many hands make light work.’",
+        [("Saying", "Many hands make light work.")],
+    ),
+    (
+        "cue with an adverb",
+        'Otherwise, just as a Kazakh proverb aptly puts it, "One who blows out another\'s lamp gets singed."',
+        [("Kazakh proverb", "One who blows out another's lamp gets singed.")],
+    ),
+    (
+        "old adage with a colon",
+        'An old adage tells us: "Haste makes waste."',
+        [("Adage", "Haste makes waste.")],
+    ),
+    (
+        "there is a saying",
+        'There is a West African proverb: "If you want to go far, go together."',
+        [("West African proverb", "If you want to go far, go together.")],
+    ),
+    (
+        "cue after the quotation",
+        '"Knowledge is power," as the saying goes.',
+        [("Saying", "Knowledge is power")],
+    ),
+    (
+        "inverted cue after",
+        "“Haste makes waste,” says an old English proverb.",
+        [("English proverb", "Haste makes waste")],
+    ),
+    (
+        "saying split by the cue",
+        '"A stitch in time," the saying goes, "saves nine."',
+        [("Saying", "A stitch in time saves nine.")],
+    ),
+    (
+        "split with curly quotes",
+        "“Strength does not come from the arms,” the proverb goes, “but from the heart.”",
+        [("Proverb", "Strength does not come from the arms but from the heart.")],
+    ),
+    (
+        "a sage",
+        'As Confucius said, "Is it not a pleasure to learn and practise what is learned?"',
+        [("Confucius", "Is it not a pleasure to learn and practise what is learned?")],
+    ),
+    (
+        "a classic",
+        'The Book of Rites says: "When the Great Way prevails, the world is shared by all."',
+        [("Book of Rites", "When the Great Way prevails, the world is shared by all.")],
+    ),
+    (
+        "in the words of",
+        'In the words of Mahatma Gandhi, "An eye for an eye makes the whole world blind."',
+        [("Mahatma Gandhi", "An eye for an eye makes the whole world blind.")],
+    ),
+    (
+        "a poem with a verb",
+        'As an ancient Chinese poem says, "Distance cannot separate true friends."',
+        [("Chinese poem", "Distance cannot separate true friends.")],
+    ),
     ("as they say", '"Seeing is believing," as they say.', [("Saying", "Seeing is believing")]),
-    ("two sayings, each with its cue",
-     'As the saying goes, "Unity is strength." And as a Swahili proverb says, "Haraka haraka haina baraka."',
-     [("Saying", "Unity is strength."), ("Swahili proverb", "Haraka haraka haina baraka.")]),
+    (
+        "two sayings, each with its cue",
+        'As the saying goes, "Unity is strength." And as a Swahili proverb says, "Haraka haraka haina baraka."',
+        [("Saying", "Unity is strength."), ("Swahili proverb", "Haraka haraka haina baraka.")],
+    ),
 ]
 
 NOT_SAYINGS = [
-    ("a quoted theme", 'Under the theme "Enhancing Dialogue, Trust and Coordination," we will meet.'),
+    (
+        "a quoted theme",
+        'Under the theme "Enhancing Dialogue, Trust and Coordination," we will meet.',
+    ),
     ("a quoted report title", 'The report "Our Common Future" changed the debate.'),
     ("a quoted person", 'The minister said, "We will open the border next week."'),
     ("a titled person with as", 'As President Lee said yesterday, "Talks will resume in May."'),
     ("the speaker himself", 'As I said, "we must act now."'),
     ("a poem's title", 'Children recite the poem "The Road Not Taken" at school.'),
-    ("cue belongs to the next sentence", '"We are ready." A Chinese proverb says that patience pays.'),
+    (
+        "cue belongs to the next sentence",
+        '"We are ready." A Chinese proverb says that patience pays.',
+    ),
     ("quote mark inside a code span", 'As the saying goes, `"not prose"` is code.'),
-    ("quotation inside a link", 'As the saying goes, [the "real" page](https://example.org/) says it.'),
+    (
+        "quotation inside a link",
+        'As the saying goes, [the "real" page](https://example.org/) says it.',
+    ),
     ("scare quotes", 'So-called "absolute security" is an illusion.'),
 ]
 
@@ -82,18 +149,41 @@ def test_quotations_that_are_not_sayings(case, text):
 
 # (case, paragraph, expected catalogue ids)
 BY_CATALOGUE = [
-    ("uncued and quoted", '"Neighbors wish each other well, just as family members do." China agrees.',
-     ["neighbours-wish-well"]),
-    ("uncued and unquoted", "We know that neighbors wish each other well, just as family members do.",
-     ["neighbours-wish-well"]),
-    ("British spelling and other words", "Neighbours wish one another well, just as family members do.",
-     ["neighbours-wish-well"]),
-    ("other punctuation and case", "NEIGHBORS wish each other well – just as family members do!",
-     ["neighbours-wish-well"]),
-    ("a cued catalogued saying keeps the speech's origin",
-     'As a Daoist maxim goes, "The journey of a thousand miles begins with one step."', ["journey"]),
-    ("shared words are not a quotation", "Our neighbors and family members do well, and we wish them well.", []),
-    ("in a URL: not prose", "See https://example.org/neighbors-wish-each-other-well-just-as-family-members-do", []),
+    (
+        "uncued and quoted",
+        '"Neighbors wish each other well, just as family members do." China agrees.',
+        ["neighbours-wish-well"],
+    ),
+    (
+        "uncued and unquoted",
+        "We know that neighbors wish each other well, just as family members do.",
+        ["neighbours-wish-well"],
+    ),
+    (
+        "British spelling and other words",
+        "Neighbours wish one another well, just as family members do.",
+        ["neighbours-wish-well"],
+    ),
+    (
+        "other punctuation and case",
+        "NEIGHBORS wish each other well – just as family members do!",
+        ["neighbours-wish-well"],
+    ),
+    (
+        "a cued catalogued saying keeps the speech's origin",
+        'As a Daoist maxim goes, "The journey of a thousand miles begins with one step."',
+        ["journey"],
+    ),
+    (
+        "shared words are not a quotation",
+        "Our neighbors and family members do well, and we wish them well.",
+        [],
+    ),
+    (
+        "in a URL: not prose",
+        "See https://example.org/neighbors-wish-each-other-well-just-as-family-members-do",
+        [],
+    ),
 ]
 
 
@@ -103,55 +193,98 @@ def test_sayings_found_by_catalogue(case, text, expected):
 
 
 def test_catalogued_saying_takes_the_catalogue_origin_unless_the_cue_names_one():
-    (uncued,) = detect_sayings('"Neighbors wish each other well, just as family members do."', CATALOGUE)
+    (uncued,) = detect_sayings(
+        '"Neighbors wish each other well, just as family members do."', CATALOGUE
+    )
     assert (uncued.origin, uncued.text, uncued.catalogued) == (
-        "Chinese saying", "Neighbors wish each other well, just as family members do.", True)
-    (cued,) = detect_sayings('As a Daoist maxim goes, "A journey of a thousand miles begins with a single step."',
-                             CATALOGUE)
+        "Chinese saying",
+        "Neighbors wish each other well, just as family members do.",
+        True,
+    )
+    (cued,) = detect_sayings(
+        'As a Daoist maxim goes, "A journey of a thousand miles begins with a single step."',
+        CATALOGUE,
+    )
     assert (cued.origin, cued.id) == ("Daoist maxim", "journey")
-    (generic,) = detect_sayings('As the saying goes, "A journey of a thousand miles begins with a single step."',
-                                CATALOGUE)
+    (generic,) = detect_sayings(
+        'As the saying goes, "A journey of a thousand miles begins with a single step."', CATALOGUE
+    )
     assert generic.origin == "Chinese saying"
 
 
 # (case, paragraph, corrections, expected (origin, text))
 CORRECTIONS = [
-    ("ignore a false positive", 'As the saying goes, "Time is money."', Corrections(ignore=("Time is money.",)), []),
-    ("ignore ignores case and punctuation", '"Knowledge is power," as the saying goes.',
-     Corrections(ignore=("knowledge is power",)), []),
-    ("ignore a catalogued saying", "Neighbors wish each other well, just as family members do.",
-     Corrections(ignore=("Neighbors wish each other well",)), []),
-    ("add a missed saying", 'He ended with "Better late than never" and sat down.',
-     Corrections(add=({"text": "Better late than never", "origin": "English proverb"},)),
-     [("English proverb", "Better late than never")]),
-    ("add without an origin", "Remember: better late than never.", Corrections(add=({"text": "better late than never"},)),
-     [("Saying", "better late than never")]),
-    ("add replaces a detection's origin", 'As the saying goes, "Unity is strength."',
-     Corrections(add=({"text": "Unity is strength.", "origin": "Motto"},)), [("Motto", "Unity is strength.")]),
-    ("add is verbatim: other case is not it", "Better late than never.",
-     Corrections(add=({"text": "better LATE than never"},)), []),
+    (
+        "ignore a false positive",
+        'As the saying goes, "Time is money."',
+        Corrections(ignore=("Time is money.",)),
+        [],
+    ),
+    (
+        "ignore ignores case and punctuation",
+        '"Knowledge is power," as the saying goes.',
+        Corrections(ignore=("knowledge is power",)),
+        [],
+    ),
+    (
+        "ignore a catalogued saying",
+        "Neighbors wish each other well, just as family members do.",
+        Corrections(ignore=("Neighbors wish each other well",)),
+        [],
+    ),
+    (
+        "add a missed saying",
+        'He ended with "Better late than never" and sat down.',
+        Corrections(add=({"text": "Better late than never", "origin": "English proverb"},)),
+        [("English proverb", "Better late than never")],
+    ),
+    (
+        "add without an origin",
+        "Remember: better late than never.",
+        Corrections(add=({"text": "better late than never"},)),
+        [("Saying", "better late than never")],
+    ),
+    (
+        "add replaces a detection's origin",
+        'As the saying goes, "Unity is strength."',
+        Corrections(add=({"text": "Unity is strength.", "origin": "Motto"},)),
+        [("Motto", "Unity is strength.")],
+    ),
+    (
+        "add is verbatim: other case is not it",
+        "Better late than never.",
+        Corrections(add=({"text": "better LATE than never"},)),
+        [],
+    ),
 ]
 
 
-@pytest.mark.parametrize("case,text,corrections,expected", CORRECTIONS, ids=[c[0] for c in CORRECTIONS])
+@pytest.mark.parametrize(
+    "case,text,corrections,expected", CORRECTIONS, ids=[c[0] for c in CORRECTIONS]
+)
 def test_front_matter_corrections(case, text, corrections, expected):
     assert found(text, CATALOGUE, corrections) == expected
 
 
 def test_added_catalogued_saying_gets_the_catalogue_id():
     text = "Neighbors wish each other well, just as family members do, so we said."
-    corrections = Corrections(add=({"text": "Neighbors wish each other well, just as family members do"},))
+    corrections = Corrections(
+        add=({"text": "Neighbors wish each other well, just as family members do"},)
+    )
     (saying,) = detect_sayings(text, CATALOGUE, corrections)
     assert (saying.id, saying.origin) == ("neighbours-wish-well", "Chinese saying")
 
 
-@pytest.mark.parametrize("text", [
-    'As the saying goes, "' + "word " * 40_000,  # one long unclosed quotation
-    '"a ' * 50_000,  # a stray opening mark every few characters
-    "“" * 100_000 + "”",
-    "As the saying goes, ‘" + "countries’ interests " * 10_000,
-    "as the saying goes, " * 10_000 + '"',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        'As the saying goes, "' + "word " * 40_000,  # one long unclosed quotation
+        '"a ' * 50_000,  # a stray opening mark every few characters
+        "“" * 100_000 + "”",
+        "As the saying goes, ‘" + "countries’ interests " * 10_000,
+        "as the saying goes, " * 10_000 + '"',
+    ],
+)
 def test_long_unclosed_quotations_are_not_sayings(text):
     # Linear scanning keeps these fast; quadratic code would make the suite crawl.
     assert detect_sayings(text, CATALOGUE) == []
@@ -165,19 +298,24 @@ def test_saying_id_is_a_short_slug():
 
 # --- callouts -----------------------------------------------------------------
 
+
 def test_highlight_wraps_the_words_in_a_link_and_keeps_them():
     text = 'As a Chinese saying goes, "A wise man changes." We agree.'
     (saying,) = detect_sayings(text, ())
     assert highlight_sayings(text, [saying]) == (
         'As a Chinese saying goes, "[A wise man changes.](../proverbs/index.md#a-wise-man-changes){ .saying }"'
-        " We agree.")
+        " We agree."
+    )
 
 
 def test_split_saying_is_highlighted_in_both_parts():
     text = '"A stitch in time," the saying goes, "saves nine."'
     (saying,) = detect_sayings(text, ())
     link = "(../proverbs/index.md#a-stitch-in-time-saves-nine){ .saying }"
-    assert highlight_sayings(text, [saying]) == f'"[A stitch in time]{link}," the saying goes, "[saves nine.]{link}"'
+    assert (
+        highlight_sayings(text, [saying])
+        == f'"[A stitch in time]{link}," the saying goes, "[saves nine.]{link}"'
+    )
 
 
 def test_words_with_brackets_or_odd_emphasis_are_left_unlinked():
@@ -188,7 +326,9 @@ def test_words_with_brackets_or_odd_emphasis_are_left_unlinked():
 
 
 def test_callout_is_a_quote_admonition_with_escaped_values():
-    entry = CatalogueSaying(id="x", text="One *two*", origin='Say "hi"', original="一二", meaning="It <means> this")
+    entry = CatalogueSaying(
+        id="x", text="One *two*", origin='Say "hi"', original="一二", meaning="It <means> this"
+    )
     callout = render_callout(FoundSaying("x", "One *two*", 'Say "hi"', ((0, 9),), entry))
     assert callout.splitlines() == [
         '!!! quote saying-callout "Say &quot;hi&quot;"',
@@ -207,8 +347,18 @@ def _speech(body_blocks):
     import datetime as dt
 
     from speech_archive.model import Speech
-    return Speech(slug="2001-01-01-x", path="speeches/2001-01-01-x.md", title="X", date=dt.date(2001, 1, 1),
-                  speaker="S", venue="V", themes=("t",), body="", body_line=1)
+
+    return Speech(
+        slug="2001-01-01-x",
+        path="speeches/2001-01-01-x.md",
+        title="X",
+        date=dt.date(2001, 1, 1),
+        speaker="S",
+        venue="V",
+        themes=("t",),
+        body="",
+        body_line=1,
+    )
 
 
 def test_mark_sayings_adds_a_callout_after_the_paragraph_and_reports_findings():
@@ -223,12 +373,24 @@ def test_mark_sayings_adds_a_callout_after_the_paragraph_and_reports_findings():
     assert [b.number for b in out if b.kind == PARAGRAPH] == [1, 2, 3]
     assert out[2].text.startswith('!!! quote saying-callout "Saying"')
     assert out[4].text.startswith('!!! quote saying-callout "Chinese saying"')
-    assert findings == {"sayings": [
-        {"id": "unity-is-strength", "text": "Unity is strength.", "origin": "Saying", "paragraph": 1,
-         "catalogued": False},
-        {"id": "neighbours-wish-well", "text": "Neighbors wish each other well, just as family members do",
-         "origin": "Chinese saying", "paragraph": 2, "catalogued": True},
-    ]}
+    assert findings == {
+        "sayings": [
+            {
+                "id": "unity-is-strength",
+                "text": "Unity is strength.",
+                "origin": "Saying",
+                "paragraph": 1,
+                "catalogued": False,
+            },
+            {
+                "id": "neighbours-wish-well",
+                "text": "Neighbors wish each other well, just as family members do",
+                "origin": "Chinese saying",
+                "paragraph": 2,
+                "catalogued": True,
+            },
+        ]
+    }
 
 
 ADD_MISSING = """\
@@ -257,7 +419,8 @@ def test_added_saying_missing_from_the_text_is_reported_with_file_line_and_field
         load_archive(project)
     assert raised.value.report().splitlines()[0] == (
         "speeches/2001-02-03-x.md:11: proverbs.add[1].text: 'Not in the text at all.' is not in the speech's "
-        "paragraphs (expected the saying's words exactly as they stand in one paragraph, outside links and code)")
+        "paragraphs (expected the saying's words exactly as they stand in one paragraph, outside links and code)"
+    )
     result = run_mkdocs_build(project)
     assert result.returncode != 0
     assert "speeches/2001-02-03-x.md:11: proverbs.add[1].text:" in result.stdout + result.stderr
@@ -266,28 +429,59 @@ def test_added_saying_missing_from_the_text_is_reported_with_file_line_and_field
 
 # --- the proverb index --------------------------------------------------------
 
+
 def test_proverb_index_groups_by_origin_and_lists_every_use_newest_first():
     import datetime as dt
 
-    from speech_archive.pages.sayings import render_proverbs_page
-    from speech_archive.model import Speech
     from speech_archive.build import AnnotatedSpeech
+    from speech_archive.model import Speech
+    from speech_archive.pages.sayings import render_proverbs_page
 
     def speech(slug: str, day: dt.date) -> Speech:
-        return Speech(slug=slug, path=f"speeches/{slug}.md", title=slug.upper(), date=day, speaker="S",
-                      venue="V", themes=(), body="", body_line=1)
+        return Speech(
+            slug=slug,
+            path=f"speeches/{slug}.md",
+            title=slug.upper(),
+            date=day,
+            speaker="S",
+            venue="V",
+            themes=(),
+            body="",
+            body_line=1,
+        )
 
-    older, newer = speech("2001-01-01-a", dt.date(2001, 1, 1)), speech("2002-02-02-b", dt.date(2002, 2, 2))
-    use = {"id": "neighbours-wish-well", "text": "Neighbours wish each other well", "origin": "Chinese saying",
-           "catalogued": True}
+    older, newer = (
+        speech("2001-01-01-a", dt.date(2001, 1, 1)),
+        speech("2002-02-02-b", dt.date(2002, 2, 2)),
+    )
+    use = {
+        "id": "neighbours-wish-well",
+        "text": "Neighbours wish each other well",
+        "origin": "Chinese saying",
+        "catalogued": True,
+    }
     annotated = [
         AnnotatedSpeech(older, "", {"sayings": [{**use, "paragraph": 3}, {**use, "paragraph": 9}]}),
-        AnnotatedSpeech(newer, "", {"sayings": [
-            {**use, "paragraph": 1},
-            {"id": "unity-is-strength", "text": "Unity is strength.", "origin": "Motto", "paragraph": 2,
-             "catalogued": False}]}),
+        AnnotatedSpeech(
+            newer,
+            "",
+            {
+                "sayings": [
+                    {**use, "paragraph": 1},
+                    {
+                        "id": "unity-is-strength",
+                        "text": "Unity is strength.",
+                        "origin": "Motto",
+                        "paragraph": 2,
+                        "catalogued": False,
+                    },
+                ]
+            },
+        ),
     ]
-    page = render_proverbs_page(Archive(speeches=(older, newer), sayings=CATALOGUE), annotated)["proverbs/index.md"]
+    page = render_proverbs_page(Archive(speeches=(older, newer), sayings=CATALOGUE), annotated)[
+        "proverbs/index.md"
+    ]
     body = page.split("---\n\n", 1)[1]
     assert body.splitlines()[4:] == [
         "[Chinese saying](#origin-chinese-saying) · [Motto](#origin-motto)",
@@ -317,8 +511,10 @@ def test_proverb_index_groups_by_origin_and_lists_every_use_newest_first():
 
 
 def test_a_saying_quoted_twice_in_a_paragraph_gets_one_callout_and_both_highlights():
-    speech_text = ('As the proverb goes, "Haste makes waste." We hurried, and as the proverb goes, '
-                   '"Haste makes waste."')
+    speech_text = (
+        'As the proverb goes, "Haste makes waste." We hurried, and as the proverb goes, '
+        '"Haste makes waste."'
+    )
     blocks = [Block(speech_text, PARAGRAPH, 1)]
     archive = Archive(speeches=())
     speech = load_archive_free_speech(speech_text)
@@ -333,5 +529,14 @@ def load_archive_free_speech(body: str):
 
     from speech_archive.model import Speech
 
-    return Speech(slug="2001-01-01-a", path="speeches/2001-01-01-a.md", title="A", date=dt.date(2001, 1, 1),
-                  speaker="A speaker", venue="A, B", themes=("x",), body=body, body_line=5)
+    return Speech(
+        slug="2001-01-01-a",
+        path="speeches/2001-01-01-a.md",
+        title="A",
+        date=dt.date(2001, 1, 1),
+        speaker="A speaker",
+        venue="A, B",
+        themes=("x",),
+        body=body,
+        body_line=5,
+    )

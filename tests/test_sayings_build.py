@@ -13,16 +13,38 @@ PROVERBS_PAGE = Path("proverbs") / "index.html"
 # The six sayings of the seed speech, in order, with the origin the speech gives them
 # (the uncued one with the catalogue's), checked by hand against the text.
 SEED_SAYINGS = [
-    ("Chinese saying", "wise-man-changes-his-way", "A wise man changes his way as circumstances change; "
-     "a knowledgeable person alters his means as times evolve."),
-    ("Kazakh proverb", "blow-out-another-s-oil-lamp",
-     "One who tries to blow out another's oil lamp will get his beard singed."),
-    ("Proverb", "strength-from-unison-of-the-heart",
-     "Strength does not come from the muscles in the arms, but from the unison of the heart."),
-    ("Chinese saying", "tree-grow-tall-strong-root", "For a tree to grow tall, a strong and solid root is essential; "
-     "for a river to reach far, an unimpeded source is necessary."),
-    ("Chinese saying", "neighbors-wish-each-other-well", "Neighbors wish each other well, just as family members do."),
-    ("Saying", "readiness-to-converge", "Readiness to converge with others makes a mountain high and a river mighty."),
+    (
+        "Chinese saying",
+        "wise-man-changes-his-way",
+        "A wise man changes his way as circumstances change; "
+        "a knowledgeable person alters his means as times evolve.",
+    ),
+    (
+        "Kazakh proverb",
+        "blow-out-another-s-oil-lamp",
+        "One who tries to blow out another's oil lamp will get his beard singed.",
+    ),
+    (
+        "Proverb",
+        "strength-from-unison-of-the-heart",
+        "Strength does not come from the muscles in the arms, but from the unison of the heart.",
+    ),
+    (
+        "Chinese saying",
+        "tree-grow-tall-strong-root",
+        "For a tree to grow tall, a strong and solid root is essential; "
+        "for a river to reach far, an unimpeded source is necessary.",
+    ),
+    (
+        "Chinese saying",
+        "neighbors-wish-each-other-well",
+        "Neighbors wish each other well, just as family members do.",
+    ),
+    (
+        "Saying",
+        "readiness-to-converge",
+        "Readiness to converge with others makes a mountain high and a river mighty.",
+    ),
 ]
 
 
@@ -37,7 +59,9 @@ def _resolve(site: Path, page: Path, href: str) -> tuple[Path, str]:
 def test_seed_page_shows_six_callouts_with_the_speech_s_origins(built_site):
     body = soup(built_site / SEED_PAGE).select_one("article .speech-body")
     callouts = body.select(".admonition.quote.saying-callout")
-    assert [c.select_one(".admonition-title").get_text(strip=True) for c in callouts] == [o for o, _, _ in SEED_SAYINGS]
+    assert [c.select_one(".admonition-title").get_text(strip=True) for c in callouts] == [
+        o for o, _, _ in SEED_SAYINGS
+    ]
     for callout, (_, saying_id, text) in zip(callouts, SEED_SAYINGS):
         assert f"“{text}”" in callout.get_text(" ", strip=True)
         assert callout.select_one("a")["href"] == f"../proverbs/index.html#{saying_id}"
@@ -47,7 +71,8 @@ def test_each_saying_is_highlighted_in_its_paragraph_with_its_words(built_site):
     body = soup(built_site / SEED_PAGE).select_one("article .speech-body")
     links = body.select("a.saying")
     assert [(a.get_text(), a["href"]) for a in links] == [
-        (text, f"../proverbs/index.html#{saying_id}") for _, saying_id, text in SEED_SAYINGS]
+        (text, f"../proverbs/index.html#{saying_id}") for _, saying_id, text in SEED_SAYINGS
+    ]
     for link in links:
         paragraph = link.find_parent("p")
         # The callout follows the paragraph that quotes the saying.
@@ -75,7 +100,11 @@ def test_proverbs_page_groups_sayings_by_origin(built_site):
             break
         if sibling.name == "h3":
             under_chinese.append(sibling["id"])
-    assert under_chinese == ["wise-man-changes-his-way", "tree-grow-tall-strong-root", "neighbors-wish-each-other-well"]
+    assert under_chinese == [
+        "wise-man-changes-his-way",
+        "tree-grow-tall-strong-root",
+        "neighbors-wish-each-other-well",
+    ]
 
 
 def test_proverbs_page_links_every_use_to_its_paragraph(built_site):
@@ -106,5 +135,8 @@ def test_callout_links_resolve_to_index_entries(built_site):
 
 def test_sayings_page_is_in_the_navigation(built_site):
     page = soup(built_site / SEED_PAGE)
-    nav_links = {a.get_text(strip=True): a["href"] for a in page.select("nav.md-nav--primary a.md-nav__link[href]")}
+    nav_links = {
+        a.get_text(strip=True): a["href"]
+        for a in page.select("nav.md-nav--primary a.md-nav__link[href]")
+    }
     assert nav_links["Sayings"] == "../proverbs/index.html"

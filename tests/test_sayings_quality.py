@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-
 from conftest import ROOT
+
 from speech_archive.annotate.saying_catalogue import normal_words
 from speech_archive.annotate.sayings import detect_sayings
 from speech_archive.load.catalogues import load_sayings
@@ -32,7 +32,9 @@ def score_detection() -> tuple[int, int, int, list[str]]:
         false_pos += len(predicted - expected)
         false_neg += len(expected - predicted)
         if expected != predicted:
-            misses.append(f"{item['text'][:70]!r}: expected {sorted(expected)}, got {sorted(predicted)}")
+            misses.append(
+                f"{item['text'][:70]!r}: expected {sorted(expected)}, got {sorted(predicted)}"
+            )
     return true_pos, false_pos, false_neg, misses
 
 
@@ -46,8 +48,10 @@ def test_detection_precision_and_recall():
     true_pos, false_pos, false_neg, misses = score_detection()
     precision = true_pos / (true_pos + false_pos)
     recall = true_pos / (true_pos + false_neg)
-    print(f"\nsayings: precision {precision:.3f}, recall {recall:.3f} "
-          f"(tp={true_pos} fp={false_pos} fn={false_neg})")
+    print(
+        f"\nsayings: precision {precision:.3f}, recall {recall:.3f} "
+        f"(tp={true_pos} fp={false_pos} fn={false_neg})"
+    )
     print("\n".join(misses))
     assert precision >= 0.95, misses
     assert recall >= 0.9, misses

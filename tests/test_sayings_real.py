@@ -23,6 +23,7 @@ from conftest import (
     soup,
     speech_text_words,
 )
+
 from speech_archive.load.archive import split_front_matter
 from speech_archive.load.untrusted import PAGE_WRAPPER, SITE_EXTENSIONS
 
@@ -52,7 +53,9 @@ def _speeches(part: str) -> list[Path]:
 def test_the_corpus_is_big_varied_and_held_out_by_a_third():
     speeches = [path for part in PARTS for path in _speeches(part)]
     sayings = [s for part in PARTS for item in _labels(part) for s in item.get("sayings") or []]
-    near_misses = [s for part in PARTS for item in _labels(part) for s in item.get("near_misses") or []]
+    near_misses = [
+        s for part in PARTS for item in _labels(part) for s in item.get("near_misses") or []
+    ]
     assert len(speeches) >= 60
     assert len(sayings) >= 150
     assert sum(1 for s in sayings if not s["quoted"]) >= 30
@@ -62,7 +65,10 @@ def test_the_corpus_is_big_varied_and_held_out_by_a_third():
     assert len(held_out) * 3 >= len(speeches)
     centuries = {int(path.name[:4]) // 100 for path in speeches}
     assert len(centuries) >= 3
-    speakers = {yaml.safe_load(split_front_matter(p.read_text(encoding="utf-8"))[0])["speaker"] for p in speeches}
+    speakers = {
+        yaml.safe_load(split_front_matter(p.read_text(encoding="utf-8"))[0])["speaker"]
+        for p in speeches
+    }
     assert len(speakers) >= 20
 
 
@@ -97,8 +103,9 @@ def test_held_out_precision_and_recall(part):
 
 def _rendered_words(body: str) -> list[str]:
     page = f"{PAGE_WRAPPER[0]}\n\n{body}\n\n{PAGE_WRAPPER[1]}\n"
-    return annotation_free_words(BeautifulSoup(markdown.markdown(page, extensions=list(SITE_EXTENSIONS)),
-                                               "html.parser"))
+    return annotation_free_words(
+        BeautifulSoup(markdown.markdown(page, extensions=list(SITE_EXTENSIONS)), "html.parser")
+    )
 
 
 def test_labelled_speeches_reach_their_pages_word_for_word(tmp_path):

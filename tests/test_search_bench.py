@@ -9,7 +9,7 @@ from browser_support import require_chromium
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
-from search_bench import measure  # noqa: E402
+from search_bench import measure
 
 
 def test_search_bench_reports_index_size_and_times_for_both_schemes(built_site: Path):

@@ -8,6 +8,7 @@ import json
 import pytest
 from conftest import ROOT
 from mkdocs.config import load_config
+
 from speech_archive.model import Archive, Speech, Theme
 from speech_archive.output.search_index import (
     FACETS_BOOST,
@@ -26,17 +27,27 @@ THEMES = {
 
 def _speech(slug: str, occasion: str | None, themes: tuple[str, ...]) -> Speech:
     return Speech(
-        slug=slug, path=f"speeches/{slug}.md", title="A title", date=dt.date(2001, 2, 3),
-        speaker="Ana Pérez", venue="Geneva, Switzerland", themes=themes, body="Text.\n",
-        body_line=8, occasion=occasion,
+        slug=slug,
+        path=f"speeches/{slug}.md",
+        title="A title",
+        date=dt.date(2001, 2, 3),
+        speaker="Ana Pérez",
+        venue="Geneva, Switzerland",
+        themes=themes,
+        body="Text.\n",
+        body_line=8,
+        occasion=occasion,
     )
 
 
 @pytest.mark.parametrize(
     ("occasion", "themes", "expected"),
     [
-        ("World Water Forum", ("water", "trade"),
-         "Ana Pérez · Geneva, Switzerland · World Water Forum · Water and rivers · Trade"),
+        (
+            "World Water Forum",
+            ("water", "trade"),
+            "Ana Pérez · Geneva, Switzerland · World Water Forum · Water and rivers · Trade",
+        ),
         (None, ("trade",), "Ana Pérez · Geneva, Switzerland · Trade"),
     ],
     ids=["with occasion", "without occasion"],
@@ -54,8 +65,12 @@ def test_archive_facets_are_keyed_by_the_speech_page_source_path():
 
 
 MATERIAL_INDEX = {
-    "config": {"lang": ["en"], "separator": "[\\s]+", "pipeline": ["stopWordFilter"],
-               "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
+    "config": {
+        "lang": ["en"],
+        "separator": "[\\s]+",
+        "pipeline": ["stopWordFilter"],
+        "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}},
+    },
     "docs": [
         {"location": "speeches/a.html", "title": "A", "text": "<p>words</p>"},
         {"location": "speeches/a.html#part-2", "title": "Part 2", "text": "<p>more</p>"},

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+
+from speech_archive.build import annotate_archive, build_site_files
 from speech_archive.cache import ContentCache, content_hash
 from speech_archive.load.archive import load_archive
-from speech_archive.build import annotate_archive, build_site_files
 
 sys.path.insert(0, str(ROOT / "bench"))
 from synth import write_archive
@@ -100,7 +101,11 @@ def test_speech_pages_are_reused_until_their_neighbours_change(project):
     def pages() -> dict[str, str]:
         with cache.build():
             files = build_site_files(load_archive(project, cache), cache=cache)
-        return {path: text for path, text in files.items() if path.startswith(("speeches/1", "speeches/2"))}
+        return {
+            path: text
+            for path, text in files.items()
+            if path.startswith(("speeches/1", "speeches/2"))
+        }
 
     first = pages()
     assert pages() == first and cache.misses == 0
@@ -113,4 +118,6 @@ def test_speech_pages_are_reused_until_their_neighbours_change(project):
     changed = {path for path in first if first[path] != second[path]}
     assert len(changed) >= 2
     assert all("A Renamed Speech" in second[path] for path in changed)
-    assert cache.misses == 3 + len(changed) - 1  # the renamed speech: parse, annotation, page; others: page
+    assert (
+        cache.misses == 3 + len(changed) - 1
+    )  # the renamed speech: parse, annotation, page; others: page

@@ -10,14 +10,22 @@ from bs4 import BeautifulSoup
 
 from speech_archive.text import anchor_id, escape_markdown, human_date, slugify
 
-SITE_EXTENSIONS = ["abbr", "admonition", "attr_list", "footnotes", "md_in_html", "toc",
-                   "pymdownx.details", "pymdownx.superfences"]
+SITE_EXTENSIONS = [
+    "abbr",
+    "admonition",
+    "attr_list",
+    "footnotes",
+    "md_in_html",
+    "toc",
+    "pymdownx.details",
+    "pymdownx.superfences",
+]
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Peace & <b>War</b> *now* [x](y) 1. \"q\" it's",
+        'Peace & <b>War</b> *now* [x](y) 1. "q" it\'s',
         "<script>alert(1)</script>",
         "<img src=x onerror=alert(1)>",
         "# Not a heading",
@@ -29,19 +37,27 @@ SITE_EXTENSIONS = ["abbr", "admonition", "attr_list", "footnotes", "md_in_html",
         "Café — 中文 — العربية ~~s~~ ==m== ^^i^^",
         "A: B = C | D",
         "http://example.com/x_y",
-        "!!! note \"not an admonition\"",
+        '!!! note "not an admonition"',
     ],
 )
 def test_escaped_text_renders_as_itself(text):
     html = markdown.markdown(escape_markdown(text), extensions=SITE_EXTENSIONS)
     page = BeautifulSoup(html, "html.parser")
     assert page.get_text() == text
-    assert page.find_all(["script", "img", "b", "strong", "em", "a", "code", "h1", "ol", "ul", "sup"]) == []
+    assert (
+        page.find_all(["script", "img", "b", "strong", "em", "a", "code", "h1", "ol", "ul", "sup"])
+        == []
+    )
 
 
 @pytest.mark.parametrize(
     "text,slug",
-    [("Six-Party Talks", "six-party-talks"), ("Café Crème", "cafe-creme"), ("  A -- B  ", "a-b"), ("中文", "x")],
+    [
+        ("Six-Party Talks", "six-party-talks"),
+        ("Café Crème", "cafe-creme"),
+        ("  A -- B  ", "a-b"),
+        ("中文", "x"),
+    ],
 )
 def test_slugify(text, slug):
     assert slugify(text) == slug

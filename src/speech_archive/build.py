@@ -18,12 +18,12 @@ from .annotate.paragraphs import keep_line_breaks, number_paragraphs
 from .annotate.saying_callouts import mark_sayings
 from .annotate.sayings import reference_index
 from .cache import ContentCache, cached
+from .model import Archive, Speech
 from .pages import annotation_index_paths, render_annotation_indexes, render_archive_indexes
 from .pages.home import HOME_PAGE, fill_home_page, render_home_summary
 from .pages.neighbours import find_neighbours, render_speech_footer
-from .model import Archive, Speech
-from .parallel import MIN_ITEMS, ProcessStream, can_fork
 from .pages.speech import render_speech_page
+from .parallel import MIN_ITEMS, ProcessStream, can_fork
 from .timings import NO_TIMER, StepTimer
 
 # A pass takes the speech's blocks and returns them annotated, with what it found.
@@ -72,10 +72,16 @@ class AnnotationStream:
     """
 
     def __init__(
-        self, archive: Archive, cache: ContentCache | None = None, timer: StepTimer = NO_TIMER, processes: int = 0
+        self,
+        archive: Archive,
+        cache: ContentCache | None = None,
+        timer: StepTimer = NO_TIMER,
+        processes: int = 0,
     ):
         self.archive, self.cache, self.timer = archive, cache, timer
-        todo = [speech for speech in archive.speeches if cache is None or self._key(speech) not in cache]
+        todo = [
+            speech for speech in archive.speeches if cache is None or self._key(speech) not in cache
+        ]
         self._todo_paths = {speech.path for speech in todo}
         self._processes: ProcessStream | None = None
         if processes > 0 and len(todo) >= MIN_ITEMS and can_fork():
@@ -117,7 +123,10 @@ class AnnotationStream:
 
 
 def annotate_archive(
-    archive: Archive, cache: ContentCache | None = None, timer: StepTimer = NO_TIMER, workers: int = 1
+    archive: Archive,
+    cache: ContentCache | None = None,
+    timer: StepTimer = NO_TIMER,
+    workers: int = 1,
 ) -> list[AnnotatedSpeech]:
     """Every speech annotated, in archive order; with ``workers`` > 1, in that many processes."""
     return list(AnnotationStream(archive, cache, timer, processes=workers if workers > 1 else 0))
@@ -134,14 +143,21 @@ class SiteFiles:
     """
 
     def __init__(
-        self, archive: Archive, site_name: str = "Speech Archive", site_url: str | None = None,
-        cache: ContentCache | None = None, timer: StepTimer = NO_TIMER, processes: int = 0,
+        self,
+        archive: Archive,
+        site_name: str = "Speech Archive",
+        site_url: str | None = None,
+        cache: ContentCache | None = None,
+        timer: StepTimer = NO_TIMER,
+        processes: int = 0,
     ):
         self.archive, self.cache, self.timer = archive, cache, timer
         self._stream = AnnotationStream(archive, cache, timer, processes)
         self._annotating = iter(self._stream)
         self._annotated: dict[str, AnnotatedSpeech] = {}  # by speech path, as they come
-        self._neighbours = find_neighbours(archive)  # previous/next/related for every speech, in one pass
+        self._neighbours = find_neighbours(
+            archive
+        )  # previous/next/related for every speech, in one pass
         self._speeches = {f"speeches/{speech.slug}.md": speech for speech in archive.speeches}
         with timer.measure("generate"):
             self._ready = render_archive_indexes(archive, site_name, site_url)
@@ -184,29 +200,49 @@ class SiteFiles:
         with self.timer.measure("generate"):
             footer = render_speech_footer(speech, self._neighbours[speech.slug], self.archive)
             # Under `serve`, an unchanged speech with unchanged neighbours keeps its page text.
-            page_key = ("page", speech.path, speech.content_hash, self.archive.vocabulary_hash, footer)
-            return cached(self.cache, page_key,
-                          lambda: render_speech_page(speech, self.archive, item.markdown, footer))
+            page_key = (
+                "page",
+                speech.path,
+                speech.content_hash,
+                self.archive.vocabulary_hash,
+                footer,
+            )
+            return cached(
+                self.cache,
+                page_key,
+                lambda: render_speech_page(speech, self.archive, item.markdown, footer),
+            )
 
     def _render_annotation_indexes(self) -> dict[str, str]:
         annotated = self._all_annotated()
         with self.timer.measure("generate"):
             pages = render_annotation_indexes(self.archive, annotated)
-        if list(pages) != self._needing_all:  # a new index must say its paths in annotation_index_paths
-            raise RuntimeError(f"index paths changed after annotation: {sorted(set(pages) ^ set(self._needing_all))}")
+        if (
+            list(pages) != self._needing_all
+        ):  # a new index must say its paths in annotation_index_paths
+            raise RuntimeError(
+                f"index paths changed after annotation: {sorted(set(pages) ^ set(self._needing_all))}"
+            )
         return pages
 
 
 def build_site_files(
-    archive: Archive, site_name: str = "Speech Archive", site_url: str | None = None, home_page: str | None = None,
-    cache: ContentCache | None = None, timer: StepTimer = NO_TIMER, workers: int = 1,
+    archive: Archive,
+    site_name: str = "Speech Archive",
+    site_url: str | None = None,
+    home_page: str | None = None,
+    cache: ContentCache | None = None,
+    timer: StepTimer = NO_TIMER,
+    workers: int = 1,
 ) -> dict[str, str]:
     """Every generated file of the site at once (SiteFiles, for callers that need no streaming).
 
     ``home_page`` is the hand-written home page's Markdown: it comes back as HOME_PAGE,
     with the archive's figures and latest speeches at its marker line.
     """
-    site = SiteFiles(archive, site_name, site_url, cache, timer, processes=workers if workers > 1 else 0)
+    site = SiteFiles(
+        archive, site_name, site_url, cache, timer, processes=workers if workers > 1 else 0
+    )
     files = site.all()
     if home_page is not None:
         files[HOME_PAGE] = site.home_page(home_page)

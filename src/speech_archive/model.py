@@ -68,8 +68,17 @@ class ReferenceWork:
     def __hash__(self) -> int:
         # The fields alone, not the ~31,000 passages: works key the matcher's memoised index,
         # which is asked for again and again. Equal works still have equal hashes.
-        return hash((self.id, self.title, self.origin, self.licence, self.source, self.cite,
-                     len(self.passages)))
+        return hash(
+            (
+                self.id,
+                self.title,
+                self.origin,
+                self.licence,
+                self.source,
+                self.cite,
+                len(self.passages),
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -114,4 +123,6 @@ class Archive:
     sayings: tuple[CatalogueSaying, ...] = ()
     glossary: tuple[GlossaryTerm, ...] = ()
     references: tuple[ReferenceWork, ...] = ()  # speeches/references/, in references.yml order
-    vocabulary_hash: str = ""  # sha256 of the files beside the speeches: a cache key for `mkdocs serve`
+    vocabulary_hash: str = (
+        ""  # sha256 of the files beside the speeches: a cache key for `mkdocs serve`
+    )

@@ -40,7 +40,9 @@ def count_words(body: str) -> int:
     """Whitespace-separated words holding a letter or digit: Markdown marks and dashes alone do not count."""
     tokens = body.split()
     # isalnum() settles most tokens in C; only those with punctuation need the search.
-    return len(tokens) - sum(1 for token in filterfalse(str.isalnum, tokens) if not _ALNUM.search(token))
+    return len(tokens) - sum(
+        1 for token in filterfalse(str.isalnum, tokens) if not _ALNUM.search(token)
+    )
 
 
 def human_date(day: dt.date) -> str:
@@ -59,4 +61,15 @@ def escape_markdown(text: str) -> str:
 
 
 # Python-Markdown cannot backslash-escape these; HTML entities render them literally.
-_ESCAPES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#39;", ":": "&#58;", "=": "&#61;", "~": "&#126;", "^": "&#94;", "|": "&#124;"}
+_ESCAPES = {
+    "<": "&lt;",
+    ">": "&gt;",
+    "&": "&amp;",
+    '"': "&quot;",
+    "'": "&#39;",
+    ":": "&#58;",
+    "=": "&#61;",
+    "~": "&#126;",
+    "^": "&#94;",
+    "|": "&#124;",
+}

@@ -42,7 +42,7 @@ class Block:
     kind: str
     number: int | None = None  # the paragraph number for citation (p1, p2, ...)
 
-    def with_text(self, text: str) -> "Block":
+    def with_text(self, text: str) -> Block:
         return replace(self, text=text)
 
 
@@ -66,7 +66,11 @@ def split_blocks(body: str) -> list[Block]:
             pending_blank = bool(current) or pending_blank
             continue
         opened = _FENCE.match(line)
-        if pending_blank and current and not (_is_continuation(line) and chunks_can_continue(current)):
+        if (
+            pending_blank
+            and current
+            and not (_is_continuation(line) and chunks_can_continue(current))
+        ):
             chunks.append(current)
             current = []
         elif pending_blank and current:

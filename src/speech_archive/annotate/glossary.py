@@ -11,9 +11,9 @@ into tooltips on every mention of the page.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
 from urllib.parse import urlsplit
 
 from ..model import Archive, GlossaryTerm, Speech
@@ -72,8 +72,11 @@ class GlossaryMatcher:
         lowered = text.lower()
         # The words that start a wording, found by one pattern in C rather than word by
         # word in Python; lower() rarely changes a length ('İ'), and then offsets would not hold.
-        words = (self.first_words.finditer(lowered, start, end) if len(lowered) == len(text)
-                 else _WORD.finditer(text, start, end))
+        words = (
+            self.first_words.finditer(lowered, start, end)
+            if len(lowered) == len(text)
+            else _WORD.finditer(text, start, end)
+        )
         resume = start
         for word in words:
             if word.start() < resume:
@@ -116,7 +119,9 @@ def compile_matcher(glossary: tuple[GlossaryTerm, ...]) -> GlossaryMatcher | Non
             rf"(?<!\w)(?P<mention>{alternation})(?P<ending>{_ENDING})(?!\w)"
         )
     keys = "|".join(re.escape(word) for word in sorted(by_first_word, key=len, reverse=True))
-    return GlossaryMatcher(by_first_word, by_abbreviation, by_wording, re.compile(rf"(?<!\w)(?:{keys})(?!\w)"))
+    return GlossaryMatcher(
+        by_first_word, by_abbreviation, by_wording, re.compile(rf"(?<!\w)(?:{keys})(?!\w)")
+    )
 
 
 def _prose_regions(block: Block) -> list[tuple[int, int]]:
@@ -140,9 +145,7 @@ def _prose_regions(block: Block) -> list[tuple[int, int]]:
 
 def _footnote_labels(blocks: list[Block], terms: list[GlossaryTerm]) -> dict[str, str]:
     """glossary-<slug> for each term, made unique against the speech's own labels."""
-    taken = {
-        label.casefold() for block in blocks for label in _FOOTNOTE_LABEL.findall(block.text)
-    }
+    taken = {label.casefold() for block in blocks for label in _FOOTNOTE_LABEL.findall(block.text)}
     labels = {}
     for term in terms:
         label, suffix = f"{FOOTNOTE_PREFIX}{term.slug}", 1

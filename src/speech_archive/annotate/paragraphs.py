@@ -32,23 +32,29 @@ def escape_lone_closing_braces(text: str) -> str:
     return "".join(out) + text[position:]
 
 
-def number_paragraphs(blocks: list[Block], speech: Speech, archive: Archive) -> tuple[list[Block], dict]:
+def number_paragraphs(
+    blocks: list[Block], speech: Speech, archive: Archive
+) -> tuple[list[Block], dict]:
     out = [
         block.with_text(paragraph_marker(block.number) + escape_lone_closing_braces(block.text))
-        if block.kind == PARAGRAPH else block
+        if block.kind == PARAGRAPH
+        else block
         for block in blocks
     ]
     return out, {"paragraphs": sum(1 for b in blocks if b.kind == PARAGRAPH)}
 
 
-def keep_line_breaks(blocks: list[Block], speech: Speech, archive: Archive) -> tuple[list[Block], dict]:
+def keep_line_breaks(
+    blocks: list[Block], speech: Speech, archive: Archive
+) -> tuple[list[Block], dict]:
     """A line break inside a speech paragraph (salutations, verse) stays a line break.
 
     Markdown's own hard break (two spaces before the newline) is used, only in the
     speech's paragraphs, so hand-written pages keep ordinary soft wrapping.
     """
     out = [
-        block.with_text(block.text.replace("\n", "  \n")) if block.kind == PARAGRAPH and "\n" in block.text
+        block.with_text(block.text.replace("\n", "  \n"))
+        if block.kind == PARAGRAPH and "\n" in block.text
         else block
         for block in blocks
     ]

@@ -479,7 +479,9 @@ def find_quotation(quoted: str, index: ReferenceIndex) -> ReferenceMatch | None:
         if low is None:
             continue
         high = low
-        while high < len(order) and sorted_pairs[high] == key and high - low <= 4 * _MAX_OCCURRENCES:
+        while (
+            high < len(order) and sorted_pairs[high] == key and high - low <= 4 * _MAX_OCCURRENCES
+        ):
             high += 1
         if high - low > 4 * _MAX_OCCURRENCES:
             continue  # a pair in too many places: no vote
@@ -492,14 +494,21 @@ def find_quotation(quoted: str, index: ReferenceIndex) -> ReferenceMatch | None:
             if not all(0 <= n < len(index.passages) and index.work_of(n) is work for n in numbers):
                 continue
             words = [form for n in numbers for form in _forms(index.passages[n].text)]
-            blocks = [b for b in SequenceMatcher(None, forms, words, autojunk=False).get_matching_blocks() if b.size]
+            blocks = [
+                b
+                for b in SequenceMatcher(None, forms, words, autojunk=False).get_matching_blocks()
+                if b.size
+            ]
             if not blocks:
                 continue
             matched = sum(b.size for b in blocks)
             spread = blocks[-1].b + blocks[-1].size - blocks[0].b  # the passage words it runs over
-            if matched >= needed and spread <= len(forms) + (_BRIDGE if matched < len(forms) else 0):
-                if len(numbers) > 1 and any(blocks[0].b >= len(_forms(index.passages[numbers[0]].text))
-                                            for _ in (0,)):
+            if matched >= needed and spread <= len(forms) + (
+                _BRIDGE if matched < len(forms) else 0
+            ):
+                if len(numbers) > 1 and any(
+                    blocks[0].b >= len(_forms(index.passages[numbers[0]].text)) for _ in (0,)
+                ):
                     continue  # the first passage lends nothing: the single passage is tried on its own
                 score = matched / (len(forms) + spread - matched)
                 if best is None or score > best[0]:
@@ -507,4 +516,6 @@ def find_quotation(quoted: str, index: ReferenceIndex) -> ReferenceMatch | None:
     if best is None:
         return None
     citation, passage = _citation(index, best[2])
-    return ReferenceMatch(0, len(quoted), index.work_of(best[2][0]), citation, passage, round(best[0], 3))
+    return ReferenceMatch(
+        0, len(quoted), index.work_of(best[2][0]), citation, passage, round(best[0], 3)
+    )

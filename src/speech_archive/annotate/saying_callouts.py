@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..pages.sayings import saying_link
 from ..model import Archive, Speech
+from ..pages.sayings import saying_link
 from ..text import escape_markdown
 from .blocks import ADDED, PARAGRAPH, Block, prose_spans
 from .saying_catalogue import build_catalogue_index
@@ -77,8 +77,11 @@ def mark_sayings(blocks: list[Block], speech: Speech, archive: Archive) -> tuple
     findings: list[dict] = []
     lead_in = ""  # the paragraph just before: its closing cue may introduce this one's quotation
     for block in blocks:
-        found = (detect_sayings(block.text, index, corrections, references, lead_in, speech.speaker)
-                 if block.kind == PARAGRAPH else [])
+        found = (
+            detect_sayings(block.text, index, corrections, references, lead_in, speech.speaker)
+            if block.kind == PARAGRAPH
+            else []
+        )
         lead_in = block.text if block.kind == PARAGRAPH else ""
         if not found:
             out.append(block)
@@ -90,8 +93,13 @@ def mark_sayings(blocks: list[Block], speech: Speech, archive: Archive) -> tuple
                 continue  # quoted twice in one paragraph: both highlighted, one callout
             explained.add(saying.id)
             out.append(Block(render_callout(saying), ADDED))
-            finding = {"id": saying.id, "text": saying.text, "origin": saying.origin,
-                       "paragraph": block.number, "catalogued": saying.catalogued}
+            finding = {
+                "id": saying.id,
+                "text": saying.text,
+                "origin": saying.origin,
+                "paragraph": block.number,
+                "catalogued": saying.catalogued,
+            }
             if saying.citation:
                 finding["citation"] = saying.citation
             findings.append(finding)

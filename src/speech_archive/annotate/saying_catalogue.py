@@ -52,7 +52,9 @@ def normal_word(word: str) -> str:
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
-    return [Token(normal_word(m.group()), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    return [
+        Token(normal_word(m.group()), m.start(), m.end()) for m in _WORD.finditer(text, start, end)
+    ]
 
 
 def normal_words(text: str) -> tuple[str, ...]:
@@ -67,7 +69,9 @@ class CatalogueIndex:
 
 
 def _rarest_words(words: tuple[str, ...], frequency: Counter) -> list[tuple[int, str]]:
-    content = [(frequency[w], -len(w), pos, w) for pos, w in enumerate(words) if w not in _STOPWORDS]
+    content = [
+        (frequency[w], -len(w), pos, w) for pos, w in enumerate(words) if w not in _STOPWORDS
+    ]
     if not content and words:
         content = [(0, 0, 0, words[0])]
     picked, seen = [], set()
@@ -81,7 +85,9 @@ def _rarest_words(words: tuple[str, ...], frequency: Counter) -> list[tuple[int,
 @lru_cache(maxsize=8)  # keyed by the catalogue's content, so a changed catalogue gets a new index
 def build_catalogue_index(sayings: tuple[CatalogueSaying, ...]) -> CatalogueIndex:
     wordings = tuple(
-        (saying, normal_words(text)) for saying in sayings for text in (saying.text, *saying.variants)
+        (saying, normal_words(text))
+        for saying in sayings
+        for text in (saying.text, *saying.variants)
     )
     frequency = Counter(word for _, words in wordings for word in set(words))
     keys: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -108,20 +114,26 @@ def _best_window(
     it, it is the same window; when none does, the caller rejects the result anyway.
     """
     size = len(wording)
-    if 0 <= around and words[around:around + size] == list(wording):
-        return (1.0, around, around + size)  # verbatim where aligned: what the search below finds first
+    if 0 <= around and words[around : around + size] == list(wording):
+        return (
+            1.0,
+            around,
+            around + size,
+        )  # verbatim where aligned: what the search below finds first
     best = (0.0, 0, 0)
     matcher = SequenceMatcher(None, autojunk=False)
     matcher.set_seq2(" ".join(wording))
     # The aligned window first: a verbatim quotation then ends the search at once.
-    starts = sorted(range(max(0, around - _SLACK), min(len(words), around + _SLACK + 1)),
-                    key=lambda f: abs(f - around))
+    starts = sorted(
+        range(max(0, around - _SLACK), min(len(words), around + _SLACK + 1)),
+        key=lambda f: abs(f - around),
+    )
     lengths = sorted(range(max(1, size - _SLACK), size + _SLACK + 1), key=lambda n: abs(n - size))
     for first in starts:
         for length in lengths:
             if first + length > len(words) or best[0] == 1.0:
                 continue
-            matcher.set_seq1(" ".join(words[first:first + length]))
+            matcher.set_seq1(" ".join(words[first : first + length]))
             # The cheap upper bounds first: most windows fail them.
             if not _may_reach(matcher.real_quick_ratio(), best[0], needed):
                 continue
@@ -161,7 +173,9 @@ def _possible_wordings(index: CatalogueIndex, words: set[str]) -> set[int]:
         return set()
     keys_present = Counter(wording for word in present for wording, _ in index.keys[word])
     return {
-        wording for wording, count in keys_present.items() if count >= min(2, index.key_counts[wording])
+        wording
+        for wording, count in keys_present.items()
+        if count >= min(2, index.key_counts[wording])
     }
 
 
@@ -174,7 +188,9 @@ def _word_range(text: str, start: int, end: int, first: int, last: int) -> tuple
     return first_match.start(), last_match.end()
 
 
-def find_catalogued(text: str, spans: list[tuple[int, int]], index: CatalogueIndex) -> list[CatalogueMatch]:
+def find_catalogued(
+    text: str, spans: list[tuple[int, int]], index: CatalogueIndex
+) -> list[CatalogueMatch]:
     """Catalogued sayings in the prose ``spans`` of ``text``; a match never crosses a span."""
     found: list[CatalogueMatch] = []
     for span_start, span_end in spans:
@@ -188,7 +204,7 @@ def find_catalogued(text: str, spans: list[tuple[int, int]], index: CatalogueInd
                 if wording_index in possible:
                     hits[(wording_index, position - word_position)].add(word_position)
         verified: set[tuple[int, int]] = set()
-        for (wording_index, aligned) in sorted(hits):
+        for wording_index, aligned in sorted(hits):
             # A word added or dropped shifts the alignment of later words by one or two.
             near = [(wording_index, aligned + d) for d in range(-_SLACK, _SLACK + 1)]
             if any(key in verified for key in near):
@@ -198,7 +214,7 @@ def find_catalogued(text: str, spans: list[tuple[int, int]], index: CatalogueInd
                 continue  # one rare word alone is a coincidence, not a quotation
             verified.add((wording_index, aligned))
             saying, wording = index.wordings[wording_index]
-            window = set(words[max(0, aligned - _SLACK):aligned + len(wording) + _SLACK])
+            window = set(words[max(0, aligned - _SLACK) : aligned + len(wording) + _SLACK])
             if sum(1 for word in wording if word in window) < len(wording) / 2:
                 continue  # too few of its words nearby for any window to match
             needed = 0.95 if len(wording) <= 4 else _MIN_RATIO

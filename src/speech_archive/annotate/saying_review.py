@@ -21,7 +21,9 @@ class Candidate:
     text: str  # the saying's words as they stand in the speech
     origin: str  # as the callout would title it
     cue: str | None  # the speech's words that signal a saying ("as the Psalmist said"), if any
-    extent: str  # how the saying's words were delimited: 'quotation marks', 'rest of the sentence'...
+    extent: (
+        str  # how the saying's words were delimited: 'quotation marks', 'rest of the sentence'...
+    )
     accepted: bool  # shown as a saying on the site
     reason: str  # why it was accepted or rejected
     citation: str | None = None  # the passage of a reference work it quotes ("Micah 6:8")
@@ -39,9 +41,22 @@ def review_speech(speech: Speech, archive: Archive) -> list[Candidate]:
         if block.kind != PARAGRAPH or block.number is None:
             lead_in = ""
             continue
-        considered = consider_sayings(block.text, index, corrections, references, lead_in, speech.speaker)
+        considered = consider_sayings(
+            block.text, index, corrections, references, lead_in, speech.speaker
+        )
         lead_in = block.text
         for found in considered:
-            candidates.append(Candidate(block.number, found.text, found.origin, found.cue, found.extent,
-                                        found.accepted, found.reason, found.citation, found.catalogued))
+            candidates.append(
+                Candidate(
+                    block.number,
+                    found.text,
+                    found.origin,
+                    found.cue,
+                    found.extent,
+                    found.accepted,
+                    found.reason,
+                    found.citation,
+                    found.catalogued,
+                )
+            )
     return candidates

@@ -103,22 +103,30 @@ def _cued(
         following = quotations[index + 1] if index + 1 < len(quotations) else None
         high = following.open if following else len(masked)
         cue = cue_before(masked, quotation, low)
-        if cue is None and index == 0 and lead_in and not masked[:quotation.open].strip(_MASK_CHARS):
+        if (
+            cue is None
+            and index == 0
+            and lead_in
+            and not masked[: quotation.open].strip(_MASK_CHARS)
+        ):
             cue = cue_ending(lead_in)
         pieces = [(quotation.start, quotation.end)]
         after = cue_after(masked, quotation, high)
         if after:
             after_cue, cue_end = after
-            joins_next = following is not None and not masked[cue_end:following.open].strip(" ,:;—–-\n")
-            ends = _ends_sentence(text[quotation.start:quotation.end])
+            joins_next = following is not None and not masked[cue_end : following.open].strip(
+                " ,:;—–-\n"
+            )
+            ends = _ends_sentence(text[quotation.start : quotation.end])
             # After a full stop only a lower-case or dashed cue still belongs to this quotation.
-            first = masked[quotation.close:cue_end].lstrip(" ,;:")[:1]
+            first = masked[quotation.close : cue_end].lstrip(" ,;:")[:1]
             if joins_next and not ends:
                 pieces.append((following.start, following.end))  # "A," the saying goes, "B."
                 index += 1
             citation = after_cue.origin == "Bible" and any(ch.isdigit() for ch in after_cue.words)
-            if (joins_next and not ends) or (not joins_next and (not ends or first.islower() or first in "—–-"
-                                                                 or citation)):
+            if (joins_next and not ends) or (
+                not joins_next and (not ends or first.islower() or first in "—–-" or citation)
+            ):
                 cue = cue if cue and (cue.specific or not after_cue.specific) else after_cue
         if cue:
             found.append(([_trim(text, a, b) for a, b in pieces], cue))
@@ -146,7 +154,10 @@ def _ignored(found: FoundSaying, ignore: tuple[str, ...]) -> bool:
     if not ignore:
         return False  # nearly every speech: no need to normalise the saying's words
     words = normal_words(found.text)
-    return any(_words_within(normal_words(i), words) or _words_within(words, normal_words(i)) for i in ignore)
+    return any(
+        _words_within(normal_words(i), words) or _words_within(words, normal_words(i))
+        for i in ignore
+    )
 
 
 def find_verbatim(text: str, needle: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -168,11 +179,19 @@ def _catalogue_entry_for(words: tuple[str, ...], index: CatalogueIndex) -> Catal
 
 
 def detect_sayings(
-    text: str, catalogue: CatalogueIndex | Iterable[CatalogueSaying], corrections: Corrections = Corrections(),
-    references: ReferenceIndex | None = None, lead_in: str = "", speaker: str = "",
+    text: str,
+    catalogue: CatalogueIndex | Iterable[CatalogueSaying],
+    corrections: Corrections = Corrections(),
+    references: ReferenceIndex | None = None,
+    lead_in: str = "",
+    speaker: str = "",
 ) -> list[FoundSaying]:
     """The sayings ``text`` (one paragraph of Markdown) quotes, in order of appearance."""
-    return [f for f in consider_sayings(text, catalogue, corrections, references, lead_in, speaker) if f.accepted]
+    return [
+        f
+        for f in consider_sayings(text, catalogue, corrections, references, lead_in, speaker)
+        if f.accepted
+    ]
 
 
 def _quoted_reason(cue: Cue | None) -> str:
@@ -180,15 +199,23 @@ def _quoted_reason(cue: Cue | None) -> str:
 
 
 def consider_sayings(
-    text: str, catalogue: CatalogueIndex | Iterable[CatalogueSaying], corrections: Corrections = Corrections(),
-    references: ReferenceIndex | None = None, lead_in: str = "", speaker: str = "",
+    text: str,
+    catalogue: CatalogueIndex | Iterable[CatalogueSaying],
+    corrections: Corrections = Corrections(),
+    references: ReferenceIndex | None = None,
+    lead_in: str = "",
+    speaker: str = "",
 ) -> list[FoundSaying]:
     """Every candidate saying in ``text``: those found (accepted) and those considered and rejected.
 
     ``speaker`` keeps a speech from quoting itself: a dictionary of quotations holds famous
     speeches' own lines, and a passage cited to the speaker is the speaker's own words.
     """
-    index = catalogue if isinstance(catalogue, CatalogueIndex) else build_catalogue_index(tuple(catalogue))
+    index = (
+        catalogue
+        if isinstance(catalogue, CatalogueIndex)
+        else build_catalogue_index(tuple(catalogue))
+    )
     spans = prose_spans(text)
     masked = mask_protected(text, spans)
     quotations = scan_quotations(masked)
@@ -196,28 +223,57 @@ def consider_sayings(
     rejected: list[FoundSaying] = []
     cued = _cued(text, masked, quotations, lead_in)
     matches = find_catalogued(text, spans, index)
-    passages = [p for p in _references_in(text, spans, references) if not _by_speaker(p.citation, speaker)]
+    passages = [
+        p for p in _references_in(text, spans, references) if not _by_speaker(p.citation, speaker)
+    ]
     for pieces, cue in cued:
-        match = next((m for m in matches if any(_overlaps((m.start, m.end), p) for p in pieces)), None)
+        match = next(
+            (m for m in matches if any(_overlaps((m.start, m.end), p) for p in pieces)), None
+        )
         saying = match.saying if match else None
-        passage = next((r for r in passages if any(_overlaps((r.start, r.end), p) for p in pieces)), None)
+        passage = next(
+            (r for r in passages if any(_overlaps((r.start, r.end), p) for p in pieces)), None
+        )
         said = _joined(text, pieces)
         if passage is None and saying is None:
             passage = _quoted_passage(said, references, speaker)
         origin = _catalogue_origin(cue, saying)
         if passage and saying is None and origin == "Saying":
             origin = passage.work.origin  # the work names it better than a bare "saying"
-        found.append(FoundSaying(saying.id if saying else saying_id(said), said, origin, tuple(pieces), saying,
-                                 passage.citation if passage else None, cue.words or None, "quotation marks",
-                                 True, _quoted_reason(cue)))
+        found.append(
+            FoundSaying(
+                saying.id if saying else saying_id(said),
+                said,
+                origin,
+                tuple(pieces),
+                saying,
+                passage.citation if passage else None,
+                cue.words or None,
+                "quotation marks",
+                True,
+                _quoted_reason(cue),
+            )
+        )
     for unmarked in unmarked_sayings(masked, quotations):
         piece = _trim(text, unmarked.start, unmarked.end)
         if piece[0] >= piece[1] or any(_overlaps(piece, p) for f in found for p in f.pieces):
             continue
         said = _joined(text, [piece])
         if unmarked.cue is None:
-            rejected.append(FoundSaying(saying_id(said), said, "Saying", (piece,), None, None, None,
-                                        unmarked.extent, False, unmarked.reason))
+            rejected.append(
+                FoundSaying(
+                    saying_id(said),
+                    said,
+                    "Saying",
+                    (piece,),
+                    None,
+                    None,
+                    None,
+                    unmarked.extent,
+                    False,
+                    unmarked.reason,
+                )
+            )
             continue
         cue = unmarked.cue
         match = next((m for m in matches if _overlaps((m.start, m.end), piece)), None)
@@ -226,47 +282,131 @@ def consider_sayings(
         origin = _catalogue_origin(cue, saying)
         if passage and saying is None and origin == "Saying":
             origin = passage.work.origin  # the work names it better than a bare "saying"
-        found.append(FoundSaying(saying.id if saying else saying_id(said), said, origin, (piece,), saying,
-                                 passage.citation if passage else None, cue.words or None, unmarked.extent,
-                                 True, f"cue: {cue.words}"))
+        found.append(
+            FoundSaying(
+                saying.id if saying else saying_id(said),
+                said,
+                origin,
+                (piece,),
+                saying,
+                passage.citation if passage else None,
+                cue.words or None,
+                unmarked.extent,
+                True,
+                f"cue: {cue.words}",
+            )
+        )
     if has_chinese(masked):
         found += _chinese(text, masked, index, found)
     for match in matches:
         if any(_overlaps((match.start, match.end), p) for f in found for p in f.pieces):
             continue
         piece = _with_its_quotation(text, quotations, (match.start, match.end))
-        found.append(FoundSaying(match.saying.id, _joined(text, [piece]), match.saying.origin, (piece,), match.saying,
-                                 None, None, "catalogue wording", True, "in the catalogue (speeches/proverbs.yml)"))
+        found.append(
+            FoundSaying(
+                match.saying.id,
+                _joined(text, [piece]),
+                match.saying.origin,
+                (piece,),
+                match.saying,
+                None,
+                None,
+                "catalogue wording",
+                True,
+                "in the catalogue (speeches/proverbs.yml)",
+            )
+        )
     for passage in passages:
         if any(_overlaps((passage.start, passage.end), p) for f in found for p in f.pieces):
             continue
         piece = _with_its_quotation(text, quotations, (passage.start, passage.end))
         said = _joined(text, [piece])
-        found.append(FoundSaying(saying_id(said), said, passage.work.origin, (piece,), None, passage.citation,
-                                 None, "reference passage", True, f"quotes {passage.work.title}, {passage.citation}"))
+        found.append(
+            FoundSaying(
+                saying_id(said),
+                said,
+                passage.work.origin,
+                (piece,),
+                None,
+                passage.citation,
+                None,
+                "reference passage",
+                True,
+                f"quotes {passage.work.title}, {passage.citation}",
+            )
+        )
     for quotation in quotations:
         piece = _trim(text, quotation.start, quotation.end)
         if piece[0] < piece[1] and not any(_overlaps(piece, p) for f in found for p in f.pieces):
             said = _joined(text, [piece])
-            passage = None if _title_like(said) else _quoted_passage(text[piece[0]:piece[1]], references, speaker)
+            passage = (
+                None
+                if _title_like(said)
+                else _quoted_passage(text[piece[0] : piece[1]], references, speaker)
+            )
             if passage is not None:
-                found.append(FoundSaying(saying_id(said), said, passage.work.origin, (piece,), None,
-                                         passage.citation, None, "quotation marks", True,
-                                         f"quotes {passage.work.title}, {passage.citation}"))
+                found.append(
+                    FoundSaying(
+                        saying_id(said),
+                        said,
+                        passage.work.origin,
+                        (piece,),
+                        None,
+                        passage.citation,
+                        None,
+                        "quotation marks",
+                        True,
+                        f"quotes {passage.work.title}, {passage.citation}",
+                    )
+                )
                 continue
             if _archaic(said):
-                found.append(FoundSaying(saying_id(said), said, "Verse", (piece,), None, None, None,
-                                         "quotation marks", True,
-                                         "quoted in the language of scripture and old verse (thou, hath, -eth)"))
+                found.append(
+                    FoundSaying(
+                        saying_id(said),
+                        said,
+                        "Verse",
+                        (piece,),
+                        None,
+                        None,
+                        None,
+                        "quotation marks",
+                        True,
+                        "quoted in the language of scripture and old verse (thou, hath, -eth)",
+                    )
+                )
                 continue
-            rejected.append(FoundSaying(saying_id(said), said, "Saying", (piece,), None, None, None,
-                                        "quotation marks", False,
-                                        "no cue, and not in the catalogue or the reference texts"))
+            rejected.append(
+                FoundSaying(
+                    saying_id(said),
+                    said,
+                    "Saying",
+                    (piece,),
+                    None,
+                    None,
+                    None,
+                    "quotation marks",
+                    False,
+                    "no cue, and not in the catalogue or the reference texts",
+                )
+            )
     kept = []
     for f in found:
         if _ignored(f, corrections.ignore):
-            rejected.append(FoundSaying(f.id, f.text, f.origin, f.pieces, f.saying, f.citation, f.cue, f.extent,
-                                        False, "ignored by the speech's front matter (proverbs.ignore)"))
+            rejected.append(
+                FoundSaying(
+                    f.id,
+                    f.text,
+                    f.origin,
+                    f.pieces,
+                    f.saying,
+                    f.citation,
+                    f.cue,
+                    f.extent,
+                    False,
+                    "ignored by the speech's front matter (proverbs.ignore)",
+                )
+            )
         else:
             kept.append(f)
     found = kept
@@ -274,33 +414,78 @@ def consider_sayings(
         for place in find_verbatim(text, added["text"], spans):
             words = normal_words(added["text"])
             saying = _catalogue_entry_for(words, index) or next(
-                (m.saying for m in find_catalogued(text, [place], index)), None)
+                (m.saying for m in find_catalogued(text, [place], index)), None
+            )
             origin = added.get("origin") or (saying.origin if saying else "Saying")
             found = [f for f in found if not any(_overlaps(place, p) for p in f.pieces)]
-            found.append(FoundSaying(saying.id if saying else saying_id(added["text"]),
-                                     _joined(text, [place]), origin, (place,), saying, None, None,
-                                     "front matter", True, "added by the speech's front matter (proverbs.add)"))
-    rejected = [r for r in rejected if not any(_overlaps(p, q) for f in found for p in f.pieces for q in r.pieces)]
+            found.append(
+                FoundSaying(
+                    saying.id if saying else saying_id(added["text"]),
+                    _joined(text, [place]),
+                    origin,
+                    (place,),
+                    saying,
+                    None,
+                    None,
+                    "front matter",
+                    True,
+                    "added by the speech's front matter (proverbs.add)",
+                )
+            )
+    rejected = [
+        r
+        for r in rejected
+        if not any(_overlaps(p, q) for f in found for p in f.pieces for q in r.pieces)
+    ]
     return sorted(found + rejected, key=lambda f: f.pieces[0])
 
 
-def _chinese(text: str, masked: str, index: CatalogueIndex, found: list[FoundSaying]) -> list[FoundSaying]:
+def _chinese(
+    text: str, masked: str, index: CatalogueIndex, found: list[FoundSaying]
+) -> list[FoundSaying]:
     """Cued sayings in Chinese prose, and catalogued sayings found by their Chinese original."""
     out: list[FoundSaying] = []
-    originals = [(saying, find_original(masked, saying.original)) for saying, _ in index.wordings
-                 if saying.original and has_chinese(saying.original)]
+    originals = [
+        (saying, find_original(masked, saying.original))
+        for saying, _ in index.wordings
+        if saying.original and has_chinese(saying.original)
+    ]
     for item in chinese_sayings(masked):
         piece = (item.start, item.end)
         if any(_overlaps(piece, p) for f in found + out for p in f.pieces):
             continue
         saying = next((s for s, place in originals if place and _overlaps(place, piece)), None)
-        said = text[item.start:item.end]
-        out.append(FoundSaying(saying.id if saying else saying_id(said), said, item.origin, (piece,), saying,
-                               None, item.cue, item.extent, True, f"cue: {item.cue}"))
+        said = text[item.start : item.end]
+        out.append(
+            FoundSaying(
+                saying.id if saying else saying_id(said),
+                said,
+                item.origin,
+                (piece,),
+                saying,
+                None,
+                item.cue,
+                item.extent,
+                True,
+                f"cue: {item.cue}",
+            )
+        )
     for saying, place in originals:
         if place and not any(_overlaps(place, p) for f in found + out for p in f.pieces):
-            out.append(FoundSaying(saying.id, text[place[0]:place[1]], saying.origin, (place,), saying, None,
-                                   None, "catalogue original", True, "the catalogue's original wording"))
+            out.append(
+                FoundSaying(
+                    saying.id,
+                    text[place[0] : place[1]],
+                    saying.origin,
+                    (place,),
+                    saying,
+                    None,
+                    None,
+                    "catalogue original",
+                    True,
+                    "the catalogue's original wording",
+                )
+            )
     return out
 
 
@@ -313,11 +498,15 @@ def reference_index(archive: Archive) -> ReferenceIndex | None:
 
 
 # Forms no modern speaker uses in his own words: quoted, they recite scripture, a hymn or old verse.
-_ARCHAIC = re.compile(r"\b(?:[Tt]hou|[Tt]hee|[Tt]hy|[Tt]hine|[Yy]e|[Hh]ath|[Hh]ast|[Dd]oth|[Dd]ost|[Ss]halt|[Ww]ilt|"
-                      r"[Ss]aith|[Ss]pake|[Uu]nto|[Vv]erily|[Ww]hither|[Ww]hence|[Ww]herefore)\b|"
-                      r"\b[a-z]{3,}eth\b")  # giveth, loveth; '-est' is mostly a superlative
-_NOT_ARCHAIC = frozenset("beneath teeth seventh eighth ninth tenth twentieth thirtieth fortieth fiftieth "
-                         "sixtieth seventieth eightieth ninetieth hundredth thousandth elizabeth".split())
+_ARCHAIC = re.compile(
+    r"\b(?:[Tt]hou|[Tt]hee|[Tt]hy|[Tt]hine|[Yy]e|[Hh]ath|[Hh]ast|[Dd]oth|[Dd]ost|[Ss]halt|[Ww]ilt|"
+    r"[Ss]aith|[Ss]pake|[Uu]nto|[Vv]erily|[Ww]hither|[Ww]hence|[Ww]herefore)\b|"
+    r"\b[a-z]{3,}eth\b"
+)  # giveth, loveth; '-est' is mostly a superlative
+_NOT_ARCHAIC = frozenset(
+    "beneath teeth seventh eighth ninth tenth twentieth thirtieth fortieth fiftieth "
+    "sixtieth seventieth eightieth ninetieth hundredth thousandth elizabeth".split()
+)
 
 
 def _archaic(words: str) -> bool:
@@ -333,10 +522,16 @@ def _by_speaker(citation: str, speaker: str) -> bool:
     return len(surname) >= 3 and re.search(rf"\b{re.escape(surname)}\b", citation) is not None
 
 
-def _with_its_quotation(text: str, quotations: list[Quotation], piece: tuple[int, int]) -> tuple[int, int]:
+def _with_its_quotation(
+    text: str, quotations: list[Quotation], piece: tuple[int, int]
+) -> tuple[int, int]:
     """A matched stretch, widened to the quotation holding it when it is most of that quotation."""
     holder = next((q for q in quotations if q.start <= piece[0] and piece[1] <= q.end), None)
-    if holder and len(normal_words(text[holder.start:holder.end])) <= len(normal_words(text[piece[0]:piece[1]])) + 3:
+    if (
+        holder
+        and len(normal_words(text[holder.start : holder.end]))
+        <= len(normal_words(text[piece[0] : piece[1]])) + 3
+    ):
         return _trim(text, holder.start, holder.end)  # the whole quotation is the saying
     return piece
 
@@ -345,10 +540,17 @@ def _title_like(words: str) -> bool:
     """'God Save the Queen', 'Help and not Fight': a title or slogan, whatever words it shares."""
     tokens = words.split()
     capitals = [t for t in tokens if t[:1].isalpha() and len(t) > 3]
-    return len(tokens) <= 6 and bool(capitals) and all(t[:1].isupper() for t in capitals) and len(capitals) >= 2
+    return (
+        len(tokens) <= 6
+        and bool(capitals)
+        and all(t[:1].isupper() for t in capitals)
+        and len(capitals) >= 2
+    )
 
 
-def _quoted_passage(quoted: str, references: ReferenceIndex | None, speaker: str) -> ReferenceMatch | None:
+def _quoted_passage(
+    quoted: str, references: ReferenceIndex | None, speaker: str
+) -> ReferenceMatch | None:
     """The reference passage a text in quotation marks reproduces, unless it is the speaker's own."""
     if references is None:
         return None
@@ -356,7 +558,9 @@ def _quoted_passage(quoted: str, references: ReferenceIndex | None, speaker: str
     return None if passage is None or _by_speaker(passage.citation, speaker) else passage
 
 
-def _references_in(text: str, spans: list[tuple[int, int]], references: ReferenceIndex | None) -> list:
+def _references_in(
+    text: str, spans: list[tuple[int, int]], references: ReferenceIndex | None
+) -> list:
     if references is None:
         return []
     return find_references(text, spans, references)
@@ -370,9 +574,13 @@ def check_saying_corrections(speech: Speech, line_of_add: Callable[[int], int]) 
     problems = []
     for position, added in enumerate(speech.proverbs_add):
         if not any(find_verbatim(p, added["text"], prose_spans(p)) for p in paragraphs):
-            problems.append(Problem(
-                speech.path, line_of_add(position), f"proverbs.add[{position}].text",
-                f"{added['text']!r} is not in the speech's paragraphs (expected the saying's words exactly "
-                "as they stand in one paragraph, outside links and code)"))
+            problems.append(
+                Problem(
+                    speech.path,
+                    line_of_add(position),
+                    f"proverbs.add[{position}].text",
+                    f"{added['text']!r} is not in the speech's paragraphs (expected the saying's words exactly "
+                    "as they stand in one paragraph, outside links and code)",
+                )
+            )
     return problems
-

@@ -13,33 +13,39 @@ from pathlib import Path
 
 import click
 
-from . import saying_report
 from ..annotate.saying_review import review_speech
-from .check import archive_path, count, format_json, format_text, run_check
-from .importer import import_transcript, speech_file_from
 from ..load.archive import FILE_NAME, SPEECHES_DIR, collect_problems, speech_files
-from .new_speech import check_new_speech, new_speech_text
+from ..load.text_files import read_text
 from ..parallel import worker_count
 from ..problems import Problem
+from . import saying_report
+from .check import archive_path, count, format_json, format_text, run_check
+from .importer import import_transcript, speech_file_from
+from .new_speech import check_new_speech, new_speech_text
 from .saying_promotion import Sighting, promotions
-from ..load.text_files import read_text
 from .speech_file import check_speech_text, file_slug, write_new_file
 
-ROOT_HELP = ("The archive's folder, holding mkdocs.yml and speeches/. "
-             "Default: the nearest such folder, from the current one upwards.")
+ROOT_HELP = (
+    "The archive's folder, holding mkdocs.yml and speeches/. "
+    "Default: the nearest such folder, from the current one upwards."
+)
 
 
 def _find_root(given: Path | None) -> Path:
     if given is not None:
         if not (given / SPEECHES_DIR).is_dir():
-            raise click.UsageError(f"{given} has no {SPEECHES_DIR}/ folder (expected the archive's folder)")
+            raise click.UsageError(
+                f"{given} has no {SPEECHES_DIR}/ folder (expected the archive's folder)"
+            )
         return given
     here = Path.cwd()
     for folder in (here, *here.parents):
         if (folder / "mkdocs.yml").is_file() and (folder / SPEECHES_DIR).is_dir():
             return folder
-    raise click.UsageError(f"no archive here or above {here} (expected a folder with mkdocs.yml and "
-                           f"{SPEECHES_DIR}/; run from inside the project or pass --root)")
+    raise click.UsageError(
+        f"no archive here or above {here} (expected a folder with mkdocs.yml and "
+        f"{SPEECHES_DIR}/; run from inside the project or pass --root)"
+    )
 
 
 def _root(ctx: click.Context) -> Path:
@@ -55,8 +61,10 @@ def _shown(path: Path) -> str:
 def _check_slug(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     # Checked before any path is made from it: a slug never climbs out of speeches/.
     if value is not None and not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", value):
-        raise click.BadParameter(f"expected lower-case ASCII words joined by hyphens, like "
-                                 f"'address-to-the-nation', got {value!r}")
+        raise click.BadParameter(
+            f"expected lower-case ASCII words joined by hyphens, like "
+            f"'address-to-the-nation', got {value!r}"
+        )
     return value
 
 
@@ -66,7 +74,9 @@ def _echo_problems(problems: list[Problem]) -> None:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.option("--root", type=click.Path(file_okay=False, exists=True, path_type=Path), help=ROOT_HELP)
+@click.option(
+    "--root", type=click.Path(file_okay=False, exists=True, path_type=Path), help=ROOT_HELP
+)
 def main(root: Path | None) -> None:
     """Add, check and import the speeches of an archive.
 
@@ -84,14 +94,30 @@ def main(root: Path | None) -> None:
 @click.option("--date", required=True, metavar="YYYY-MM-DD", help="The day it was delivered.")
 @click.option("--venue", required=True, help="Where: 'City, Country'.")
 @click.option("--speaker", help="Who delivered it (the archive requires it).")
-@click.option("--theme", "themes", multiple=True, metavar="SLUG",
-              help="A theme slug from speeches/themes.yml; repeat for several (at least one is required).")
+@click.option(
+    "--theme",
+    "themes",
+    multiple=True,
+    metavar="SLUG",
+    help="A theme slug from speeches/themes.yml; repeat for several (at least one is required).",
+)
 @click.option("--occasion", help="The event it was given at.")
-@click.option("--slug", callback=_check_slug,
-              help="The file name's words, lower-case with hyphens. Default: made from the title.")
+@click.option(
+    "--slug",
+    callback=_check_slug,
+    help="The file name's words, lower-case with hyphens. Default: made from the title.",
+)
 @click.pass_context
-def new(ctx: click.Context, title: str, date: str, venue: str, speaker: str | None,
-        themes: tuple[str, ...], occasion: str | None, slug: str | None) -> None:
+def new(
+    ctx: click.Context,
+    title: str,
+    date: str,
+    venue: str,
+    speaker: str | None,
+    themes: tuple[str, ...],
+    occasion: str | None,
+    slug: str | None,
+) -> None:
     """Write speeches/<date>-<slug>.md with complete front matter and a placeholder body.
 
     Prints the new file's path. Refuses to overwrite a file, and refuses values the
@@ -110,7 +136,8 @@ def new(ctx: click.Context, title: str, date: str, venue: str, speaker: str | No
     if problems:
         _echo_problems(problems)
         raise click.ClickException(
-            f"nothing was written: {count(len(problems), 'problem')} to fix in the options above")
+            f"nothing was written: {count(len(problems), 'problem')} to fix in the options above"
+        )
     path = root / SPEECHES_DIR / f"{date}-{slug}.md"
     _write(path, text, hint="edit that file, or pass --slug to choose another name")
     click.echo(_shown(path))
@@ -118,10 +145,21 @@ def new(ctx: click.Context, title: str, date: str, venue: str, speaker: str | No
 
 @main.command(short_help="Validate the archive as the build does.")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="json prints the problems and findings for bots.")
-@click.option("--since", default="HEAD", show_default=True, metavar="REV",
-              help="Without PATHS, list what the build adds to the speeches changed since this git revision.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json prints the problems and findings for bots.",
+)
+@click.option(
+    "--since",
+    default="HEAD",
+    show_default=True,
+    metavar="REV",
+    help="Without PATHS, list what the build adds to the speeches changed since this git revision.",
+)
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[Path, ...], output_format: str, since: str) -> None:
     """Validate the archive, or only the given speech and vocabulary files, as the build does.
@@ -145,7 +183,9 @@ def check(ctx: click.Context, paths: tuple[Path, ...], output_format: str, since
             if name is None:
                 raise click.BadParameter(
                     f"{path} is not a speech (.md) or vocabulary (themes.yml, proverbs.yml, glossary.yml) "
-                    f"in {_shown(root / SPEECHES_DIR)}/", param_hint="PATHS")
+                    f"in {_shown(root / SPEECHES_DIR)}/",
+                    param_hint="PATHS",
+                )
             asked.append(name)
     report = run_check(root, asked, since)
     click.echo(format_json(report) if output_format == "json" else format_text(report))
@@ -156,14 +196,29 @@ def check(ctx: click.Context, paths: tuple[Path, ...], output_format: str, since
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--venue", help="Where: 'City, Country' (overrides the transcript).")
 @click.option("--speaker", help="Who delivered it (overrides the transcript).")
-@click.option("--theme", "themes", multiple=True, metavar="SLUG", help="A theme slug; repeat for several.")
-@click.option("--slug", callback=_check_slug, help="The file name's words. Default: made from the title.")
+@click.option(
+    "--theme", "themes", multiple=True, metavar="SLUG", help="A theme slug; repeat for several."
+)
+@click.option(
+    "--slug", callback=_check_slug, help="The file name's words. Default: made from the title."
+)
 @click.option("--dry-run", is_flag=True, help="Print the speech file instead of writing it.")
-@click.option("--output-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Where to write the file. Default: the archive's speeches/ folder.")
+@click.option(
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write the file. Default: the archive's speeches/ folder.",
+)
 @click.pass_context
-def import_(ctx: click.Context, file: Path, venue: str | None, speaker: str | None,
-            themes: tuple[str, ...], slug: str | None, dry_run: bool, output_dir: Path | None) -> None:
+def import_(
+    ctx: click.Context,
+    file: Path,
+    venue: str | None,
+    speaker: str | None,
+    themes: tuple[str, ...],
+    slug: str | None,
+    dry_run: bool,
+    output_dir: Path | None,
+) -> None:
     """Turn a raw transcript (a web page copy, or 'Title:'/'Date:' header lines) into a speech file.
 
     The text is kept word for word. Fields the transcript does not give are left
@@ -182,7 +237,9 @@ def import_(ctx: click.Context, file: Path, venue: str | None, speaker: str | No
         raise click.ClickException("nothing was imported")
     imported = import_transcript(text)
     if not imported.body.strip():
-        raise click.ClickException(f"{_shown(file)}: found no speech text after the title and date lines")
+        raise click.ClickException(
+            f"{_shown(file)}: found no speech text after the title and date lines"
+        )
     name, speech_text = speech_file_from(imported, venue, speaker, themes, slug)
     path = (output_dir or root / SPEECHES_DIR) / name
     to_fill = check_speech_text(root, name, speech_text, shown_as=_shown(path))
@@ -197,8 +254,10 @@ def import_(ctx: click.Context, file: Path, venue: str | None, speaker: str | No
         click.echo(f"{_shown(file)}:{line}: left out (not part of the speech?): {unused}", err=True)
     if to_fill:
         _echo_problems(to_fill)
-        click.echo(f"{count(len(to_fill), 'field')} to fill in or correct, then run 'speech-archive check'",
-                   err=True)
+        click.echo(
+            f"{count(len(to_fill), 'field')} to fill in or correct, then run 'speech-archive check'",
+            err=True,
+        )
 
 
 SAYING_FORMATS = {
@@ -212,11 +271,13 @@ def _speech_name(root: Path, value: str) -> str:
     """'speeches/<file name>' for SPEECH given as a path or a slug; a usage error otherwise."""
     speeches_dir = root / SPEECHES_DIR
     stems = [path.stem for path in speech_files(speeches_dir)]
-    undated = {stem: stem[len("YYYY-MM-DD-"):] for stem in stems if FILE_NAME.match(f"{stem}.md")}
+    undated = {stem: stem[len("YYYY-MM-DD-") :] for stem in stems if FILE_NAME.match(f"{stem}.md")}
     example = stems[0] if stems else "2014-05-21-new-approach-for-asian-security-cooperation"
-    expected = (f"expected a speech file in {_shown(speeches_dir)}/, or its file name without "
-                ".md (the date may be left out when only one speech has those words), like "
-                f"'{example}'")
+    expected = (
+        f"expected a speech file in {_shown(speeches_dir)}/, or its file name without "
+        ".md (the date may be left out when only one speech has those words), like "
+        f"'{example}'"
+    )
     path = Path(value)
     # A relative path from here, or (with --root) from the archive's folder.
     places = [place for place in (path, root / path) if place.is_file()]
@@ -233,27 +294,44 @@ def _speech_name(root: Path, value: str) -> str:
         if len(matches) == 1:
             return f"{SPEECHES_DIR}/{matches[0]}.md"
         if matches:
-            raise click.BadParameter(f"{value!r} names {len(matches)} speeches: "
-                                     f"{', '.join(matches)}; expected one: give the date too",
-                                     param_hint="SPEECH")
+            raise click.BadParameter(
+                f"{value!r} names {len(matches)} speeches: "
+                f"{', '.join(matches)}; expected one: give the date too",
+                param_hint="SPEECH",
+            )
     close = difflib.get_close_matches(stem, [*stems, *undated.values()], n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
-    raise click.BadParameter(f"{value!r} is not a speech of this archive{hint}; {expected}",
-                             param_hint="SPEECH")
+    raise click.BadParameter(
+        f"{value!r} is not a speech of this archive{hint}; {expected}", param_hint="SPEECH"
+    )
 
 
 @main.command(short_help="Review the sayings found in speeches, and how to correct them.")
 @click.argument("speeches", nargs=-1, metavar="SPEECH...")
-@click.option("--format", "output_format", type=click.Choice(list(SAYING_FORMATS)), default="text",
-              show_default=True, help="json for tools; markdown for a pull request's summary.")
-@click.option("--rejected/--no-rejected", default=True, show_default=True,
-              help="Also list what the detector considered and rejected.")
-@click.option("--promote", is_flag=True,
-              help="List sayings found in two or more speeches but not in speeches/proverbs.yml, "
-                   "as entries to add to it (only those found in the SPEECHes, when given).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(list(SAYING_FORMATS)),
+    default="text",
+    show_default=True,
+    help="json for tools; markdown for a pull request's summary.",
+)
+@click.option(
+    "--rejected/--no-rejected",
+    default=True,
+    show_default=True,
+    help="Also list what the detector considered and rejected.",
+)
+@click.option(
+    "--promote",
+    is_flag=True,
+    help="List sayings found in two or more speeches but not in speeches/proverbs.yml, "
+    "as entries to add to it (only those found in the SPEECHes, when given).",
+)
 @click.pass_context
-def sayings(ctx: click.Context, speeches: tuple[str, ...], output_format: str, rejected: bool,
-            promote: bool) -> None:
+def sayings(
+    ctx: click.Context, speeches: tuple[str, ...], output_format: str, rejected: bool, promote: bool
+) -> None:
     """List the sayings the detector found in each SPEECH (a path or a slug) and those it rejected.
 
     For each: the paragraph, the words, origin, cue, extent, citation and the reason,
@@ -283,8 +361,13 @@ def sayings(ctx: click.Context, speeches: tuple[str, ...], output_format: str, r
     for name in names:
         own = [p for p in problems if p.path == name]
         if own or name not in loaded:
-            reviews.append(saying_report.SpeechReview(name, problems=own or [
-                Problem(name, 0, "-", "was not loaded (run 'speech-archive check')")]))
+            reviews.append(
+                saying_report.SpeechReview(
+                    name,
+                    problems=own
+                    or [Problem(name, 0, "-", "was not loaded (run 'speech-archive check')")],
+                )
+            )
             continue
         speech = loaded[name]
         found = [c for c in review_speech(speech, archive) if rejected or c.accepted]
@@ -293,13 +376,15 @@ def sayings(ctx: click.Context, speeches: tuple[str, ...], output_format: str, r
     ctx.exit(0 if not shared and all(r.ok for r in reviews) else 1)
 
 
-def _promote(ctx: click.Context, archive, problems: list[Problem], names: list[str],
-             output_format: str) -> None:
+def _promote(
+    ctx: click.Context, archive, problems: list[Problem], names: list[str], output_format: str
+) -> None:
     """Print the sayings to add to proverbs.yml; exit 1 when the archive has problems."""
     sightings = [
         Sighting(speech.slug, c.paragraph, c.text, c.origin)
         for speech in (archive.speeches if archive else ())
-        for c in review_speech(speech, archive) if c.accepted and not c.catalogued
+        for c in review_speech(speech, archive)
+        if c.accepted and not c.catalogued
     ]
     found = promotions(sightings, {saying.id for saying in archive.sayings} if archive else set())
     if names:
@@ -309,9 +394,11 @@ def _promote(ctx: click.Context, archive, problems: list[Problem], names: list[s
         click.echo(saying_report.format_promotions_json(found, problems))
     else:
         if problems:
-            click.echo("\n".join(str(problem) for problem in problems)
-                       + f"\n{count(len(problems), 'problem')} in the archive: the speeches that "
-                       "have one were left out (run 'speech-archive check')\n")
+            click.echo(
+                "\n".join(str(problem) for problem in problems)
+                + f"\n{count(len(problems), 'problem')} in the archive: the speeches that "
+                "have one were left out (run 'speech-archive check')\n"
+            )
         click.echo(SAYING_FORMATS[output_format][1](found))
     ctx.exit(0 if not problems else 1)
 
@@ -320,7 +407,8 @@ def _write(path: Path, text: str, hint: str) -> None:
     try:
         write_new_file(path, text)
     except FileExistsError:
-        raise click.ClickException(f"{_shown(path)} already exists and was left as it is ({hint})") from None
+        raise click.ClickException(
+            f"{_shown(path)} already exists and was left as it is ({hint})"
+        ) from None
     except OSError as err:
         raise click.ClickException(f"cannot write {_shown(path)}: {err.strerror}") from None
-

@@ -12,11 +12,11 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..load.archive import SPEECHES_DIR, collect_problems, speech_files
-from .new_speech import is_placeholder
-from ..parallel import worker_count
 from ..build import annotate_speech
+from ..load.archive import SPEECHES_DIR, collect_problems, speech_files
+from ..parallel import worker_count
 from ..problems import Problem
+from .new_speech import is_placeholder
 
 VOCABULARIES = ("themes.yml", "proverbs.yml", "glossary.yml")
 
@@ -39,13 +39,18 @@ class CheckReport:
         return not self.problems
 
     def summary(self) -> str:
-        what = (count(len(self.checked), "file") if self.checked is not None
-                else f"{count(self.speech_count, 'speech', 'speeches')} and the vocabularies")
+        what = (
+            count(len(self.checked), "file")
+            if self.checked is not None
+            else f"{count(self.speech_count, 'speech', 'speeches')} and the vocabularies"
+        )
         if self.ok:
             line = f"no problems: checked {what}"
         else:
             files = len({p.path for p in self.problems})
-            line = f"{count(len(self.problems), 'problem')} in {count(files, 'file')}: checked {what}"
+            line = (
+                f"{count(len(self.problems), 'problem')} in {count(files, 'file')}: checked {what}"
+            )
         if self.elsewhere:
             line += f"; {self.elsewhere} more elsewhere in the archive (run check without paths)"
         return line
@@ -97,8 +102,12 @@ def run_check(root: Path, paths: list[str] | None, since: str = "HEAD") -> Check
     asked = set(paths) if paths is not None else None
     shown = [p for p in problems if asked is None or p.path in asked]
     speeches_dir = root / SPEECHES_DIR
-    report = CheckReport(shown, paths, elsewhere=len(problems) - len(shown),
-                         speech_count=len(speech_files(speeches_dir)) if speeches_dir.is_dir() else 0)
+    report = CheckReport(
+        shown,
+        paths,
+        elsewhere=len(problems) - len(shown),
+        speech_count=len(speech_files(speeches_dir)) if speeches_dir.is_dir() else 0,
+    )
     changed = set(paths if paths is not None else changed_speeches(root, since))
     for speech in archive.speeches if archive else ():
         if speech.path in changed:
@@ -108,23 +117,30 @@ def run_check(root: Path, paths: list[str] | None, since: str = "HEAD") -> Check
 
 def _saying_line(saying: dict) -> str:
     where = f"paragraph {saying.get('paragraph')}" if saying.get("paragraph") else "saying"
-    known = (f"catalogued as {saying.get('id')}" if saying.get("catalogued")
-             else "not yet in speeches/proverbs.yml")
+    known = (
+        f"catalogued as {saying.get('id')}"
+        if saying.get("catalogued")
+        else "not yet in speeches/proverbs.yml"
+    )
     origin = f", {saying['origin']}" if saying.get("origin") else ""
-    return f"  saying, {where}: \"{saying.get('text', '')}\" ({known}{origin})"
+    return f'  saying, {where}: "{saying.get("text", "")}" ({known}{origin})'
 
 
 def format_text(report: CheckReport) -> str:
     lines: list[str] = []
     for path, found in report.findings.items():
-        lines.append(f"{path}: the build will add {count(found['paragraphs'], 'paragraph number')}, "
-                     f"{count(len(found['sayings']), 'saying callout')}, "
-                     f"{count(len(found['terms']), 'glossary term')}")
+        lines.append(
+            f"{path}: the build will add {count(found['paragraphs'], 'paragraph number')}, "
+            f"{count(len(found['sayings']), 'saying callout')}, "
+            f"{count(len(found['terms']), 'glossary term')}"
+        )
         lines += [_saying_line(saying) for saying in found["sayings"]]
         lines += [f"  term: {term}" for term in found["terms"]]
         if found["placeholder"]:
-            lines.append("  the body is still the placeholder written by 'speech-archive new': "
-                         "replace it with the speech's text")
+            lines.append(
+                "  the body is still the placeholder written by 'speech-archive new': "
+                "replace it with the speech's text"
+            )
     lines += [str(problem) for problem in report.problems]
     lines.append(report.summary())
     return "\n".join(lines)
@@ -140,5 +156,7 @@ def format_json(report: CheckReport) -> str:
             "checked": report.checked,
             "speeches": report.findings,
         },
-        indent=2, ensure_ascii=False, default=str,
+        indent=2,
+        ensure_ascii=False,
+        default=str,
     )

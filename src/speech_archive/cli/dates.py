@@ -11,11 +11,14 @@ _MONTHS = (
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _YEAR, _DAY, _MONTH_NAME = r"(?P<year>\d{4})", r"(?P<day>\d{1,2})", r"(?P<month>[a-z]{3,9})\.?"
-_DATE_FORMS = tuple(re.compile(f"^{_WEEKDAY}{form}$") for form in (
-    rf"{_YEAR}[-/.](?P<month>\d{{1,2}})[-/.]{_DAY}",  # 2014-05-21, 2014/5/21
-    rf"{_MONTH_NAME}\s+{_DAY}{_ORDINAL},?\s+{_YEAR}",  # May 21, 2014
-    rf"(?:the\s+)?{_DAY}{_ORDINAL}\s+(?:of\s+)?{_MONTH_NAME},?\s+{_YEAR}",  # 21 May 2014, 21st of May
-))
+_DATE_FORMS = tuple(
+    re.compile(f"^{_WEEKDAY}{form}$")
+    for form in (
+        rf"{_YEAR}[-/.](?P<month>\d{{1,2}})[-/.]{_DAY}",  # 2014-05-21, 2014/5/21
+        rf"{_MONTH_NAME}\s+{_DAY}{_ORDINAL},?\s+{_YEAR}",  # May 21, 2014
+        rf"(?:the\s+)?{_DAY}{_ORDINAL}\s+(?:of\s+)?{_MONTH_NAME},?\s+{_YEAR}",  # 21 May 2014, 21st of May
+    )
+)
 
 
 def _month_number(word: str) -> int | None:

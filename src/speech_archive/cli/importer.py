@@ -24,13 +24,28 @@ from .speech_file import file_slug, render_speech_file
 
 # Header names as people write them -> the front-matter field they fill.
 HEADER_FIELDS = {
-    "title": "title", "date": "date", "delivered": "date",
-    "speaker": "speaker", "by": "speaker", "author": "speaker",
-    "venue": "venue", "place": "venue", "location": "venue",
-    "occasion": "occasion", "event": "occasion",
-    "source": "source", "url": "source.url", "link": "source.url", "publisher": "source.publisher",
-    "updated": "source.updated", "retrieved": "source.retrieved", "accessed": "source.retrieved",
-    "note": "note", "rights": "rights", "copyright": "rights", "summary": "summary",
+    "title": "title",
+    "date": "date",
+    "delivered": "date",
+    "speaker": "speaker",
+    "by": "speaker",
+    "author": "speaker",
+    "venue": "venue",
+    "place": "venue",
+    "location": "venue",
+    "occasion": "occasion",
+    "event": "occasion",
+    "source": "source",
+    "url": "source.url",
+    "link": "source.url",
+    "publisher": "source.publisher",
+    "updated": "source.updated",
+    "retrieved": "source.retrieved",
+    "accessed": "source.retrieved",
+    "note": "note",
+    "rights": "rights",
+    "copyright": "rights",
+    "summary": "summary",
     "language": "language",
 }
 _HEADER = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z ]{0,19}?)\s*:\s*(?P<value>.*)$")
@@ -40,7 +55,8 @@ _URL = re.compile(r"https?://\S+")
 _NOTE_MARKER = re.compile(r"^(?P<title>.*\S)\s*(?P<marker>\*{1,3}|†|‡)$")
 _PARENTHESISED = re.compile(r"^\((?P<text>.+)\)$", re.DOTALL)
 _RIGHTS_WORDS = re.compile(
-    r"\b(?:rights?|copyright|republish\w*|reproduc\w*|reserved|licen[cs]e\w*|permission)\b|©", re.IGNORECASE
+    r"\b(?:rights?|copyright|republish\w*|reproduc\w*|reserved|licen[cs]e\w*|permission)\b|©",
+    re.IGNORECASE,
 )
 # A note like 'Speech at the Fourth Summit of ...' names the occasion.
 _OCCASION_IN_NOTE = re.compile(
@@ -60,8 +76,11 @@ class ImportedSpeech:
 
 
 def speech_file_from(
-    imported: ImportedSpeech, venue: str | None = None, speaker: str | None = None,
-    themes: tuple[str, ...] = (), slug: str | None = None,
+    imported: ImportedSpeech,
+    venue: str | None = None,
+    speaker: str | None = None,
+    themes: tuple[str, ...] = (),
+    slug: str | None = None,
 ) -> tuple[str, str]:
     """(file name, file text); the contributor's options win over what the transcript says.
 
@@ -72,7 +91,9 @@ def speech_file_from(
     for name, value in (("venue", venue), ("speaker", speaker)):
         if value:
             meta[name] = value
-    date = meta["date"] if meta.get("date") and iso_date(meta["date"]) == meta["date"] else "undated"
+    date = (
+        meta["date"] if meta.get("date") and iso_date(meta["date"]) == meta["date"] else "undated"
+    )
     slug = slug or (file_slug(meta["title"]) if meta.get("title") else "untitled")
     return f"{date}-{slug}.md", render_speech_file(meta, imported.body)
 
@@ -98,7 +119,9 @@ def _set(meta: dict, name: str, value: str) -> None:
         meta["source"] = {**meta.get("source", {}), **_source(value)}
     elif name.startswith("source."):
         key = name.split(".", 1)[1]
-        meta.setdefault("source", {})[key] = _date_value(value) if key in ("updated", "retrieved") else value
+        meta.setdefault("source", {})[key] = (
+            _date_value(value) if key in ("updated", "retrieved") else value
+        )
     else:
         meta[name] = value
 
@@ -111,7 +134,7 @@ def _source(text: str) -> dict:
     url = _URL.search(name)
     if url:
         source["url"] = url.group(0).rstrip(".,;)")
-        name = (name[: url.start()] + name[url.end():]).strip(" ,;-–—()")
+        name = (name[: url.start()] + name[url.end() :]).strip(" ,;-–—()")
     source["title"] = name.strip() or source.get("url")
     for key, value in zip(parts[1::2], parts[2::2]):
         key = "retrieved" if key.lower() == "accessed" else key.lower()
@@ -139,7 +162,9 @@ def _paragraph_starts(lines: list[str], start: int, end: int) -> list[int]:
     return [i for i in range(start, end) if lines[i] and (i == start or not lines[i - 1])]
 
 
-def _split_footer(lines: list[str], start: int, marker: str | None) -> tuple[int, str | None, str | None]:
+def _split_footer(
+    lines: list[str], start: int, marker: str | None
+) -> tuple[int, str | None, str | None]:
     """(where the body ends, note, rights): the source's note and rights notice after the speech.
 
     The note is a closing paragraph opening with the title's marker; the rights notice a last
@@ -150,17 +175,19 @@ def _split_footer(lines: list[str], start: int, marker: str | None) -> tuple[int
     starts = _paragraph_starts(lines, start, end)
     note = rights = None
     if starts:
-        last = " ".join(lines[starts[-1]:end]).strip()
+        last = " ".join(lines[starts[-1] : end]).strip()
         parenthesised = _PARENTHESISED.match(last)
-        before = " ".join(lines[starts[-2]:starts[-1]]).strip() if len(starts) > 1 else ""
-        note_before = bool(marker) and before.startswith(marker) and not before.startswith(marker + marker)
+        before = " ".join(lines[starts[-2] : starts[-1]]).strip() if len(starts) > 1 else ""
+        note_before = (
+            bool(marker) and before.startswith(marker) and not before.startswith(marker + marker)
+        )
         if parenthesised and (note_before or _RIGHTS_WORDS.search(last)):
             rights, end = parenthesised["text"].strip(), starts[-1]
             starts = starts[:-1]
     if starts and marker:
-        last = " ".join(lines[starts[-1]:end]).strip()
+        last = " ".join(lines[starts[-1] : end]).strip()
         if last.startswith(marker) and not last.startswith(marker + marker):
-            note, end = last[len(marker):].strip(), starts[-1]
+            note, end = last[len(marker) :].strip(), starts[-1]
     return end, note, rights
 
 
@@ -216,7 +243,9 @@ def _web_preamble(
     The preamble ends after the date line or the marked title, whichever comes later,
     looking no further than the first line long enough to be prose.
     """
-    window = next((i for i in range(first, len(lines)) if len(lines[i].split()) >= PROSE_WORDS), len(lines))
+    window = next(
+        (i for i in range(first, len(lines)) if len(lines[i].split()) >= PROSE_WORDS), len(lines)
+    )
     date_at = next((i for i in range(first, window) if iso_date(lines[i])), None)
     marked_at = next((i for i in range(first, window) if _NOTE_MARKER.match(lines[i])), None)
     found = [i for i in (date_at, marked_at) if i is not None]

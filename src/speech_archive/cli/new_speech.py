@@ -24,8 +24,14 @@ def new_speech_text(
     occasion: str | None = None,
 ) -> str:
     """The file's text. Fields not given are left out, so validation names them."""
-    meta: dict = {"title": title, "date": date, "speaker": speaker, "venue": venue,
-                  "occasion": occasion, "themes": list(themes)}
+    meta: dict = {
+        "title": title,
+        "date": date,
+        "speaker": speaker,
+        "venue": venue,
+        "occasion": occasion,
+        "themes": list(themes),
+    }
     meta = {key: value for key, value in meta.items() if value not in (None, [])}
     return render_speech_file(meta, PLACEHOLDER)
 
@@ -37,7 +43,9 @@ def check_new_speech(root: Path, date: str, slug: str, text: str) -> list[Proble
     date field's problem, rather than again as a malformed file name.
     """
     file_name = f"{date}-{slug}.md"
-    name_to_check = file_name if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else f"0000-00-00-{slug}.md"
+    name_to_check = (
+        file_name if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else f"0000-00-00-{slug}.md"
+    )
     return check_speech_text(root, name_to_check, text, shown_as=f"{SPEECHES_DIR}/{file_name}")
 
 

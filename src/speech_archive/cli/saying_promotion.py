@@ -69,8 +69,11 @@ def same_saying(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return True
     matcher = SequenceMatcher(None, " ".join(a), " ".join(b), autojunk=False)
     # The cheap upper bounds first: most pairs of different sayings fail them.
-    return (matcher.real_quick_ratio() >= MIN_RATIO and matcher.quick_ratio() >= MIN_RATIO
-            and matcher.ratio() >= MIN_RATIO)
+    return (
+        matcher.real_quick_ratio() >= MIN_RATIO
+        and matcher.quick_ratio() >= MIN_RATIO
+        and matcher.ratio() >= MIN_RATIO
+    )
 
 
 def _groups(wordings: list[tuple[str, ...]]) -> list[list[int]]:
@@ -115,8 +118,9 @@ def entry_id(text: str, taken: set[str]) -> str:
     return candidate
 
 
-def promotions(sightings: list[Sighting], taken_ids: set[str] | frozenset[str] = frozenset()
-               ) -> list[Promotion]:
+def promotions(
+    sightings: list[Sighting], taken_ids: set[str] | frozenset[str] = frozenset()
+) -> list[Promotion]:
     """Sayings found in ``MIN_SPEECHES`` or more speeches, most widely quoted first.
 
     ``taken_ids`` are the ids proverbs.yml already uses: a new id never repeats one.
@@ -136,12 +140,15 @@ def promotions(sightings: list[Sighting], taken_ids: set[str] | frozenset[str] =
         if len({sightings[number].slug for number in seen}) < MIN_SPEECHES:
             continue
         # Each wording as most often written; the wordings most frequent first (ties in order).
-        texts = {index: _most_frequent([sightings[n].text for n in by_words[wordings[index]]])
-                 for index in group}
+        texts = {
+            index: _most_frequent([sightings[n].text for n in by_words[wordings[index]]])
+            for index in group
+        }
         ranked = sorted(group, key=lambda index: -len(by_words[wordings[index]]))
         text = texts[ranked[0]]
         promotion = Promotion(
-            id=entry_id(text, taken), text=text,
+            id=entry_id(text, taken),
+            text=text,
             origin=_most_frequent([sightings[number].origin for number in seen]),
             variants=tuple(texts[index] for index in ranked[1:]),
             sightings=tuple(sightings[number] for number in seen),

@@ -16,9 +16,9 @@ import yaml
 from ..annotate.blocks import PARAGRAPH, prose_spans, split_blocks
 from ..annotate.saying_catalogue import normal_words
 from ..annotate.saying_review import Candidate
-from .check import count
 from ..model import Speech
 from ..problems import Problem
+from .check import count
 from .saying_promotion import Promotion
 
 SHORT_CHARS = 100  # longer words are shortened in listings (never in the lines to paste)
@@ -48,13 +48,14 @@ def shorten(text: str, limit: int = SHORT_CHARS) -> str:
     """``text`` cut at a word before ``limit`` characters, with an ellipsis, when longer."""
     if len(text) <= limit:
         return text
-    cut = text[:limit - 1]
-    if " " in cut[limit // 2:]:
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2 :]:
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:") + "…"
 
 
 # --- corrections ---------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Correction:
@@ -102,26 +103,37 @@ def correction(candidate: Candidate, speech: Speech, paragraph: str | None) -> C
     """
     paste = "add to the front matter (into its proverbs: field, if it has one)"
     if candidate.accepted:
-        added = next((a for a in speech.proverbs_add
-                      if _same_words(a.get("text", ""), candidate.text)), None)
+        added = next(
+            (a for a in speech.proverbs_add if _same_words(a.get("text", ""), candidate.text)), None
+        )
         if added is not None:
-            return Correction("remove-add", "added by hand: to drop it, remove this entry from the "
-                              "front matter's proverbs: add: list",
-                              add_lines(added["text"], added.get("origin")))
+            return Correction(
+                "remove-add",
+                "added by hand: to drop it, remove this entry from the "
+                "front matter's proverbs: add: list",
+                add_lines(added["text"], added.get("origin")),
+            )
         return Correction("ignore", f"not a saying? {paste}", ignore_lines(candidate.text))
     ignored = next((i for i in speech.proverbs_ignore if _same_words(i, candidate.text)), None)
     if ignored is not None:
-        return Correction("remove-ignore", "ignored by hand: to show it, remove this entry from "
-                          "the front matter's proverbs: ignore: list", ignore_lines(ignored))
+        return Correction(
+            "remove-ignore",
+            "ignored by hand: to show it, remove this entry from "
+            "the front matter's proverbs: ignore: list",
+            ignore_lines(ignored),
+        )
     lines = add_lines(candidate.text, candidate.origin)
     advice = f"a saying after all? {paste}"
     if not _verbatim_in(candidate.text, paragraph):
-        advice += ("; these words are not one stretch of the paragraph (a split saying?): give "
-                   "text exactly as it stands in the speech")
+        advice += (
+            "; these words are not one stretch of the paragraph (a split saying?): give "
+            "text exactly as it stands in the speech"
+        )
     return Correction("add", advice, lines)
 
 
 # --- one speech ----------------------------------------------------------------------------
+
 
 @dataclass
 class SpeechReview:
@@ -143,9 +155,11 @@ class SpeechReview:
 def review(speech: Speech, candidates: list[Candidate]) -> SpeechReview:
     """``speech``'s candidates, each with the correction that reverses its verdict."""
     paragraphs = {b.number: b.text for b in split_blocks(speech.body) if b.kind == PARAGRAPH}
-    return SpeechReview(speech.path, speech.title, [
-        (c, correction(c, speech, paragraphs.get(c.paragraph))) for c in candidates
-    ])
+    return SpeechReview(
+        speech.path,
+        speech.title,
+        [(c, correction(c, speech, paragraphs.get(c.paragraph))) for c in candidates],
+    )
 
 
 def _verdict(candidate: Candidate) -> str:
@@ -154,8 +168,10 @@ def _verdict(candidate: Candidate) -> str:
 
 def _details(candidate: Candidate) -> str:
     catalogue = ("in" if candidate.catalogued else "not in") + " speeches/proverbs.yml"
-    return (f"origin: {candidate.origin}; cue: {_quoted(candidate.cue) or 'none'}; "
-            f"extent: {candidate.extent}; citation: {candidate.citation or 'none'}; {catalogue}")
+    return (
+        f"origin: {candidate.origin}; cue: {_quoted(candidate.cue) or 'none'}; "
+        f"extent: {candidate.extent}; citation: {candidate.citation or 'none'}; {catalogue}"
+    )
 
 
 def _quoted(text: str | None) -> str:
@@ -163,6 +179,7 @@ def _quoted(text: str | None) -> str:
 
 
 # --- text ----------------------------------------------------------------------------------
+
 
 def format_text(reviews: list[SpeechReview], shared_problems: list[Problem] = ()) -> str:
     """Each speech, then each candidate with its details and the lines that correct it.
@@ -175,15 +192,19 @@ def format_text(reviews: list[SpeechReview], shared_problems: list[Problem] = ()
             lines.append("")
         if not speech.ok:
             lines += [str(problem) for problem in speech.problems]
-            lines.append(f"{speech.path}: not reviewed: {count(len(speech.problems), 'problem')} "
-                         "to fix first (as 'speech-archive check' reports them)")
+            lines.append(
+                f"{speech.path}: not reviewed: {count(len(speech.problems), 'problem')} "
+                "to fix first (as 'speech-archive check' reports them)"
+            )
             continue
         lines.append(f"{speech.path}: {speech.tally()}")
         for candidate, fix in speech.candidates:
             lines += [
                 "",
-                (f"  paragraph {candidate.paragraph}, {_verdict(candidate)}: "
-                 f"{_quoted(shorten(candidate.text))}"),
+                (
+                    f"  paragraph {candidate.paragraph}, {_verdict(candidate)}: "
+                    f"{_quoted(shorten(candidate.text))}"
+                ),
                 f"    {_details(candidate)}",
                 f"    why: {candidate.reason}",
                 f"    {fix.advice}:",
@@ -195,20 +216,26 @@ def format_text(reviews: list[SpeechReview], shared_problems: list[Problem] = ()
 
 # --- json ----------------------------------------------------------------------------------
 
+
 def format_json(reviews: list[SpeechReview], shared_problems: list[Problem] = ()) -> str:
     """A list of speeches, each with its candidates as dicts (and its correction), for tools."""
     shared = [problem.as_dict() for problem in shared_problems]
-    return json.dumps([
-        {
-            "path": speech.path,
-            "title": speech.title,
-            "ok": speech.ok and not shared,
-            "problems": shared + [problem.as_dict() for problem in speech.problems],
-            "candidates": [{**asdict(c), "correction": fix.as_dict()}
-                           for c, fix in speech.candidates],
-        }
-        for speech in reviews
-    ], indent=2, ensure_ascii=False)
+    return json.dumps(
+        [
+            {
+                "path": speech.path,
+                "title": speech.title,
+                "ok": speech.ok and not shared,
+                "problems": shared + [problem.as_dict() for problem in speech.problems],
+                "candidates": [
+                    {**asdict(c), "correction": fix.as_dict()} for c, fix in speech.candidates
+                ],
+            }
+            for speech in reviews
+        ],
+        indent=2,
+        ensure_ascii=False,
+    )
 
 
 # --- markdown ------------------------------------------------------------------------------
@@ -240,25 +267,45 @@ def format_markdown(reviews: list[SpeechReview], shared_problems: list[Problem] 
         title = f" ({_cell(speech.title)})" if speech.title else ""
         lines += [f"### `{speech.path}`{title}", ""]
         if not speech.ok:
-            lines += [("Not reviewed: fix these problems first "
-                       "(as `speech-archive check` reports them)."), ""]
+            lines += [
+                (
+                    "Not reviewed: fix these problems first "
+                    "(as `speech-archive check` reports them)."
+                ),
+                "",
+            ]
             lines += _fenced("\n".join(map(str, speech.problems)), "text") + [""]
             continue
         lines += [f"{speech.tally()[0].upper()}{speech.tally()[1:]}.", ""]
         if not speech.candidates:
             continue
-        lines += ["| ¶ | Words | Verdict | Why | Origin | Cue | Extent | Citation | Catalogued |",
-                  "|--:|---|---|---|---|---|---|---|---|"]
+        lines += [
+            "| ¶ | Words | Verdict | Why | Origin | Cue | Extent | Citation | Catalogued |",
+            "|--:|---|---|---|---|---|---|---|---|",
+        ]
         for c, _ in speech.candidates:
-            cells = [str(c.paragraph), _cell(shorten(c.text)), _verdict(c), _cell(c.reason),
-                     _cell(c.origin), _cell(c.cue), _cell(c.extent), _cell(c.citation),
-                     "yes" if c.catalogued else "no"]
+            cells = [
+                str(c.paragraph),
+                _cell(shorten(c.text)),
+                _verdict(c),
+                _cell(c.reason),
+                _cell(c.origin),
+                _cell(c.cue),
+                _cell(c.extent),
+                _cell(c.citation),
+                "yes" if c.catalogued else "no",
+            ]
             lines.append(f"| {' | '.join(cells)} |")
-        lines += ["", "<details><summary>Corrections: the front-matter lines for each</summary>",
-                  ""]
+        lines += [
+            "",
+            "<details><summary>Corrections: the front-matter lines for each</summary>",
+            "",
+        ]
         for c, fix in speech.candidates:
-            lines += [f"**¶ {c.paragraph}**, {_cell(shorten(c.text, 60))}: {_cell(fix.advice)}:",
-                      ""]
+            lines += [
+                f"**¶ {c.paragraph}**, {_cell(shorten(c.text, 60))}: {_cell(fix.advice)}:",
+                "",
+            ]
             lines += _fenced(fix.yaml, "yaml") + [""]
         lines += ["</details>", ""]
     return "\n".join(lines).rstrip("\n")
@@ -266,15 +313,20 @@ def format_markdown(reviews: list[SpeechReview], shared_problems: list[Problem] 
 
 # --- promotion -----------------------------------------------------------------------------
 
-PROMOTION_INTRO = ("# Quoted in two or more speeches, not yet in speeches/proverbs.yml: append\n"
-                   "# each entry to it, then add meaning, original and source where you are sure.")
+PROMOTION_INTRO = (
+    "# Quoted in two or more speeches, not yet in speeches/proverbs.yml: append\n"
+    "# each entry to it, then add meaning, original and source where you are sure."
+)
 
 
 def promotion_yaml(promotion: Promotion) -> str:
     """The proverbs.yml entry, in the file's own layout (ready to append)."""
     entry = promotion.entry()
-    lines = [f"- id: {yaml_scalar(entry['id'])}", f"  text: {yaml_scalar(entry['text'])}",
-             f"  origin: {yaml_scalar(entry['origin'])}"]
+    lines = [
+        f"- id: {yaml_scalar(entry['id'])}",
+        f"  text: {yaml_scalar(entry['text'])}",
+        f"  origin: {yaml_scalar(entry['origin'])}",
+    ]
     if entry.get("variants"):
         lines.append("  variants:")
         lines += [f"    - {yaml_scalar(variant)}" for variant in entry["variants"]]
@@ -282,8 +334,10 @@ def promotion_yaml(promotion: Promotion) -> str:
 
 
 def _found_in(promotion: Promotion) -> list[str]:
-    return [f"{s.slug}, paragraph {s.paragraph}: {_quoted(shorten(s.text, 70))}"
-            for s in promotion.sightings]
+    return [
+        f"{s.slug}, paragraph {s.paragraph}: {_quoted(shorten(s.text, 70))}"
+        for s in promotion.sightings
+    ]
 
 
 def format_promotions_text(found: list[Promotion]) -> str:
@@ -291,22 +345,32 @@ def format_promotions_text(found: list[Promotion]) -> str:
         return "every saying found in two or more speeches is in speeches/proverbs.yml"
     lines = [PROMOTION_INTRO]
     for promotion in found:
-        lines += ["", promotion_yaml(promotion),
-                  f"# found in {count(len(promotion.speeches), 'speech', 'speeches')}:"]
+        lines += [
+            "",
+            promotion_yaml(promotion),
+            f"# found in {count(len(promotion.speeches), 'speech', 'speeches')}:",
+        ]
         lines += [f"#   {where}" for where in _found_in(promotion)]
     return "\n".join(lines)
 
 
 def format_promotions_json(found: list[Promotion], problems: list[Problem] = ()) -> str:
-    return json.dumps({
-        "ok": not problems,
-        "problems": [problem.as_dict() for problem in problems],
-        "promotions": [
-            {"entry": promotion.entry(), "yaml": promotion_yaml(promotion),
-             "found_in": [asdict(s) for s in promotion.sightings]}
-            for promotion in found
-        ],
-    }, indent=2, ensure_ascii=False)
+    return json.dumps(
+        {
+            "ok": not problems,
+            "problems": [problem.as_dict() for problem in problems],
+            "promotions": [
+                {
+                    "entry": promotion.entry(),
+                    "yaml": promotion_yaml(promotion),
+                    "found_in": [asdict(s) for s in promotion.sightings],
+                }
+                for promotion in found
+            ],
+        },
+        indent=2,
+        ensure_ascii=False,
+    )
 
 
 def format_promotions_markdown(found: list[Promotion]) -> str:

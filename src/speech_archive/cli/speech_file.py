@@ -11,16 +11,26 @@ from pathlib import Path
 
 import yaml
 
-from ..load.catalogues import load_themes
 from ..load.archive import SCHEMA_FILE, SPEECHES_DIR, parse_speech
-from ..problems import Problem
+from ..load.catalogues import load_themes
 from ..load.schema import load_schema
+from ..problems import Problem
 from ..text import slugify
 
 # The order contributors read and write fields in (docs/contributing.md's table).
 FIELD_ORDER = (
-    "title", "date", "speaker", "venue", "occasion", "themes",
-    "summary", "source", "note", "rights", "language", "proverbs",
+    "title",
+    "date",
+    "speaker",
+    "venue",
+    "occasion",
+    "themes",
+    "summary",
+    "source",
+    "note",
+    "rights",
+    "language",
+    "proverbs",
 )
 SOURCE_ORDER = ("title", "url", "publisher", "updated", "retrieved")
 MAX_SLUG_LENGTH = 60  # keeps file names (and cited URLs) readable and under file-system limits
@@ -55,8 +65,12 @@ def _ordered(meta: dict) -> dict:
 def render_speech_file(meta: dict, body: str) -> str:
     """The file's text: '---', the fields (None is written as an empty value), '---', the body."""
     front = yaml.dump(
-        _ordered(meta), Dumper=_FrontMatterDumper, sort_keys=False, allow_unicode=True,
-        default_flow_style=False, width=10_000,
+        _ordered(meta),
+        Dumper=_FrontMatterDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=10_000,
     )
     # PyYAML writes 'speaker: ' for an empty value; the trailing space is noise in a diff.
     front = re.sub(r"[ \t]+$", "", front, flags=re.MULTILINE)
@@ -78,7 +92,9 @@ def write_new_file(path: Path, text: str) -> None:
         handle.write(text)
 
 
-def check_speech_text(root: Path, file_name: str, text: str, shown_as: str | None = None) -> list[Problem]:
+def check_speech_text(
+    root: Path, file_name: str, text: str, shown_as: str | None = None
+) -> list[Problem]:
     """What the build would say about ``text`` saved as speeches/``file_name`` (and about themes.yml)."""
     speeches_dir = root / SPEECHES_DIR
     themes, problems = load_themes(speeches_dir / "themes.yml", f"{SPEECHES_DIR}/themes.yml")

@@ -42,7 +42,7 @@ class AbbrOutsideLinksTreeprocessor(AbbrTreeprocessor):
             if match.group("url") or not self.abbrs.get(match.group(0)):
                 continue
             title = self.abbrs[match.group(0)]
-            parent.insert(index, self.create_element(title, match.group(0), text[match.end():]))
+            parent.insert(index, self.create_element(title, match.group(0), text[match.end() :]))
             text = text[: match.start()]
         return text
 

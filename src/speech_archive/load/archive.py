@@ -16,16 +16,16 @@ from jsonschema.exceptions import SchemaError
 
 from ..annotate.sayings import check_saying_corrections
 from ..cache import ContentCache, cached, content_hash
-from .catalogues import load_glossary, load_sayings, load_themes
 from ..model import Archive, Speech, Theme
 from ..parallel import MIN_ITEMS, can_fork, map_in_processes
 from ..problems import ArchiveError, Problem
+from .catalogues import load_glossary, load_sayings, load_themes
 from .references import load_references
 from .safe_yaml import YamlProblem, load_yaml
-from .untrusted import check_speech_body, paths_leaving_root
 from .schema import check_against_schema, load_schema
-from .text_files import read_text
 from .speech_rules import duplicate_speeches, top_level_key_line, undefined_footnotes
+from .text_files import read_text
+from .untrusted import check_speech_body, paths_leaving_root
 
 SPEECHES_DIR = "speeches"
 SCHEMA_FILE = "speech.schema.json"
@@ -62,19 +62,34 @@ def parse_speech(
     problems: list[Problem] = []
     if not name:
         problems.append(
-            Problem(shown_as, 0, "-", "file name is not of the form YYYY-MM-DD-slug.md "
-                    "(expected a date, then lower-case ASCII words joined by hyphens)")
+            Problem(
+                shown_as,
+                0,
+                "-",
+                "file name is not of the form YYYY-MM-DD-slug.md "
+                "(expected a date, then lower-case ASCII words joined by hyphens)",
+            )
         )
     parts = split_front_matter(text)
     if parts is None and text.split("\n", 1)[0].rstrip() == "---":
         problems.append(
-            Problem(shown_as, 1, "-", "front matter is not closed (expected a '---' line after the fields)")
+            Problem(
+                shown_as,
+                1,
+                "-",
+                "front matter is not closed (expected a '---' line after the fields)",
+            )
         )
         return None, problems
     if parts is None:
         problems.append(
-            Problem(shown_as, 1, "-", "has no front matter (expected the file to start with a '---' line, "
-                    "YAML fields, and a closing '---' line)")
+            Problem(
+                shown_as,
+                1,
+                "-",
+                "has no front matter (expected the file to start with a '---' line, "
+                "YAML fields, and a closing '---' line)",
+            )
         )
         return None, problems
     front, body, body_line = parts
@@ -84,8 +99,14 @@ def parse_speech(
         problems.append(Problem(shown_as, err.line + 1, "-", f"front matter {err.message}"))
         return None, problems
     if not isinstance(doc.data, dict):
-        problems.append(Problem(shown_as, 2, "-", "front matter is not a mapping of fields "
-                                "(expected lines like 'title: ...')"))
+        problems.append(
+            Problem(
+                shown_as,
+                2,
+                "-",
+                "front matter is not a mapping of fields (expected lines like 'title: ...')",
+            )
+        )
         return None, problems
     meta = doc.data
     problems += check_against_schema(schema, doc, shown_as, line_offset=1)
@@ -95,28 +116,58 @@ def parse_speech(
     if isinstance(meta.get("date"), str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta["date"]):
         day = _parse_date(meta["date"])
         if day is None:
-            problems.append(Problem(shown_as, line_of("date"), "date",
-                                    f"{meta['date']!r} is not a real day (expected a valid YYYY-MM-DD date)"))
+            problems.append(
+                Problem(
+                    shown_as,
+                    line_of("date"),
+                    "date",
+                    f"{meta['date']!r} is not a real day (expected a valid YYYY-MM-DD date)",
+                )
+            )
         elif name and name["date"] != meta["date"]:
-            problems.append(Problem(shown_as, line_of("date"), "date",
-                                    f"{meta['date']!r} differs from the file name's date {name['date']!r} "
-                                    "(expected them to be equal)"))
+            problems.append(
+                Problem(
+                    shown_as,
+                    line_of("date"),
+                    "date",
+                    f"{meta['date']!r} differs from the file name's date {name['date']!r} "
+                    "(expected them to be equal)",
+                )
+            )
     source = meta.get("source") if isinstance(meta.get("source"), dict) else {}
     for key in ("retrieved", "updated"):
         value = source.get(key)
-        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) and _parse_date(value) is None:
-            problems.append(Problem(shown_as, line_of("source", key), f"source.{key}",
-                                    f"{value!r} is not a real day (expected a valid YYYY-MM-DD date)"))
+        if (
+            isinstance(value, str)
+            and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)
+            and _parse_date(value) is None
+        ):
+            problems.append(
+                Problem(
+                    shown_as,
+                    line_of("source", key),
+                    f"source.{key}",
+                    f"{value!r} is not a real day (expected a valid YYYY-MM-DD date)",
+                )
+            )
     if isinstance(meta.get("themes"), list):
         for index, theme in enumerate(meta["themes"]):
             if isinstance(theme, str) and theme not in themes:
                 close = difflib.get_close_matches(theme, list(themes), n=1)
                 hint = f"did you mean '{close[0]}'? " if close else ""
-                problems.append(Problem(shown_as, line_of("themes", index), f"themes[{index}]",
-                                        f"{theme!r} is not defined in speeches/themes.yml "
-                                        f"({hint}expected one of its slugs)"))
+                problems.append(
+                    Problem(
+                        shown_as,
+                        line_of("themes", index),
+                        f"themes[{index}]",
+                        f"{theme!r} is not defined in speeches/themes.yml "
+                        f"({hint}expected one of its slugs)",
+                    )
+                )
     problems += undefined_footnotes(body, body_line, shown_as)
-    problems += check_speech_body(body, shown_as, body_line)  # raw HTML, unsafe links and attributes
+    problems += check_speech_body(
+        body, shown_as, body_line
+    )  # raw HTML, unsafe links and attributes
     if problems or day is None or name is None:
         return None, problems
     corrections = meta.get("proverbs") or {}
@@ -141,7 +192,9 @@ def parse_speech(
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
     # proverbs.add must name words that stand in the text; the sayings module knows where.
-    problems = check_saying_corrections(speech, lambda index: line_of("proverbs", "add", index, "text"))
+    problems = check_saying_corrections(
+        speech, lambda index: line_of("proverbs", "add", index, "text")
+    )
     return (None, problems) if problems else (speech, [])
 
 
@@ -207,7 +260,11 @@ def collect_problems(
     speeches_dir = root / SPEECHES_DIR
     problems: list[Problem] = []
     if not speeches_dir.is_dir():
-        return None, [Problem(SPEECHES_DIR, 0, "-", "folder is missing (expected the speeches beside mkdocs.yml)")]
+        return None, [
+            Problem(
+                SPEECHES_DIR, 0, "-", "folder is missing (expected the speeches beside mkdocs.yml)"
+            )
+        ]
     problems = paths_leaving_root(root, speeches_dir, SPEECHES_DIR)
     if problems:  # nothing is read through a link that leaves the archive
         return None, problems
@@ -216,8 +273,14 @@ def collect_problems(
         schema = load_schema(speeches_dir / SCHEMA_FILE)
     except (OSError, ValueError, SchemaError) as err:
         reason = getattr(err, "strerror", None) or str(err).splitlines()[0]
-        return None, [Problem(f"{SPEECHES_DIR}/{SCHEMA_FILE}", 0, "-",
-                              f"cannot be used ({reason}; expected the JSON Schema of speech front matter)")]
+        return None, [
+            Problem(
+                f"{SPEECHES_DIR}/{SCHEMA_FILE}",
+                0,
+                "-",
+                f"cannot be used ({reason}; expected the JSON Schema of speech front matter)",
+            )
+        ]
     # With a cache (`mkdocs serve`), unchanged vocabularies and speeches are not parsed again.
     vocabularies = vocabulary_hash(speeches_dir)
     themes, sayings, glossary, references, found = cached(
@@ -229,7 +292,9 @@ def collect_problems(
     for path in speech_files(speeches_dir):
         shown_as = f"{SPEECHES_DIR}/{path.name}"
         if path.is_symlink():
-            problems.append(Problem(shown_as, 0, "-", "is a symbolic link (expected a regular file)"))
+            problems.append(
+                Problem(shown_as, 0, "-", "is a symbolic link (expected a regular file)")
+            )
             continue
         text, found = read_text(path, shown_as)
         problems += found
@@ -256,6 +321,12 @@ def collect_problems(
             title_lines[shown_as] = top_level_key_line(text, "title")
     problems += duplicate_speeches(speeches, title_lines)
     speeches.sort(key=lambda s: (s.date, s.slug))
-    archive = Archive(speeches=tuple(speeches), themes=themes, sayings=sayings, glossary=glossary,
-                      references=references, vocabulary_hash=vocabularies)
+    archive = Archive(
+        speeches=tuple(speeches),
+        themes=themes,
+        sayings=sayings,
+        glossary=glossary,
+        references=references,
+        vocabulary_hash=vocabularies,
+    )
     return archive, sorted(problems)

@@ -28,7 +28,11 @@ THEMES_SCHEMA = {
         "required": ["title", "description"],
         "additionalProperties": False,
         "properties": {
-            "title": {**_TEXT, "maxLength": 100, "description": "the theme's name as readers see it"},
+            "title": {
+                **_TEXT,
+                "maxLength": 100,
+                "description": "the theme's name as readers see it",
+            },
             "description": {**_TEXT, "description": "a sentence or two on what the theme covers"},
         },
     },
@@ -62,7 +66,11 @@ GLOSSARY_SCHEMA = {
             "term": {**_TEXT, "maxLength": 200, "description": "the term as written in full"},
             # Letters, digits and the marks abbreviations use (U.S., R&D, G-20): nothing that
             # could end an abbreviation definition (*[CICA]: ...) or read as markup.
-            "abbreviation": {"type": "string", "pattern": "^[\\w.&'’/+-]{2,20}$", "examples": ["CICA"]},
+            "abbreviation": {
+                "type": "string",
+                "pattern": "^[\\w.&'’/+-]{2,20}$",
+                "examples": ["CICA"],
+            },
             "aliases": {"type": "array", "items": {**_TEXT, "maxLength": 200}},
             "definition": {**_TEXT, "description": "what the term means, in a sentence or two"},
             "url": _URL,
@@ -71,10 +79,16 @@ GLOSSARY_SCHEMA = {
 }
 
 
-def _load(path: Path, shown_as: str, schema: dict, required: bool) -> tuple[YamlDocument | None, list[Problem]]:
+def _load(
+    path: Path, shown_as: str, schema: dict, required: bool
+) -> tuple[YamlDocument | None, list[Problem]]:
     if not path.exists():
         if required:
-            return None, [Problem(shown_as, 0, "-", "is missing (expected this vocabulary beside the speeches)")]
+            return None, [
+                Problem(
+                    shown_as, 0, "-", "is missing (expected this vocabulary beside the speeches)"
+                )
+            ]
         return YamlDocument([], {}), []
     text, problems = read_text(path, shown_as)
     if text is None:
@@ -99,8 +113,14 @@ def load_themes(path: Path, shown_as: str) -> tuple[dict[str, Theme], list[Probl
         return {}, problems
     for slug in RESERVED_THEME_SLUGS:
         if slug in doc.data:
-            problems.append(Problem(shown_as, doc.line_of((slug,)), slug,
-                                    f"is reserved for the themes index page (expected another slug, e.g. '{slug}-theme')"))
+            problems.append(
+                Problem(
+                    shown_as,
+                    doc.line_of((slug,)),
+                    slug,
+                    f"is reserved for the themes index page (expected another slug, e.g. '{slug}-theme')",
+                )
+            )
     if problems:
         return {}, problems
     themes = {
@@ -118,9 +138,13 @@ def _duplicates(doc: YamlDocument, shown_as: str, key: str, values: list[str]) -
         folded = value.casefold()
         if folded in first_seen:
             problems.append(
-                Problem(shown_as, doc.line_of((index, key)), f"[{index}].{key}",
-                        f"{value!r} is already used by entry {first_seen[folded]} "
-                        f"(line {doc.line_of((first_seen[folded], key))}; expected each {key} once)")
+                Problem(
+                    shown_as,
+                    doc.line_of((index, key)),
+                    f"[{index}].{key}",
+                    f"{value!r} is already used by entry {first_seen[folded]} "
+                    f"(line {doc.line_of((first_seen[folded], key))}; expected each {key} once)",
+                )
             )
         else:
             first_seen[folded] = index
@@ -136,8 +160,12 @@ def load_sayings(path: Path, shown_as: str) -> tuple[tuple[CatalogueSaying, ...]
     problems += _duplicates(doc, shown_as, "text", [e["text"] for e in entries])
     sayings = tuple(
         CatalogueSaying(
-            id=e["id"], text=e["text"].strip(), origin=e["origin"].strip(),
-            original=e.get("original"), source=e.get("source"), meaning=e.get("meaning"),
+            id=e["id"],
+            text=e["text"].strip(),
+            origin=e["origin"].strip(),
+            original=e.get("original"),
+            source=e.get("source"),
+            meaning=e.get("meaning"),
             variants=tuple(e.get("variants", ())),
         )
         for e in entries
@@ -155,8 +183,11 @@ def load_glossary(path: Path, shown_as: str) -> tuple[tuple[GlossaryTerm, ...], 
     problems += _shared_wordings(doc, shown_as, entries)
     terms = tuple(
         GlossaryTerm(
-            term=e["term"].strip(), definition=e["definition"].strip(),
-            abbreviation=e.get("abbreviation"), aliases=tuple(e.get("aliases", ())), url=e.get("url"),
+            term=e["term"].strip(),
+            definition=e["definition"].strip(),
+            abbreviation=e.get("abbreviation"),
+            aliases=tuple(e.get("aliases", ())),
+            url=e.get("url"),
         )
         for e in entries
     )
@@ -170,14 +201,20 @@ def _shared_wordings(doc: YamlDocument, shown_as: str, entries: list[dict]) -> l
     for index, entry in enumerate(entries):
         wordings = [((index, "term"), f"[{index}].term", entry["term"])]
         wordings += [
-            ((index, "aliases", n), f"[{index}].aliases[{n}]", alias) for n, alias in enumerate(entry.get("aliases", ()))
+            ((index, "aliases", n), f"[{index}].aliases[{n}]", alias)
+            for n, alias in enumerate(entry.get("aliases", ()))
         ]
         for path, field, wording in wordings:
             owner, owner_path = first_seen.setdefault(normalise_wording(wording), (index, path))
             # Two equal terms are already reported by _duplicates.
             if owner != index and not (path[1] == owner_path[1] == "term"):
-                problems.append(Problem(
-                    shown_as, doc.line_of(path), field,
-                    f"{wording!r} already names entry {owner} (line {doc.line_of(owner_path)}; "
-                    "expected each term and alias to name one entry)"))
+                problems.append(
+                    Problem(
+                        shown_as,
+                        doc.line_of(path),
+                        field,
+                        f"{wording!r} already names entry {owner} (line {doc.line_of(owner_path)}; "
+                        "expected each term and alias to name one entry)",
+                    )
+                )
     return problems

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .catalogues import _duplicates, _load
 from ..model import Passage, ReferenceWork
 from ..problems import Problem
+from .catalogues import _duplicates, _load
 from .text_files import MAX_BYTES, read_text
 
 DECLARATION = "references.yml"

@@ -114,7 +114,10 @@ def _record_lines(node: Node, path: Path, lines: dict[Path, int]) -> None:
             key = key_node.value if isinstance(key_node.value, str) else str(key_node.value)
             if key in seen:
                 # PyYAML would silently keep the last value; a contributor should know.
-                raise YamlProblem(key_node.start_mark.line + 1, f"repeats the key {key!r} (expected each key once)")
+                raise YamlProblem(
+                    key_node.start_mark.line + 1,
+                    f"repeats the key {key!r} (expected each key once)",
+                )
             seen.add(key)
             lines[path + (key,)] = key_node.start_mark.line + 1
             _record_lines(value_node, path + (key,), lines)
@@ -140,7 +143,11 @@ def _check_plain_tree(node: Node, depth: int, seen: set[int]) -> None:
 
 def _load_plain_yaml(text: str) -> YamlDocument:
     """The document read by libyaml, or _NotPlain if the strict loader must read it."""
-    if _CParser is None or _NON_PRINTABLE.search(text) or text.count("[") + text.count("{") > _MAX_BRACKETS:
+    if (
+        _CParser is None
+        or _NON_PRINTABLE.search(text)
+        or text.count("[") + text.count("{") > _MAX_BRACKETS
+    ):
         raise _NotPlain
     loader = _FastLoader(text)
     try:
@@ -167,8 +174,9 @@ def load_yaml(text: str) -> YamlDocument:
         loader = _StrictLoader(text)
     except yaml.reader.ReaderError as err:  # PyYAML checks the characters before parsing
         line = text[: err.position].count("\n") + 1
-        raise YamlProblem(line, f"contains the control character U+{err.character:04X} "
-                                "(expected printable text)") from None
+        raise YamlProblem(
+            line, f"contains the control character U+{err.character:04X} (expected printable text)"
+        ) from None
     try:
         node = loader.get_single_node()
         if node is None:

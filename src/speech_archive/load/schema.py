@@ -77,11 +77,18 @@ def _messages(error: ValidationError) -> list[tuple[tuple, str]]:
         for key in sorted(set(value) - set(allowed), key=str):
             close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'? " if close else ""
-            out.append((path + (key,), f"is not a known field ({hint}expected one of: {', '.join(allowed)})"))
+            out.append(
+                (
+                    path + (key,),
+                    f"is not a known field ({hint}expected one of: {', '.join(allowed)})",
+                )
+            )
         return out
     if kind == "type":
         want = error.validator_value
-        want = " or ".join(_TYPE_NAMES.get(t, t) for t in (want if isinstance(want, list) else [want]))
+        want = " or ".join(
+            _TYPE_NAMES.get(t, t) for t in (want if isinstance(want, list) else [want])
+        )
         return [(path, f"expected {want}, got {_describe(value)}")]
     if kind == "minProperties":
         return [(path, f"has no entries (expected at least {error.validator_value})")]
@@ -90,7 +97,9 @@ def _messages(error: ValidationError) -> list[tuple[tuple, str]]:
     if kind == "minLength":
         return [(path, "is empty (expected some text)")]
     if kind == "maxLength":
-        return [(path, f"is {len(value)} characters long (expected at most {error.validator_value})")]
+        return [
+            (path, f"is {len(value)} characters long (expected at most {error.validator_value})")
+        ]
     if kind == "pattern":
         example = schema.get("examples", [None])[0]
         like = f" like {example!r}" if example else f" matching {error.validator_value}"

@@ -41,13 +41,17 @@ def undefined_footnotes(body: str, body_line: int, shown_as: str) -> list[Proble
         definition = _DEFINITION.match(line)
         if definition:
             defined.add(definition.group(1))
-            line = line[definition.end():]
+            line = line[definition.end() :]
         for reference in _REFERENCE.finditer(line):
             first_use.setdefault(reference.group(1), body_line + offset)
     return [
-        Problem(shown_as, line, "body",
-                f"footnote reference [^{label}] has no definition "
-                f"(expected a line '[^{label}]: ...' in the speech, or remove the reference)")
+        Problem(
+            shown_as,
+            line,
+            "body",
+            f"footnote reference [^{label}] has no definition "
+            f"(expected a line '[^{label}]: ...' in the speech, or remove the reference)",
+        )
         for label, line in first_use.items()
         if label not in defined
     ]
@@ -81,8 +85,12 @@ def duplicate_speeches(speeches: list[Speech], title_lines: dict[str, int]) -> l
             others = ", ".join(other.path for other in group if other is not speech)
             if others:
                 problems.append(
-                    Problem(speech.path, title_lines.get(speech.path, 2), "title",
-                            f"{speech.title!r} on {speech.date.isoformat()} is also in {others} "
-                            "(expected each speech once: keep one file, or correct the title or date)")
+                    Problem(
+                        speech.path,
+                        title_lines.get(speech.path, 2),
+                        "title",
+                        f"{speech.title!r} on {speech.date.isoformat()} is also in {others} "
+                        "(expected each speech once: keep one file, or correct the title or date)",
+                    )
                 )
     return problems

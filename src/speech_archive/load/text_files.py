@@ -18,7 +18,9 @@ def read_text(path: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
     except OSError as err:
         return None, [Problem(shown_as, 0, "-", f"cannot be read ({err.strerror})")]
     if len(data) > MAX_BYTES:
-        return None, [Problem(shown_as, 0, "-", f"is {len(data)} bytes (expected at most {MAX_BYTES})")]
+        return None, [
+            Problem(shown_as, 0, "-", f"is {len(data)} bytes (expected at most {MAX_BYTES})")
+        ]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [Problem(shown_as, 1, "-", "is UTF-16 encoded (expected UTF-8)")]
     if b"\x00" in data:

@@ -31,13 +31,21 @@ from ..problems import Problem
 # The extensions of mkdocs.yml, as there (tests/test_safety.py keeps them in step):
 # what counts as HTML, a link or an attribute depends on them.
 SITE_EXTENSIONS = (
-    "speech_archive.extensions.abbr_tooltips", "admonition", "attr_list", "footnotes", "md_in_html", "toc",
-    "pymdownx.details", "pymdownx.superfences",
+    "speech_archive.extensions.abbr_tooltips",
+    "admonition",
+    "attr_list",
+    "footnotes",
+    "md_in_html",
+    "toc",
+    "pymdownx.details",
+    "pymdownx.superfences",
 )
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
 # What Markdown and its extensions put on elements, plus what an author may add with
 # an attribute list for language and styling hooks. Nothing that runs or restyles.
-ALLOWED_ATTRIBUTES = frozenset({"id", "class", "href", "src", "alt", "title", "lang", "dir", "open"})
+ALLOWED_ATTRIBUTES = frozenset(
+    {"id", "class", "href", "src", "alt", "title", "lang", "dir", "open"}
+)
 URL_ATTRIBUTES = frozenset({"href", "src"})
 # The theme's own elements have ids starting with '__' (e.g. '__config', read as JSON
 # by Material's script): an element of the speech with such an id would replace them.
@@ -102,7 +110,8 @@ def _is_rendered_code(fragment: str) -> bool:
     collector.feed(fragment)
     collector.close()
     return not collector.other and all(
-        tag in _CODE_BLOCK_TAGS and all(name == "class" for name, _ in attrs) for tag, attrs in collector.tags
+        tag in _CODE_BLOCK_TAGS and all(name == "class" for name, _ in attrs)
+        for tag, attrs in collector.tags
     )
 
 
@@ -138,7 +147,9 @@ def _render(text: str, extensions: tuple[str, ...]) -> tuple[markdown.Markdown, 
     return md, keeper.root, output
 
 
-def raw_html_problems(md: markdown.Markdown, lines: list[str], shown_as: str, body_line: int) -> list[Problem]:
+def raw_html_problems(
+    md: markdown.Markdown, lines: list[str], shown_as: str, body_line: int
+) -> list[Problem]:
     problems = []
     for stored in md.htmlStash.rawHtmlBlocks:
         text = stored.strip() if isinstance(stored, str) else ""
@@ -148,38 +159,51 @@ def raw_html_problems(md: markdown.Markdown, lines: list[str], shown_as: str, bo
         if _is_rendered_code(text) and not any(text.split("\n")[0] in line for line in lines):
             continue
         shown = text if len(text) <= 60 else text[:57] + "..."
-        problems.append(Problem(
-            shown_as, _line_of(lines, text, body_line), "body",
-            f"contains raw HTML {shown!r} (expected Markdown only: write the text, "
-            "or put HTML meant as an example in `code`)",
-        ))
+        problems.append(
+            Problem(
+                shown_as,
+                _line_of(lines, text, body_line),
+                "body",
+                f"contains raw HTML {shown!r} (expected Markdown only: write the text, "
+                "or put HTML meant as an example in `code`)",
+            )
+        )
     return problems
 
 
-def _attribute_problem(tag: str, name: str, value: str, lines: list[str], shown_as: str,
-                       body_line: int) -> Problem | None:
+def _attribute_problem(
+    tag: str, name: str, value: str, lines: list[str], shown_as: str, body_line: int
+) -> Problem | None:
     lowered = name.lower()
     if lowered not in ALLOWED_ATTRIBUTES:
         return Problem(
-            shown_as, _line_of(lines, f"{name}=", body_line), "body",
+            shown_as,
+            _line_of(lines, f"{name}=", body_line),
+            "body",
             f"sets the attribute {name}={value!r} (expected only "
             f"{', '.join(sorted(ALLOWED_ATTRIBUTES - URL_ATTRIBUTES - {'open'}))} in an attribute list)",
         )
     if lowered in URL_ATTRIBUTES and url_scheme(value) not in ALLOWED_SCHEMES | {None}:
         what = "an image" if tag == "img" else "a link"
         return Problem(
-            shown_as, _line_of(lines, value, body_line), "body",
+            shown_as,
+            _line_of(lines, value, body_line),
+            "body",
             f"has {what} to {value!r} (expected an http:, https:, mailto: or relative URL)",
         )
     if lowered == "id" and RESERVED_ID.match(value):
         return Problem(
-            shown_as, _line_of(lines, value, body_line), "body",
+            shown_as,
+            _line_of(lines, value, body_line),
+            "body",
             f"uses the id {value!r} (ids starting with '__' belong to the theme; expected another id)",
         )
     return None
 
 
-def attribute_problems(root: Element, lines: list[str], shown_as: str, body_line: int) -> list[Problem]:
+def attribute_problems(
+    root: Element, lines: list[str], shown_as: str, body_line: int
+) -> list[Problem]:
     found = (
         _attribute_problem(element.tag, name, value, lines, shown_as, body_line)
         for element in root.iter()
@@ -188,22 +212,34 @@ def attribute_problems(root: Element, lines: list[str], shown_as: str, body_line
     return [problem for problem in found if problem]
 
 
-def page_html_problems(output: str, lines: list[str], shown_as: str, body_line: int) -> list[Problem]:
+def page_html_problems(
+    output: str, lines: list[str], shown_as: str, body_line: int
+) -> list[Problem]:
     """What a browser would find in the body's HTML as placed on the page: only Markdown's own tags."""
     collector = _ElementCollector()
     collector.feed(output)
     collector.close()
     problems = []
     if collector.other:
-        problems.append(Problem(shown_as, _line_of(lines, "<!", body_line), "body",
-                                "would put an HTML comment or declaration on the page (expected Markdown only)"))
+        problems.append(
+            Problem(
+                shown_as,
+                _line_of(lines, "<!", body_line),
+                "body",
+                "would put an HTML comment or declaration on the page (expected Markdown only)",
+            )
+        )
     for tag, attrs in collector.tags:
         if tag not in MARKDOWN_TAGS:
-            problems.append(Problem(
-                shown_as, _line_of(lines, f"<{tag}", body_line), "body",
-                f"would put the HTML tag <{tag}> on the page (expected Markdown only; "
-                "a backslash does not escape '<' in a speech: write &lt; for a literal '<')",
-            ))
+            problems.append(
+                Problem(
+                    shown_as,
+                    _line_of(lines, f"<{tag}", body_line),
+                    "body",
+                    f"would put the HTML tag <{tag}> on the page (expected Markdown only; "
+                    "a backslash does not escape '<' in a speech: write &lt; for a literal '<')",
+                )
+            )
         for name, value in attrs:
             problem = _attribute_problem(tag, name, value or "", lines, shown_as, body_line)
             if problem:
@@ -269,6 +305,13 @@ def paths_leaving_root(root: Path, folder: Path, shown_as: str) -> list[Problem]
         shown = shown_as if path == folder else f"{shown_as}/{path.name}"
         target = path.resolve()
         if target != top and top not in target.parents:
-            problems.append(Problem(shown, 0, "-", "is a symbolic link to a place outside the archive "
-                                    "(expected a regular file or folder inside it)"))
+            problems.append(
+                Problem(
+                    shown,
+                    0,
+                    "-",
+                    "is a symbolic link to a place outside the archive "
+                    "(expected a regular file or folder inside it)",
+                )
+            )
     return problems

@@ -37,7 +37,9 @@ def speech_facets(speech: Speech, archive: Archive) -> str:
 
 def archive_facets(archive: Archive) -> dict[str, str]:
     """Facets of every speech, by the docs-relative path of its page."""
-    return {f"speeches/{speech.slug}.md": speech_facets(speech, archive) for speech in archive.speeches}
+    return {
+        f"speeches/{speech.slug}.md": speech_facets(speech, archive) for speech in archive.speeches
+    }
 
 
 def add_facets_in_place(docs: list[dict], fields: dict, facets_by_location: dict[str, str]) -> None:
@@ -65,4 +67,6 @@ def add_facets(index: dict, facets_by_location: dict[str, str]) -> dict:
 def tune_search_index_json(text: str, facets_by_location: dict[str, str]) -> str:
     """The tuned index as JSON, written as compactly and deterministically as Material's."""
     tuned = add_facets(json.loads(text), facets_by_location)
-    return json.dumps(tuned, separators=(",", ":"))  # ASCII, as Material writes it: no charset doubts
+    return json.dumps(
+        tuned, separators=(",", ":")
+    )  # ASCII, as Material writes it: no charset doubts

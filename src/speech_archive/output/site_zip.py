@@ -92,8 +92,10 @@ class PipelinedSiteZip:
             receiver, self._sender = fork.Pipe(duplex=False)
             self._send = self._sender.send
             self._worker = fork.Process(
-                target=_zip_in_process, args=(*worker_args, receiver, self._sender),
-                name="site-zip", daemon=True,
+                target=_zip_in_process,
+                args=(*worker_args, receiver, self._sender),
+                name="site-zip",
+                daemon=True,
             )
             self._worker.start()
             receiver.close()
@@ -105,7 +107,8 @@ class PipelinedSiteZip:
             self._outcome: list[bool] = []
             self._worker = threading.Thread(
                 target=lambda: self._outcome.append(_zip_or_fail(*worker_args, messages.get)),
-                name="site-zip", daemon=True,
+                name="site-zip",
+                daemon=True,
             )
             self._worker.start()
 
@@ -161,7 +164,9 @@ def _zip_pages(site_dir: Path, partial: Path, target: Path, receive: Callable[[]
     with zipfile.ZipFile(partial, "w") as archive:
         while isinstance(batch, list):
             try:
-                for name in [] if failed else batch:  # once failed, only take messages (the pipe must not fill)
+                for name in (
+                    [] if failed else batch
+                ):  # once failed, only take messages (the pipe must not fill)
                     _add_entry(archive, name, (site_dir / name).read_bytes())
                     pages.append(site_dir / name)
             except OSError:
@@ -187,10 +192,12 @@ def _as_written(archive: zipfile.ZipFile, site_dir: Path, pages: list[Path]) -> 
     return True
 
 
-def _zip_or_fail(site_dir: Path, partial: Path, target: Path, receive: Callable[[], object]) -> bool:
+def _zip_or_fail(
+    site_dir: Path, partial: Path, target: Path, receive: Callable[[], object]
+) -> bool:
     try:
         return _zip_pages(site_dir, partial, target, receive)
-    except Exception:  # noqa: BLE001 - finish() zips the site from disk instead, and that reports what fails
+    except Exception:
         return False
 
 

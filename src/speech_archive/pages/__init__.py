@@ -30,7 +30,9 @@ if TYPE_CHECKING:
     from ..build import AnnotatedSpeech
 
 
-def render_archive_indexes(archive: Archive, site_name: str, site_url: str | None) -> dict[str, str]:
+def render_archive_indexes(
+    archive: Archive, site_name: str, site_url: str | None
+) -> dict[str, str]:
     """What lists the speeches alone, with no annotation: years, venues, themes, the feed."""
     return {
         **render_chronology_pages(archive),
@@ -45,7 +47,9 @@ def annotation_index_paths(archive: Archive) -> list[str]:
     return [*theme_page_paths(archive), GLOSSARY_PAGE, PROVERBS_PAGE, CATALOGUE]
 
 
-def render_annotation_indexes(archive: Archive, annotated: list["AnnotatedSpeech"]) -> dict[str, str]:
+def render_annotation_indexes(
+    archive: Archive, annotated: list[AnnotatedSpeech]
+) -> dict[str, str]:
     """What lists what annotation found in every speech: each theme's sayings, the glossary's
     speeches, the sayings index and speeches.json."""
     return {

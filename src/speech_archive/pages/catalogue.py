@@ -18,7 +18,7 @@ def speech_url(speech: Speech) -> str:
     return f"speeches/{speech.slug}.html"
 
 
-def catalogue_record(item: "AnnotatedSpeech") -> dict:
+def catalogue_record(item: AnnotatedSpeech) -> dict:
     speech = item.speech
     return {
         "slug": speech.slug,
@@ -43,14 +43,17 @@ def catalogue_record(item: "AnnotatedSpeech") -> dict:
     }
 
 
-def render_catalogue(annotated: list["AnnotatedSpeech"]) -> str:
+def render_catalogue(annotated: list[AnnotatedSpeech]) -> str:
     """One JSON array, oldest speech first (date, then slug), keys sorted: byte-identical across builds.
 
     One speech per line: a diff of two builds shows which speeches changed, and json
     writes each line with its C encoder (``indent`` would take the pure-Python one,
     a tenth of a second per thousand speeches on every `serve` rebuild).
     """
-    records = [catalogue_record(item) for item in sorted(annotated, key=lambda i: (i.speech.date, i.speech.slug))]
+    records = [
+        catalogue_record(item)
+        for item in sorted(annotated, key=lambda i: (i.speech.date, i.speech.slug))
+    ]
     if not records:
         return "[]\n"
     lines = ",\n".join(json.dumps(record, ensure_ascii=False, sort_keys=True) for record in records)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..model import Archive, Speech
-from .speech import page_front_matter
 from .listing import link_from, plural, speech_list, year_page_path
+from .speech import page_front_matter
 
 CHRONOLOGY = "speeches/index.md"
 
@@ -20,13 +20,16 @@ def group_by_year(speeches: tuple[Speech, ...] | list[Speech]) -> dict[int, list
 def year_links(years: list[int], page: str, current: int | None = None) -> str:
     """One line linking every year that has speeches; the current year unlinked."""
     return " · ".join(
-        f"**{year}**" if year == current else f"[{year}]({link_from(page, year_page_path(year))})" for year in years
+        f"**{year}**" if year == current else f"[{year}]({link_from(page, year_page_path(year))})"
+        for year in years
     )
 
 
 def render_chronology(archive: Archive, groups: dict[int, list[Speech]]) -> str:
     lines = [page_front_matter({"title": "Speeches"}) + "# Speeches", ""]
-    lines.append(f"{plural(len(archive.speeches), 'speech', 'speeches')} in the archive, newest first.")
+    lines.append(
+        f"{plural(len(archive.speeches), 'speech', 'speeches')} in the archive, newest first."
+    )
     if groups:
         lines += ["", "Years: " + year_links(list(groups), CHRONOLOGY)]
     for year, speeches in groups.items():
@@ -43,8 +46,11 @@ def render_year_page(archive: Archive, year: int, speeches: list[Speech], years:
     page = year_page_path(year)
     lines = [page_front_matter({"title": f"Speeches of {year}"}) + f"# Speeches of {year}", ""]
     lines += ["Years: " + year_links(years, page, current=year), ""]
-    lines += [f"{plural(len(speeches), 'speech', 'speeches')}, newest first. "
-              f"[All speeches]({link_from(page, CHRONOLOGY)})", ""]
+    lines += [
+        f"{plural(len(speeches), 'speech', 'speeches')}, newest first. "
+        f"[All speeches]({link_from(page, CHRONOLOGY)})",
+        "",
+    ]
     lines += speech_list(speeches, archive, page)
     return "\n".join(lines) + "\n"
 

@@ -24,7 +24,9 @@ def atom_date(speech: Speech) -> str:
     return f"{speech.date.isoformat()}T00:00:00Z"
 
 
-def render_atom_feed(archive: Archive, site_name: str, site_url: str | None = None, limit: int = FEED_LIMIT) -> str:
+def render_atom_feed(
+    archive: Archive, site_name: str, site_url: str | None = None, limit: int = FEED_LIMIT
+) -> str:
     """The feed's XML; links are absolute under ``site_url`` when set, relative to feed.xml otherwise."""
     base = site_url.rstrip("/") + "/" if site_url else None
 
@@ -38,15 +40,23 @@ def render_atom_feed(archive: Archive, site_name: str, site_url: str | None = No
         return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'speech-archive:{site_name}:{path}')}"
 
     speeches = newest_first(archive.speeches)[:limit]
-    feed = ET.Element("feed", {"xmlns": ATOM})  # the default namespace, without ET's global prefix registry
+    feed = ET.Element(
+        "feed", {"xmlns": ATOM}
+    )  # the default namespace, without ET's global prefix registry
     ET.SubElement(feed, "title").text = site_name
     ET.SubElement(feed, "id").text = identity("")
-    ET.SubElement(feed, "updated").text = atom_date(speeches[0]) if speeches else EMPTY_ARCHIVE_UPDATED
+    ET.SubElement(feed, "updated").text = (
+        atom_date(speeches[0]) if speeches else EMPTY_ARCHIVE_UPDATED
+    )
     ET.SubElement(feed, "link", {"rel": "self", "type": "application/atom+xml", "href": link(FEED)})
-    ET.SubElement(feed, "link", {"rel": "alternate", "type": "text/html", "href": link("index.html")})
+    ET.SubElement(
+        feed, "link", {"rel": "alternate", "type": "text/html", "href": link("index.html")}
+    )
     ET.SubElement(feed, "generator").text = "speech-archive"
     for speech in speeches:
-        feed.append(feed_entry(speech, archive, link(speech_url(speech)), identity(speech_url(speech))))
+        feed.append(
+            feed_entry(speech, archive, link(speech_url(speech)), identity(speech_url(speech)))
+        )
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
@@ -62,5 +72,7 @@ def feed_entry(speech: Speech, archive: Archive, href: str, entry_id: str) -> ET
     for slug in speech.themes:
         ET.SubElement(entry, "category", {"term": slug, "label": archive.themes[slug].title})
     parts = (speech.venue, speech.occasion, speech.summary)
-    ET.SubElement(entry, "summary").text = " — ".join(" ".join(part.split()) for part in parts if part)
+    ET.SubElement(entry, "summary").text = " — ".join(
+        " ".join(part.split()) for part in parts if part
+    )
     return entry

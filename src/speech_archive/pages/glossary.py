@@ -7,11 +7,12 @@ Collect (one pass over the speeches' findings), then render.
 from __future__ import annotations
 
 import unicodedata
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..model import Archive, GlossaryTerm, Speech
-from .speech import page_front_matter
 from ..text import escape_markdown, human_date
+from .speech import page_front_matter
 
 if TYPE_CHECKING:
     from ..build import AnnotatedSpeech
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 GLOSSARY_PAGE = "glossary/index.md"
 
 
-def speeches_by_term(annotated: Iterable["AnnotatedSpeech"]) -> dict[str, list[Speech]]:
+def speeches_by_term(annotated: Iterable[AnnotatedSpeech]) -> dict[str, list[Speech]]:
     """Term -> the speeches that mention it, newest first (from the glossary pass's findings)."""
     groups: dict[str, list[Speech]] = {}
     for item in annotated:
@@ -69,7 +70,7 @@ def render_term(term: GlossaryTerm, speeches: list[Speech]) -> list[str]:
 
 
 def render_glossary_page(
-    archive: Archive, annotated: Iterable["AnnotatedSpeech"]
+    archive: Archive, annotated: Iterable[AnnotatedSpeech]
 ) -> dict[str, str]:
     mentions = speeches_by_term(annotated)
     terms = sorted(archive.glossary, key=sort_key)

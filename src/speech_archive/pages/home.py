@@ -43,7 +43,7 @@ class ArchiveFigures:
     last_year: int | None
 
 
-def archive_figures(archive: Archive, annotated: list["AnnotatedSpeech"]) -> ArchiveFigures:
+def archive_figures(archive: Archive, annotated: list[AnnotatedSpeech]) -> ArchiveFigures:
     saying_ids = {found["id"] for item in annotated for found in item.findings.get("sayings", [])}
     years = [speech.year for speech in archive.speeches]
     return ArchiveFigures(
@@ -55,7 +55,9 @@ def archive_figures(archive: Archive, annotated: list["AnnotatedSpeech"]) -> Arc
     )
 
 
-def render_home_summary(archive: Archive, annotated: list["AnnotatedSpeech"], pages: Collection[str]) -> str:
+def render_home_summary(
+    archive: Archive, annotated: list[AnnotatedSpeech], pages: Collection[str]
+) -> str:
     figures = archive_figures(archive, annotated)
     facts = [
         plural(figures.speeches, "speech", "speeches"),
@@ -72,7 +74,9 @@ def render_home_summary(archive: Archive, annotated: list["AnnotatedSpeech"], pa
     latest = speech_list(archive.speeches, archive, HOME_PAGE)[:LATEST_COUNT]
     lines += latest or ["No speeches yet."]
     lines += ["", "## Browse the archive", ""]
-    lines += [f"- [{label}]({path}): {what}." for path, label, what in ENTRY_POINTS if path in pages]
+    lines += [
+        f"- [{label}]({path}): {what}." for path, label, what in ENTRY_POINTS if path in pages
+    ]
     return "\n".join(lines)
 
 

@@ -55,7 +55,9 @@ class _Ranking:
         bits = {slug: 1 << index for index, slug in enumerate(archive.themes)}
         self.masks = [sum({bits[slug] for slug in speech.themes}) for speech in archive.speeches]
         self.days = [speech.date.toordinal() for speech in archive.speeches]
-        self.holders: dict[int, list[int]] = defaultdict(list)  # theme subset -> positions, ascending
+        self.holders: dict[int, list[int]] = defaultdict(
+            list
+        )  # theme subset -> positions, ascending
         self.wide: list[int] = []
         for position, mask in enumerate(self.masks):
             if mask.bit_count() > WIDE:
@@ -90,7 +92,9 @@ class _Ranking:
                 for other in nearest_positions(self.holders.get(subset, []), position, limit)
                 if (self.masks[other] & mask).bit_count() == size
             }
-            found.update(o for o in self.wide if o != position and (self.masks[o] & mask).bit_count() == size)
+            found.update(
+                o for o in self.wide if o != position and (self.masks[o] & mask).bit_count() == size
+            )
             picked += sorted(found, key=closeness)[:wanted]
         return picked
 
@@ -111,7 +115,7 @@ def nearest_positions(positions: list[int], position: int, wanted: int) -> list[
     """
     at = bisect_left(positions, position)
     after = at + 1 if at < len(positions) and positions[at] == position else at
-    return positions[max(0, at - wanted):at][::-1] + positions[after:after + wanted]
+    return positions[max(0, at - wanted) : at][::-1] + positions[after : after + wanted]
 
 
 def render_speech_footer(speech: Speech, neighbours: Neighbours, archive: Archive) -> str:
@@ -124,7 +128,14 @@ def render_speech_footer(speech: Speech, neighbours: Neighbours, archive: Archiv
         steps.append(f"**Next:** {_dated_link(neighbours.next, page)}")
     lines = []
     if steps:
-        lines += [f'<nav class="{NEIGHBOURS_CLASS}" markdown>', "", "  \n".join(steps), "", "</nav>", ""]
+        lines += [
+            f'<nav class="{NEIGHBOURS_CLASS}" markdown>',
+            "",
+            "  \n".join(steps),
+            "",
+            "</nav>",
+            "",
+        ]
     if neighbours.related:
         lines += [f'<div class="{RELATED_CLASS}" markdown>', "", "## Related speeches", ""]
         lines += [speech_list_item(other, archive, page) for other in neighbours.related]

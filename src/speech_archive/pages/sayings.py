@@ -6,13 +6,14 @@ callouts on speech pages link to. Collect (one pass over the findings), then ren
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from ..model import Archive, CatalogueSaying, Speech
-from .speech import page_front_matter
 from ..text import anchor_id, escape_markdown, human_date
 from .listing import link_from, plural, speech_page_path
+from .speech import page_front_matter
 
 if TYPE_CHECKING:
     from ..build import AnnotatedSpeech
@@ -32,18 +33,29 @@ class IndexedSaying:
     origin: str
     entry: CatalogueSaying | None
     citation: str | None = None  # the reference passage it quotes, when one was found ("Micah 6:8")
-    uses: dict[str, tuple[Speech, list[int]]] = field(default_factory=dict)  # slug -> speech, paragraphs
+    uses: dict[str, tuple[Speech, list[int]]] = field(
+        default_factory=dict
+    )  # slug -> speech, paragraphs
 
 
-def collect_sayings(archive: Archive, annotated: Iterable["AnnotatedSpeech"]) -> dict[str, IndexedSaying]:
+def collect_sayings(
+    archive: Archive, annotated: Iterable[AnnotatedSpeech]
+) -> dict[str, IndexedSaying]:
     """Saying id -> the saying and every paragraph that quotes it, in one pass over the findings."""
     catalogue = {saying.id: saying for saying in archive.sayings}
     found: dict[str, IndexedSaying] = {}
     for item in annotated:
         for use in item.findings.get("sayings", ()):
             entry = catalogue.get(use["id"])
-            saying = found.setdefault(use["id"], IndexedSaying(
-                use["id"], entry.text if entry else use["text"], entry.origin if entry else use["origin"], entry))
+            saying = found.setdefault(
+                use["id"],
+                IndexedSaying(
+                    use["id"],
+                    entry.text if entry else use["text"],
+                    entry.origin if entry else use["origin"],
+                    entry,
+                ),
+            )
             saying.citation = saying.citation or use.get("citation")
             saying.uses.setdefault(item.speech.slug, (item.speech, []))[1].append(use["paragraph"])
     return found
@@ -57,24 +69,34 @@ def _origin_anchor(origin: str) -> str:
 def render_saying(saying: IndexedSaying) -> list[str]:
     lines = [f"### “{escape_markdown(saying.text)}” {{ #{saying.id} }}", ""]
     entry = saying.entry
-    for label, value in (("Original", entry and entry.original),
-                         ("Source", (entry and entry.source) or saying.citation),
-                         ("Meaning", entry and entry.meaning)):
+    for label, value in (
+        ("Original", entry and entry.original),
+        ("Source", (entry and entry.source) or saying.citation),
+        ("Meaning", entry and entry.meaning),
+    ):
         if value:
             lines += [f"*{label}:* {escape_markdown(value)}", ""]
     lines += [f"Quoted in {plural(len(saying.uses), 'speech', 'speeches')}:", ""]
-    for speech, paragraphs in sorted(saying.uses.values(), key=lambda u: (u[0].date, u[0].slug), reverse=True):
+    for speech, paragraphs in sorted(
+        saying.uses.values(), key=lambda u: (u[0].date, u[0].slug), reverse=True
+    ):
         page = link_from(PROVERBS_PAGE, speech_page_path(speech))
         places = ", ".join(f"[para. {n}]({page}#p{n})" for n in paragraphs)
-        lines.append(f"- [{escape_markdown(speech.title)}]({page}) — {human_date(speech.date)} — {places}")
+        lines.append(
+            f"- [{escape_markdown(speech.title)}]({page}) — {human_date(speech.date)} — {places}"
+        )
     return lines + [""]
 
 
-def render_proverbs_page(archive: Archive, annotated: Iterable["AnnotatedSpeech"]) -> dict[str, str]:
+def render_proverbs_page(
+    archive: Archive, annotated: Iterable[AnnotatedSpeech]
+) -> dict[str, str]:
     sayings = collect_sayings(archive, annotated)
     lines = [page_front_matter({"title": "Sayings"}) + "# Sayings", ""]
     if not sayings:
-        lines.append("No speech quotes a saying yet. Known sayings are listed in speeches/proverbs.yml.")
+        lines.append(
+            "No speech quotes a saying yet. Known sayings are listed in speeches/proverbs.yml."
+        )
         return {PROVERBS_PAGE: "\n".join(lines) + "\n"}
     origins: dict[str, list[IndexedSaying]] = {}
     for saying in sorted(sayings.values(), key=lambda s: (s.text.casefold(), s.id)):
@@ -83,7 +105,10 @@ def render_proverbs_page(archive: Archive, annotated: Iterable["AnnotatedSpeech"
         f"{plural(len(sayings), 'saying')} quoted in the speeches, grouped by origin, with every "
         "paragraph that quotes them.",
         "",
-        " · ".join(f"[{escape_markdown(o)}](#{_origin_anchor(o)})" for o in sorted(origins, key=str.casefold)),
+        " · ".join(
+            f"[{escape_markdown(o)}](#{_origin_anchor(o)})"
+            for o in sorted(origins, key=str.casefold)
+        ),
         "",
     ]
     for origin in sorted(origins, key=str.casefold):

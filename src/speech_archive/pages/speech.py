@@ -25,8 +25,14 @@ def page_front_matter(meta: dict) -> str:
     """YAML front matter for a generated page (Material reads title, description, search...)."""
     # Material prints these into <title>, <meta content> and the header unescaped (MkDocs'
     # Jinja does not autoescape); MkDocs treats titles as HTML everywhere, so escape once here.
-    meta = {key: html.escape(value) if key in HTML_META_KEYS else value for key, value in meta.items()}
-    return "---\n" + yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+    meta = {
+        key: html.escape(value) if key in HTML_META_KEYS else value for key, value in meta.items()
+    }
+    return (
+        "---\n"
+        + yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=True, width=1000)
+        + "---\n\n"
+    )
 
 
 def render_speech_page(speech: Speech, archive: Archive, body: str, footer: str = "") -> str:
@@ -45,7 +51,8 @@ def render_speech_page(speech: Speech, archive: Archive, body: str, footer: str 
     if speech.occasion:
         facts.append(f"**Occasion:** {escape_markdown(speech.occasion)}")
     theme_links = ", ".join(
-        f"[{escape_markdown(archive.themes[slug].title)}](../themes/{slug}.md)" for slug in speech.themes
+        f"[{escape_markdown(archive.themes[slug].title)}](../themes/{slug}.md)"
+        for slug in speech.themes
     )
     facts.append(f"**Themes:** {theme_links}")
     if speech.source:
@@ -57,7 +64,14 @@ def render_speech_page(speech: Speech, archive: Archive, body: str, footer: str 
     # The wrapper lets tests and styles tell the speech's text from the page around it.
     lines += ['<div class="speech-body" markdown>', "", body.strip("\n"), "", "</div>", ""]
     if speech.rights:
-        lines += ['<div class="speech-rights" markdown>', "", escape_markdown(speech.rights), "", "</div>", ""]
+        lines += [
+            '<div class="speech-rights" markdown>',
+            "",
+            escape_markdown(speech.rights),
+            "",
+            "</div>",
+            "",
+        ]
     if footer:
         lines += [footer, ""]
     if speech.note:

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Archive, Speech
-from .speech import page_front_matter
 from ..text import escape_markdown
 from .listing import link_from, plural, speech_list, speech_page_path, theme_page_path
+from .speech import page_front_matter
 
 if TYPE_CHECKING:
     from ..build import AnnotatedSpeech
@@ -38,12 +38,18 @@ def group_by_theme(archive: Archive) -> dict[str, list[Speech]]:
     return groups
 
 
-def sayings_by_theme(annotated: list["AnnotatedSpeech"]) -> dict[str, dict[str, list[SayingUse]]]:
+def sayings_by_theme(annotated: list[AnnotatedSpeech]) -> dict[str, dict[str, list[SayingUse]]]:
     """Theme slug -> saying id -> its uses in that theme's speeches, in one pass over the findings."""
     groups: dict[str, dict[str, list[SayingUse]]] = defaultdict(lambda: defaultdict(list))
     for item in annotated:
         for found in item.findings.get("sayings", []):
-            use = SayingUse(found["id"], found["text"], found.get("origin", ""), item.speech, found.get("paragraph"))
+            use = SayingUse(
+                found["id"],
+                found["text"],
+                found.get("origin", ""),
+                item.speech,
+                found.get("paragraph"),
+            )
             for slug in item.speech.themes:
                 groups[slug][use.id].append(use)
     return groups
@@ -51,12 +57,16 @@ def sayings_by_theme(annotated: list["AnnotatedSpeech"]) -> dict[str, dict[str, 
 
 def render_themes_index(archive: Archive, groups: dict[str, list[Speech]]) -> str:
     lines = [page_front_matter({"title": "Themes"}) + "# Themes", ""]
-    lines.append(f"The archive's {plural(len(archive.themes), 'theme')}, with the number of speeches on each.")
+    lines.append(
+        f"The archive's {plural(len(archive.themes), 'theme')}, with the number of speeches on each."
+    )
     lines.append("")
     for slug, theme in archive.themes.items():
         count = plural(len(groups[slug]), "speech", "speeches")
         link = link_from(THEMES_INDEX, theme_page_path(slug))
-        lines.append(f"- [{escape_markdown(theme.title)}]({link}) ({count}) — {escape_markdown(theme.description)}")
+        lines.append(
+            f"- [{escape_markdown(theme.title)}]({link}) ({count}) — {escape_markdown(theme.description)}"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -66,10 +76,20 @@ def render_theme_page(
     theme, page = archive.themes[slug], theme_page_path(slug)
     lines = [page_front_matter({"title": theme.title}) + f"# {escape_markdown(theme.title)}", ""]
     lines += [escape_markdown(theme.description), "", "## Speeches", ""]
-    lines += speech_list(speeches, archive, page) or ["No speech in the archive has this theme yet."]
+    lines += speech_list(speeches, archive, page) or [
+        "No speech in the archive has this theme yet."
+    ]
     if sayings:
-        lines += ["", "## Sayings", "", "Sayings quoted in these speeches, with where each is used.", ""]
-        for saying_id, uses in sorted(sayings.items(), key=lambda kv: (kv[1][0].text.casefold(), kv[0])):
+        lines += [
+            "",
+            "## Sayings",
+            "",
+            "Sayings quoted in these speeches, with where each is used.",
+            "",
+        ]
+        for saying_id, uses in sorted(
+            sayings.items(), key=lambda kv: (kv[1][0].text.casefold(), kv[0])
+        ):
             lines.append(render_saying_line(page, saying_id, uses))
     return "\n".join(lines) + "\n"
 
@@ -78,7 +98,9 @@ def render_saying_line(page: str, saying_id: str, uses: list[SayingUse]) -> str:
     first = uses[0]
     entry = f"{link_from(page, PROVERBS_INDEX)}#{saying_id}"
     places = []
-    for use in sorted(uses, key=lambda u: (u.speech.date, u.speech.slug, u.paragraph or 0), reverse=True):
+    for use in sorted(
+        uses, key=lambda u: (u.speech.date, u.speech.slug, u.paragraph or 0), reverse=True
+    ):
         where = link_from(page, speech_page_path(use.speech))
         label = escape_markdown(use.speech.title)
         if use.paragraph:
@@ -88,7 +110,7 @@ def render_saying_line(page: str, saying_id: str, uses: list[SayingUse]) -> str:
     return f"- [“{escape_markdown(first.text)}”]({entry}){origin} — {'; '.join(places)}"
 
 
-def render_theme_pages(archive: Archive, annotated: list["AnnotatedSpeech"]) -> dict[str, str]:
+def render_theme_pages(archive: Archive, annotated: list[AnnotatedSpeech]) -> dict[str, str]:
     """One page per theme (its speeches and the sayings they quote): see theme_page_paths."""
     groups = group_by_theme(archive)
     sayings = sayings_by_theme(annotated)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from ..model import Archive, Speech
-from .speech import page_front_matter
 from ..text import anchor_id, escape_markdown
 from .listing import plural, speech_list
+from .speech import page_front_matter
 
 VENUES_INDEX = "venues/index.md"
 
 
-def group_by_venue(speeches: tuple[Speech, ...] | list[Speech]) -> dict[str, dict[str, list[Speech]]]:
+def group_by_venue(
+    speeches: tuple[Speech, ...] | list[Speech],
+) -> dict[str, dict[str, list[Speech]]]:
     """Country -> venue -> speeches; countries and venues in alphabetical order.
 
     Venues are compared as written: 'Shanghai, China' and 'Shanghai,  China' are one venue
