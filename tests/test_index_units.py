@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from speech_archive.build import AnnotatedSpeech
+from speech_archive.model import AnnotatedSpeech
 from speech_archive.model import Archive, Speech, Theme
 from speech_archive.pages.catalogue import render_catalogue
 from speech_archive.pages.chronology import group_by_year

@@ -433,7 +433,7 @@ def test_added_saying_missing_from_the_text_is_reported_with_file_line_and_field
 def test_proverb_index_groups_by_origin_and_lists_every_use_newest_first():
     import datetime as dt
 
-    from speech_archive.build import AnnotatedSpeech
+    from speech_archive.model import AnnotatedSpeech
     from speech_archive.model import Speech
     from speech_archive.pages.sayings import render_proverbs_page
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from .text import count_words
 
@@ -123,6 +124,31 @@ class Archive:
     sayings: tuple[CatalogueSaying, ...] = ()
     glossary: tuple[GlossaryTerm, ...] = ()
     references: tuple[ReferenceWork, ...] = ()  # speeches/references/, in references.yml order
-    vocabulary_hash: str = (
-        ""  # sha256 of the files beside the speeches: a cache key for `mkdocs serve`
-    )
+    # sha256 of the files beside the speeches: a cache key for `mkdocs serve`
+    vocabulary_hash: str = ""
+
+
+class SayingFinding(TypedDict, total=False):
+    """A saying the sayings pass marked in a speech, as the index pages list it."""
+
+    id: str  # the catalogue id, or a slug of the text: the anchor on the sayings index
+    text: str  # as quoted in the speech
+    origin: str
+    paragraph: int  # the number of the paragraph it stands in (its #pN anchor)
+    catalogued: bool
+    citation: str  # the reference passage it quotes ("Micah 6:8"), when one was found
+
+
+class Findings(TypedDict, total=False):
+    """What the annotation passes found in one speech, each pass adding its own keys."""
+
+    paragraphs: int  # paragraphs numbered
+    sayings: list[SayingFinding]  # in reading order
+    terms: list[str]  # glossary terms given a note, in reading order
+
+
+@dataclass
+class AnnotatedSpeech:
+    speech: Speech
+    markdown: str  # the annotated body
+    findings: Findings = field(default_factory=lambda: Findings())

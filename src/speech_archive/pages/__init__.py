@@ -9,9 +9,7 @@ in them: the pipeline makes the first at once, the second once every speech is a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from ..model import Archive
+from ..model import AnnotatedSpeech, Archive
 from .catalogue import CATALOGUE, render_catalogue
 from .chronology import render_chronology_pages
 from .feed import FEED, render_atom_feed
@@ -25,9 +23,6 @@ from .themes import (
     theme_page_paths,
 )
 from .venues import render_venue_pages
-
-if TYPE_CHECKING:
-    from ..build import AnnotatedSpeech
 
 
 def render_archive_indexes(
@@ -47,9 +42,7 @@ def annotation_index_paths(archive: Archive) -> list[str]:
     return [*theme_page_paths(archive), GLOSSARY_PAGE, PROVERBS_PAGE, CATALOGUE]
 
 
-def render_annotation_indexes(
-    archive: Archive, annotated: list[AnnotatedSpeech]
-) -> dict[str, str]:
+def render_annotation_indexes(archive: Archive, annotated: list[AnnotatedSpeech]) -> dict[str, str]:
     """What lists what annotation found in every speech: each theme's sayings, the glossary's
     speeches, the sayings index and speeches.json."""
     return {

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
-from ..model import Speech
-
-if TYPE_CHECKING:
-    from ..build import AnnotatedSpeech
+from ..model import AnnotatedSpeech, Speech
 
 CATALOGUE = "speeches.json"
 

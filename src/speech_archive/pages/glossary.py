@@ -8,14 +8,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
-from ..model import Archive, GlossaryTerm, Speech
+from ..model import AnnotatedSpeech, Archive, GlossaryTerm, Speech
 from ..text import escape_markdown, human_date
 from .speech import page_front_matter
-
-if TYPE_CHECKING:
-    from ..build import AnnotatedSpeech
 
 GLOSSARY_PAGE = "glossary/index.md"
 
@@ -69,9 +65,7 @@ def render_term(term: GlossaryTerm, speeches: list[Speech]) -> list[str]:
     return lines + [""]
 
 
-def render_glossary_page(
-    archive: Archive, annotated: Iterable[AnnotatedSpeech]
-) -> dict[str, str]:
+def render_glossary_page(archive: Archive, annotated: Iterable[AnnotatedSpeech]) -> dict[str, str]:
     mentions = speeches_by_term(annotated)
     terms = sorted(archive.glossary, key=sort_key)
     lines = [page_front_matter({"title": "Glossary"}) + "# Glossary", ""]

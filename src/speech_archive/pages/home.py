@@ -9,13 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from ..model import Archive
+from ..model import AnnotatedSpeech, Archive
 from .listing import plural, speech_list
-
-if TYPE_CHECKING:
-    from ..build import AnnotatedSpeech
 
 HOME_PAGE = "index.md"
 HOME_MARKER = "<!-- archive-summary -->"

@@ -8,15 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from ..model import Archive, CatalogueSaying, Speech
+from ..model import AnnotatedSpeech, Archive, CatalogueSaying, Speech
 from ..text import anchor_id, escape_markdown, human_date
 from .listing import link_from, plural, speech_page_path
 from .speech import page_front_matter
-
-if TYPE_CHECKING:
-    from ..build import AnnotatedSpeech
 
 PROVERBS_PAGE = "proverbs/index.md"
 
@@ -88,9 +84,7 @@ def render_saying(saying: IndexedSaying) -> list[str]:
     return lines + [""]
 
 
-def render_proverbs_page(
-    archive: Archive, annotated: Iterable[AnnotatedSpeech]
-) -> dict[str, str]:
+def render_proverbs_page(archive: Archive, annotated: Iterable[AnnotatedSpeech]) -> dict[str, str]:
     sayings = collect_sayings(archive, annotated)
     lines = [page_front_matter({"title": "Sayings"}) + "# Sayings", ""]
     if not sayings:

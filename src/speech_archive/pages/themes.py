@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from ..model import Archive, Speech
+from ..model import AnnotatedSpeech, Archive, Speech
 from ..text import escape_markdown
 from .listing import link_from, plural, speech_list, speech_page_path, theme_page_path
 from .speech import page_front_matter
-
-if TYPE_CHECKING:
-    from ..build import AnnotatedSpeech
 
 THEMES_INDEX = "themes/index.md"
 PROVERBS_INDEX = "proverbs/index.md"  # built with the saying detection; anchors are saying ids
