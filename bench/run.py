@@ -42,14 +42,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from hook_timer import EVENTS_ENV
 from synth import write_archive, write_generated_site, write_plain_site
 
-from speech_archive.build import ANNOTATION_PASSES, WAITING_FOR_PROCESSES
+from speech_archive.build import ANNOTATION_PASSES
 from speech_archive.parallel import WORKERS_ENV, worker_count
 from speech_archive.timings import TIMINGS_ENV
 
 KINDS = ("A", "B", "C", "D")
 HOOK_TIMER = Path(__file__).resolve().parent / "hook_timer.py"
-IN_PROCESSES = WAITING_FOR_PROCESSES  # the pipeline's step when processes annotate ahead
-WAITED = "waiting for annotation"
+IN_PROCESSES = "annotate (in processes)"  # build.py's step: the processes' wall time
 MB = 1024 * 1024
 
 
@@ -121,30 +120,23 @@ def median_of(runs: list[dict[str, float]]) -> dict[str, float]:
 
 
 def hook_summary(steps: dict[str, float], events: dict[str, float]) -> dict[str, float]:
-    """Hook seconds by what the issue asks: loading, each pass, pages and indexes, and the rest.
+    """Hook seconds by step: loading, each pass, annotation's wall time, pages, and the rest.
 
-    ``steps`` come from the core's timer in build_hooks.py; ``events`` from the clock
-    around every hook module's events, so "other hook events" is whatever the hooks
-    spend outside the timed steps (other hook files included).
+    ``steps`` come from the plugin's timer (src/speech_archive/plugin.py); ``events`` from
+    the clock around every hook module's events, so "other hook events" is whatever the
+    hooks spend outside the timed steps. A pass's seconds are CPU seconds summed over the
+    annotating processes; "annotate" is the wall time the build spent annotating.
     """
-    passes = {name: s for name, s in steps.items() if name.startswith("annotate.")}
+    passes = {n: s for n, s in steps.items() if n.startswith("annotate.")}
     summary = {"load + validate": steps.get("load", 0.0)}
-    # In processes, a pass's seconds are their sum, spent beside the build, which only
-    # waits for a speech not yet annotated: that wait is what the hooks cost it.
     summary.update({name.removeprefix("annotate."): s for name, s in passes.items()})
-    waited = steps.get(IN_PROCESSES)
-    if waited is not None:
-        summary[WAITED] = waited
-    summary["pages + indexes"] = steps.get("generate", 0.0)
-    summary["register files"] = steps.get("register", 0.0)
-    known = {"load", "generate", "register", IN_PROCESSES, *passes}
+    summary["annotate"] = steps.get("annotate", 0.0)
+    summary["pages + indexes"] = steps.get("pages", 0.0)
+    known = {"load", "annotate", "pages", IN_PROCESSES, *passes}
     extra = {name: s for name, s in steps.items() if name not in known}  # e.g. post-build steps
     summary.update({f"+ {name}": s for name, s in extra.items()})
-    annotation = waited if waited is not None else sum(passes.values())
-    timed = (
-        sum(s for name, s in steps.items() if name not in passes and name != IN_PROCESSES)
-        + annotation
-    )
+    timed = steps.get("load", 0.0) + summary["annotate"] + summary["pages + indexes"]
+    timed += sum(extra.values())
     total = sum(events.values()) if events else timed
     summary["other hook events"] = total - timed
     summary["total"] = total
@@ -289,10 +281,10 @@ def print_tables(results: dict[int, dict], checks: list[dict]) -> None:
     steps = [name for r in results.values() for name in r.get("hooks", {})]
     if steps:
         seen = list(dict.fromkeys(steps))
-        # Loading, the passes (and the wait for them in processes), pages, other steps ("+ ..."), rest.
+        # Loading, the passes (CPU), annotation (wall), pages, other steps ("+ ..."), the rest.
         tail = ["other hook events", "total"]
         extra = [name for name in seen if name.startswith("+ ")]
-        middle = [WAITED, "pages + indexes", "register files"]
+        middle = ["annotate", "pages + indexes"]
         run_order = [annotation_pass.__name__ for annotation_pass in ANNOTATION_PASSES]
         passes = [name for name in seen if name not in ["load + validate", *middle, *extra, *tail]]
         passes.sort(key=lambda name: run_order.index(name) if name in run_order else len(run_order))

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import yaml
 
-from speech_archive.build import build_site_files
+from speech_archive.build import annotate_archive, render_site
 from speech_archive.load.archive import load_archive
 from speech_archive.pages.home import HOME_PAGE
 from speech_archive.text import slugify
@@ -357,8 +357,10 @@ def write_generated_site(archive: Path, dest: Path) -> Path:
     shutil.copytree(archive / "docs", dest / "docs", ignore=shutil.ignore_patterns("__pycache__"))
     config_text = (archive / "mkdocs.yml").read_text(encoding="utf-8")
     home = dest / "docs" / HOME_PAGE
-    files = build_site_files(
-        load_archive(archive),
+    loaded = load_archive(archive)
+    files = render_site(
+        loaded,
+        annotate_archive(loaded),
         site_name=yaml.safe_load(config_text)["site_name"],
         home_page=home.read_text(encoding="utf-8"),
     )

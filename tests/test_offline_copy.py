@@ -14,7 +14,6 @@ from speech_archive.output.site_zip import (
     FIXED_TIME,
     TOP_FOLDER,
     ZIP_NAME,
-    PipelinedSiteZip,
     write_site_zip,
 )
 
@@ -77,79 +76,3 @@ def test_unzipped_copy_opens_and_searches_from_disk(browser, built_site: Path, t
         assert record.page.locator("article h1").first.inner_text().startswith("Speech Archive")
         assert f"speeches/{SEED_SLUG}.html" in search(record, "Davutoglu")[:3]
         assert record.problems() == []
-
-
-# Both workers: a thread, and the forked process a build uses when it has cores to spare.
-in_process = pytest.mark.parametrize("in_process", [False, True], ids=["thread", "process"])
-
-
-def _pipelined(site: Path, pages: list[str], in_process: bool) -> PipelinedSiteZip:
-    """A zip fed ``pages`` as a build would feed it, the files already written."""
-    zipper = PipelinedSiteZip(site, in_process=in_process)
-    for page in pages:
-        zipper.add(page)
-    return zipper
-
-
-SITE = {"index.html": b"home" * 500, "b/z.html": b"z", "a.css": b"css", "search/index.js": b"var x"}
-
-
-@in_process
-def test_pipelined_zip_holds_the_pages_as_built_then_the_rest_sorted(tmp_path, in_process):
-    site = _tree(tmp_path / "site", SITE)
-    target = _pipelined(site, ["index.html", "b/z.html"], in_process).finish()
-    assert target == site / ZIP_NAME and not list(site.glob(".*partial"))
-    with zipfile.ZipFile(target) as archive:
-        assert archive.namelist() == [
-            f"{TOP_FOLDER}/{name}"
-            for name in ("index.html", "b/z.html", "a.css", "search/index.js")
-        ]
-        assert all(archive.read(f"{TOP_FOLDER}/{name}") == data for name, data in SITE.items())
-    # The same site fed the same way gives the same bytes.
-    again = _tree(tmp_path / "again", SITE)
-    assert (
-        _pipelined(again, ["index.html", "b/z.html"], in_process).finish().read_bytes()
-        == target.read_bytes()
-    )
-
-
-def _zipped(target: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(target) as archive:
-        return {
-            name.removeprefix(f"{TOP_FOLDER}/"): archive.read(name) for name in archive.namelist()
-        }
-
-
-@in_process
-def test_pipelined_zip_holds_a_page_as_it_ends_even_if_rewritten_after_it_was_taken(
-    tmp_path, in_process
-):
-    site = _tree(tmp_path / "site", SITE)
-    zipper = _pipelined(site, ["index.html", "b/z.html"], in_process)
-    (site / "b" / "z.html").write_bytes(b"rewritten by a later step")
-    assert _zipped(zipper.finish()) == {**SITE, "b/z.html": b"rewritten by a later step"}
-
-
-@in_process
-def test_pipelined_zip_starts_over_from_disk_if_it_could_not_read_a_page(tmp_path, in_process):
-    site = _tree(tmp_path / "site", SITE)
-    zipper = _pipelined(site, ["index.html"], in_process)
-    zipper.add("gone.html")  # the thread cannot read it: the zip is made from disk instead
-    target = zipper.finish()
-    assert target.read_bytes() == write_site_zip(_tree(tmp_path / "copy", SITE)).read_bytes()
-
-
-@in_process
-def test_pipelined_zip_of_a_failed_build_leaves_nothing(tmp_path, in_process):
-    site = _tree(tmp_path / "site", SITE)
-    _pipelined(site, ["index.html"], in_process).abort()
-    assert sorted(p.name for p in site.iterdir()) == ["a.css", "b", "index.html", "search"]
-
-
-def test_zip_process_of_a_build_that_dies_ends_and_leaves_no_zip(tmp_path):
-    site = _tree(tmp_path / "site", SITE)
-    zipper = _pipelined(site, ["index.html"], in_process=True)
-    zipper._sender.close()  # what the end of the build's process does to the pipe
-    zipper._worker.join(timeout=30)
-    assert zipper._worker.exitcode == 1
-    assert not (site / ZIP_NAME).exists()

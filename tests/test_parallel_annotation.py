@@ -13,7 +13,6 @@ from speech_archive import build as pipeline
 from speech_archive.cache import ContentCache
 from speech_archive.load import archive as loader
 from speech_archive.load.archive import load_archive
-from speech_archive.pages.home import HOME_MARKER
 from speech_archive.parallel import MAX_WORKERS, WORKERS_ENV, can_fork, worker_count
 from speech_archive.timings import StepTimer
 
@@ -81,23 +80,7 @@ def test_worker_count_follows_the_environment(monkeypatch, value, expected):
     assert worker_count() == (expected or cores)
 
 
-def test_site_files_streamed_from_processes_are_those_of_one_process_in_any_order(
-    archive, monkeypatch
-):
+def test_the_annotation_processes_are_gone_when_annotation_returns(archive, monkeypatch):
     monkeypatch.setattr(pipeline, "MIN_ITEMS", 1)
-    alone = pipeline.SiteFiles(archive)
-    expected = {**alone.all(), "index.md": alone.home_page(f"# Home\n\n{HOME_MARKER}\n")}
-    streamed = pipeline.SiteFiles(archive, processes=2)
-    # Backwards: the indexes first (each waits for every speech), then speech pages out of order.
-    got = {path: streamed.text(path) for path in reversed(streamed.paths)}
-    got["index.md"] = streamed.home_page(f"# Home\n\n{HOME_MARKER}\n")
-    assert got == expected
-    assert multiprocessing.active_children() == []  # every result in: the processes are gone
-
-
-def test_a_failed_build_stops_the_annotation_processes(archive, monkeypatch):
-    monkeypatch.setattr(pipeline, "MIN_ITEMS", 1)
-    site = pipeline.SiteFiles(archive, processes=2)
-    assert len(multiprocessing.active_children()) == 2
-    site.close()  # what on_build_error does
-    assert multiprocessing.active_children() == []
+    pipeline.annotate_archive(archive, workers=2)
+    assert multiprocessing.active_children() == []  # a build leaves no process behind

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from speech_archive.build import annotate_archive, build_site_files
+from speech_archive.build import annotate_archive, render_site
 from speech_archive.cache import ContentCache, content_hash
 from speech_archive.load.archive import load_archive
 
@@ -19,7 +19,7 @@ SPEECHES = 3
 
 
 def build(project: Path, cache: ContentCache):
-    """What the hook's on_files does with the cache: load, then annotate, as one build."""
+    """What the plugin does with the cache: load, then annotate, as one build."""
     with cache.build():
         archive = load_archive(project, cache)
         return archive, annotate_archive(archive, cache)
@@ -100,7 +100,8 @@ def test_speech_pages_are_reused_until_their_neighbours_change(project):
 
     def pages() -> dict[str, str]:
         with cache.build():
-            files = build_site_files(load_archive(project, cache), cache=cache)
+            archive = load_archive(project, cache)
+            files = render_site(archive, annotate_archive(archive, cache), cache=cache)
         return {
             path: text
             for path, text in files.items()

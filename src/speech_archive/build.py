@@ -1,16 +1,17 @@
-"""The whole build, in order: load and validate -> annotate each speech -> emit pages and data.
+"""The whole build, in order. Read this file first.
 
-This is the file to read first. ``SiteFiles`` is the whole site the hooks add: every
-generated file's path at once, each file's text when asked, while the speeches are
-annotated (ahead, in other processes, on a large archive). The MkDocs hook registers
-the paths and asks for each page as MkDocs reads it; ``build_site_files`` gives
-everything at once.
+    archive = load_archive(root)                   # load/: read and validate every file
+    annotated = annotate_archive(archive)          # annotate/: each pass over each speech
+    files = render_site(archive, annotated, ...)   # pages/: the text of every generated file
+
+The MkDocs plugin (plugin.py) calls these three from its events and registers each
+file with its text; MkDocs and Material then convert the pages, and output/ tunes the
+search index and zips the written site. ``speech-archive check`` runs the first two.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
 
 from .annotate.blocks import Block, join_blocks, split_blocks
 from .annotate.glossary import add_glossary_notes
@@ -18,16 +19,16 @@ from .annotate.paragraphs import keep_line_breaks, number_paragraphs
 from .annotate.saying_callouts import mark_sayings
 from .annotate.sayings import reference_index
 from .cache import ContentCache, cached
-from .model import Archive, Speech
-from .pages import annotation_index_paths, render_annotation_indexes, render_archive_indexes
+from .model import AnnotatedSpeech, Archive, Findings, Speech
+from .pages import render_annotation_indexes, render_archive_indexes
 from .pages.home import HOME_PAGE, fill_home_page, render_home_summary
 from .pages.neighbours import find_neighbours, render_speech_footer
 from .pages.speech import render_speech_page
-from .parallel import MIN_ITEMS, ProcessStream, can_fork
+from .parallel import MIN_ITEMS, can_fork, map_in_processes
 from .timings import NO_TIMER, StepTimer
 
 # A pass takes the speech's blocks and returns them annotated, with what it found.
-AnnotationPass = Callable[[list[Block], Speech, Archive], tuple[list[Block], dict]]
+AnnotationPass = Callable[[list[Block], Speech, Archive], tuple[list[Block], Findings]]
 
 # Run order matters: later passes see what earlier ones added as protected markup.
 # A pass reads only its speech and the vocabularies (themes, catalogues), never other
@@ -35,91 +36,21 @@ AnnotationPass = Callable[[list[Block], Speech, Archive], tuple[list[Block], dic
 ANNOTATION_PASSES: list[AnnotationPass] = [
     number_paragraphs,  # anchors come from the source's paragraphs, before anything is added
     mark_sayings,  # callouts cite Block.number; saying links are then protected from later passes
-    add_glossary_notes,  # after paragraph/saying links exist: they are protected, so no footnote lands in one
+    add_glossary_notes,  # after paragraph/saying links exist: no footnote lands in one
     keep_line_breaks,  # last: hard breaks must not split a mention the passes above look for
 ]
-
-
-@dataclass
-class AnnotatedSpeech:
-    speech: Speech
-    markdown: str  # the annotated body
-    findings: dict = field(default_factory=dict)  # merged findings of all passes
 
 
 def annotate_speech(
     speech: Speech, archive: Archive, timer: StepTimer = NO_TIMER
 ) -> AnnotatedSpeech:
     blocks = split_blocks(speech.body)
-    findings: dict = {}
+    findings = Findings()
     for annotation_pass in ANNOTATION_PASSES:
         with timer.measure(f"annotate.{annotation_pass.__name__}"):
             blocks, found = annotation_pass(blocks, speech, archive)
         findings.update(found)
     return AnnotatedSpeech(speech, join_blocks(blocks), findings)
-
-
-WAITING_FOR_PROCESSES = "annotate (in processes)"  # a step of the timer: what the build waited for
-
-
-class AnnotationStream:
-    """The archive's speeches annotated, one by one in archive order, by iterating.
-
-    With ``processes`` and enough speeches, they are annotated ahead in that many forked
-    processes, started at once: the caller does other work meanwhile (MkDocs converts
-    the pages of speeches already annotated) and waits only for a speech not yet done.
-    With a cache, an unchanged speech reuses its last result.
-    """
-
-    def __init__(
-        self,
-        archive: Archive,
-        cache: ContentCache | None = None,
-        timer: StepTimer = NO_TIMER,
-        processes: int = 0,
-    ):
-        self.archive, self.cache, self.timer = archive, cache, timer
-        todo = [
-            speech for speech in archive.speeches if cache is None or self._key(speech) not in cache
-        ]
-        self._todo_paths = {speech.path for speech in todo}
-        self._processes: ProcessStream | None = None
-        if processes > 0 and len(todo) >= MIN_ITEMS and can_fork():
-            with timer.measure("index reference works"):
-                reference_index(archive)  # built once here, inherited by every forked process
-
-            def annotate(index: int) -> tuple[str, dict, dict[str, float]]:
-                pass_timer = StepTimer()  # each process's seconds per pass, added up below
-                item = annotate_speech(todo[index], archive, pass_timer)
-                return item.markdown, item.findings, pass_timer.seconds
-
-            # Small chunks: the first speeches come back soon, while the build is still reading.
-            self._processes = ProcessStream(annotate, len(todo), processes, chunk=8)
-            self._ahead = iter(self._processes)
-
-    def _key(self, speech: Speech) -> tuple:
-        return ("annotated", speech.path, speech.content_hash, self.archive.vocabulary_hash)
-
-    def __iter__(self) -> Iterator[AnnotatedSpeech]:
-        for speech in self.archive.speeches:
-            yield cached(self.cache, self._key(speech), lambda: self._annotate(speech))  # noqa: B023
-
-    def _annotate(self, speech: Speech) -> AnnotatedSpeech:
-        if self._processes is None or speech.path not in self._todo_paths:
-            return annotate_speech(speech, self.archive, self.timer)
-        with self.timer.measure(WAITING_FOR_PROCESSES):  # the time the build waited, not the work
-            markdown, findings, seconds = next(self._ahead)
-        self._todo_paths.discard(speech.path)
-        if not self._todo_paths:
-            self.close()  # every result is in: the processes can go
-        for step, spent in seconds.items():
-            self.timer.add(step, spent)  # CPU of all processes together, not wall time
-        return AnnotatedSpeech(speech, markdown, findings)
-
-    def close(self) -> None:
-        """Stop the processes: all is done, or the build failed."""
-        if self._processes is not None:
-            self._processes.close()
 
 
 def annotate_archive(
@@ -128,122 +59,72 @@ def annotate_archive(
     timer: StepTimer = NO_TIMER,
     workers: int = 1,
 ) -> list[AnnotatedSpeech]:
-    """Every speech annotated, in archive order; with ``workers`` > 1, in that many processes."""
-    return list(AnnotationStream(archive, cache, timer, processes=workers if workers > 1 else 0))
+    """Every speech annotated, in archive order.
 
-
-class SiteFiles:
-    """Every file the hooks add to the site, by docs-relative path: all paths at once, each text when asked.
-
-    A speech page needs only its own speech annotated, and the indexes of years, venues
-    and themes only the archive: asked for in archive order, speech pages follow the
-    annotation as it goes. The pages listing what annotation found (each theme's
-    sayings, the glossary, the sayings, speeches.json) and the home page's figures need
-    every speech: the first of them asked for waits for all.
+    With a cache (`mkdocs serve`), an unchanged speech keeps its last annotation. With
+    ``workers`` > 1 and a large archive, the rest are annotated in that many forked
+    processes: annotation is pure, and a process pool earns its keep at 1,000 speeches
+    (bench/README.md).
     """
 
-    def __init__(
-        self,
-        archive: Archive,
-        site_name: str = "Speech Archive",
-        site_url: str | None = None,
-        cache: ContentCache | None = None,
-        timer: StepTimer = NO_TIMER,
-        processes: int = 0,
-    ):
-        self.archive, self.cache, self.timer = archive, cache, timer
-        self._stream = AnnotationStream(archive, cache, timer, processes)
-        self._annotating = iter(self._stream)
-        self._annotated: dict[str, AnnotatedSpeech] = {}  # by speech path, as they come
-        self._neighbours = find_neighbours(
-            archive
-        )  # previous/next/related for every speech, in one pass
-        self._speeches = {f"speeches/{speech.slug}.md": speech for speech in archive.speeches}
-        with timer.measure("generate"):
-            self._ready = render_archive_indexes(archive, site_name, site_url)
-        self._needing_all = annotation_index_paths(archive)
-        self.paths = [*self._speeches, *self._ready, *self._needing_all]
+    def key(speech: Speech) -> tuple:
+        return ("annotated", speech.path, speech.content_hash, archive.vocabulary_hash)
 
-    def text(self, path: str) -> str:
-        """The text of the file at ``path`` (one of ``paths``), once what it lists is annotated."""
-        if path in self._speeches:
-            return self._speech_page(self._speeches[path])
-        if path in self._ready:
-            return self._ready[path]
-        if path in self._needing_all:
-            self._ready.update(self._render_annotation_indexes())
-            return self._ready[path]
-        raise KeyError(path)
+    todo = [speech for speech in archive.speeches if cache is None or key(speech) not in cache]
+    done: dict[str, AnnotatedSpeech] = {}
+    if workers > 1 and len(todo) >= MIN_ITEMS and can_fork():
+        reference_index(archive)  # built once here, inherited by every forked process
 
-    def home_page(self, hand_written: str) -> str:
-        """The hand-written home page, with the archive's figures and latest speeches at its marker line."""
-        summary = render_home_summary(self.archive, self._all_annotated(), self.paths)
-        return fill_home_page(hand_written, summary)
+        def annotate(number: int) -> tuple[str, Findings, dict[str, float]]:
+            pass_timer = StepTimer()  # each process's seconds per pass, added up below
+            item = annotate_speech(todo[number], archive, pass_timer)
+            return item.markdown, item.findings, pass_timer.seconds
 
-    def all(self) -> dict[str, str]:
-        return {path: self.text(path) for path in self.paths}
+        with timer.measure("annotate (in processes)"):
+            results = map_in_processes(annotate, len(todo), workers)
+        for speech, (markdown, findings, seconds) in zip(todo, results, strict=True):
+            done[speech.path] = AnnotatedSpeech(speech, markdown, findings)
+            for step, spent in seconds.items():
+                timer.add(step, spent)  # CPU of all processes together, not wall time
 
-    def close(self) -> None:
-        self._stream.close()
+    def annotation(speech: Speech) -> AnnotatedSpeech:
+        return cached(
+            cache,
+            key(speech),
+            lambda: done.get(speech.path) or annotate_speech(speech, archive, timer),
+        )
 
-    def _annotation_of(self, speech: Speech) -> AnnotatedSpeech:
-        while speech.path not in self._annotated:
-            item = next(self._annotating)
-            self._annotated[item.speech.path] = item
-        return self._annotated[speech.path]
-
-    def _all_annotated(self) -> list[AnnotatedSpeech]:
-        return [self._annotation_of(speech) for speech in self.archive.speeches]
-
-    def _speech_page(self, speech: Speech) -> str:
-        item = self._annotation_of(speech)
-        with self.timer.measure("generate"):
-            footer = render_speech_footer(speech, self._neighbours[speech.slug], self.archive)
-            # Under `serve`, an unchanged speech with unchanged neighbours keeps its page text.
-            page_key = (
-                "page",
-                speech.path,
-                speech.content_hash,
-                self.archive.vocabulary_hash,
-                footer,
-            )
-            return cached(
-                self.cache,
-                page_key,
-                lambda: render_speech_page(speech, self.archive, item.markdown, footer),
-            )
-
-    def _render_annotation_indexes(self) -> dict[str, str]:
-        annotated = self._all_annotated()
-        with self.timer.measure("generate"):
-            pages = render_annotation_indexes(self.archive, annotated)
-        if (
-            list(pages) != self._needing_all
-        ):  # a new index must say its paths in annotation_index_paths
-            raise RuntimeError(
-                f"index paths changed after annotation: {sorted(set(pages) ^ set(self._needing_all))}"
-            )
-        return pages
+    return [annotation(speech) for speech in archive.speeches]
 
 
-def build_site_files(
+def render_site(
     archive: Archive,
+    annotated: list[AnnotatedSpeech],
     site_name: str = "Speech Archive",
     site_url: str | None = None,
     home_page: str | None = None,
     cache: ContentCache | None = None,
-    timer: StepTimer = NO_TIMER,
-    workers: int = 1,
 ) -> dict[str, str]:
-    """Every generated file of the site at once (SiteFiles, for callers that need no streaming).
+    """Every generated file's text by docs-relative path: speech pages, index pages, data.
 
     ``home_page`` is the hand-written home page's Markdown: it comes back as HOME_PAGE,
     with the archive's figures and latest speeches at its marker line.
     """
-    site = SiteFiles(
-        archive, site_name, site_url, cache, timer, processes=workers if workers > 1 else 0
-    )
-    files = site.all()
+    neighbours = find_neighbours(archive)  # previous/next/related for every speech, in one pass
+
+    def speech_page(item: AnnotatedSpeech) -> str:
+        speech = item.speech
+        footer = render_speech_footer(speech, neighbours[speech.slug], archive)
+        # Under `serve`, an unchanged speech with unchanged neighbours keeps its page text.
+        key = ("page", speech.path, speech.content_hash, archive.vocabulary_hash, footer)
+        return cached(
+            cache, key, lambda: render_speech_page(speech, archive, item.markdown, footer)
+        )
+
+    files = {f"speeches/{item.speech.slug}.md": speech_page(item) for item in annotated}
+    files.update(render_archive_indexes(archive, site_name, site_url))
+    files.update(render_annotation_indexes(archive, annotated))
     if home_page is not None:
-        files[HOME_PAGE] = site.home_page(home_page)
+        summary = render_home_summary(archive, annotated, files)
+        files[HOME_PAGE] = fill_home_page(home_page, summary)
     return files

@@ -16,6 +16,7 @@ import click
 from ..annotate.saying_review import review_speech
 from ..load.archive import FILE_NAME, SPEECHES_DIR, collect_problems, speech_files
 from ..load.text_files import read_text
+from ..model import Archive
 from ..parallel import worker_count
 from ..problems import Problem
 from . import saying_report
@@ -24,6 +25,7 @@ from .importer import import_transcript, speech_file_from
 from .new_speech import check_new_speech, new_speech_text
 from .saying_promotion import Sighting, promotions
 from .speech_file import check_speech_text, file_slug, write_new_file
+from .starter import StarterError, write_starter
 
 ROOT_HELP = (
     "The archive's folder, holding mkdocs.yml and speeches/. "
@@ -74,12 +76,17 @@ def _echo_problems(problems: list[Problem]) -> None:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+# The installed distribution's version: pyproject.toml's, the one place it is written.
+@click.version_option(package_name="speech-archive", prog_name="speech-archive")
 @click.option(
     "--root", type=click.Path(file_okay=False, exists=True, path_type=Path), help=ROOT_HELP
 )
 def main(root: Path | None) -> None:
-    """Add, check and import the speeches of an archive.
+    """Start an archive, and add, check and import its speeches.
 
+    \b
+    A new archive:
+      speech-archive init my-archive && cd my-archive && mkdocs build
     \b
     Example, from the project's folder:
       speech-archive new --title "New Approach for Asian Security Cooperation" \\
@@ -87,6 +94,20 @@ def main(root: Path | None) -> None:
           --theme common-security
       speech-archive check
     """
+
+
+@main.command(short_help="Start a new archive in a new folder.")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--title", help="The site's name (default: Speech Archive).")
+def init(folder: Path, title: str | None) -> None:
+    """Write a new archive into FOLDER (new or empty): mkdocs.yml with the speech-archive
+    plugin, docs/, and speeches/ with the schema and empty vocabularies. It builds at once."""
+    try:
+        written = write_starter(folder, title)
+    except StarterError as err:
+        raise click.ClickException(str(err)) from None
+    click.echo(f"wrote {len(written)} files into {_shown(folder)}")
+    click.echo(f"next: cd {_shown(folder)} && speech-archive new --help, then mkdocs serve")
 
 
 @main.command(short_help="Start a new speech file.")
@@ -261,9 +282,14 @@ def import_(
 
 
 SAYING_FORMATS = {
-    "text": (saying_report.format_text, saying_report.format_promotions_text),
-    "json": (saying_report.format_json, None),
-    "markdown": (saying_report.format_markdown, saying_report.format_promotions_markdown),
+    "text": saying_report.format_text,
+    "json": saying_report.format_json,
+    "markdown": saying_report.format_markdown,
+}
+# --promote's; json has its own call, which also lists the archive's problems.
+PROMOTION_FORMATS = {
+    "text": saying_report.format_promotions_text,
+    "markdown": saying_report.format_promotions_markdown,
 }
 
 
@@ -370,23 +396,32 @@ def sayings(
             )
             continue
         speech = loaded[name]
+        assert archive is not None  # the speech was loaded from it
         found = [c for c in review_speech(speech, archive) if rejected or c.accepted]
         reviews.append(saying_report.review(speech, found))
-    click.echo(SAYING_FORMATS[output_format][0](reviews, shared))
+    click.echo(SAYING_FORMATS[output_format](reviews, shared))
     ctx.exit(0 if not shared and all(r.ok for r in reviews) else 1)
 
 
 def _promote(
-    ctx: click.Context, archive, problems: list[Problem], names: list[str], output_format: str
+    ctx: click.Context,
+    archive: Archive | None,
+    problems: list[Problem],
+    names: list[str],
+    output_format: str,
 ) -> None:
     """Print the sayings to add to proverbs.yml; exit 1 when the archive has problems."""
-    sightings = [
-        Sighting(speech.slug, c.paragraph, c.text, c.origin)
-        for speech in (archive.speeches if archive else ())
-        for c in review_speech(speech, archive)
-        if c.accepted and not c.catalogued
-    ]
-    found = promotions(sightings, {saying.id for saying in archive.sayings} if archive else set())
+    sightings: list[Sighting] = []
+    catalogued: set[str] = set()
+    if archive:
+        sightings = [
+            Sighting(speech.slug, c.paragraph, c.text, c.origin)
+            for speech in archive.speeches
+            for c in review_speech(speech, archive)
+            if c.accepted and not c.catalogued
+        ]
+        catalogued = {saying.id for saying in archive.sayings}
+    found = promotions(sightings, catalogued)
     if names:
         asked = {Path(name).stem for name in names}
         found = [p for p in found if asked & set(p.speeches)]
@@ -399,7 +434,7 @@ def _promote(
                 + f"\n{count(len(problems), 'problem')} in the archive: the speeches that "
                 "have one were left out (run 'speech-archive check')\n"
             )
-        click.echo(SAYING_FORMATS[output_format][1](found))
+        click.echo(PROMOTION_FORMATS[output_format](found))
     ctx.exit(0 if not problems else 1)
 
 

@@ -13,9 +13,8 @@ def sources_date(archive: Archive, source_date_epoch: str | None = None) -> str:
         return dt.datetime.fromtimestamp(int(source_date_epoch), dt.UTC).strftime("%Y-%m-%d")
     dates = [speech.date.isoformat() for speech in archive.speeches]
     for speech in archive.speeches:
-        dates += [
-            str(speech.source[key])
-            for key in ("updated", "retrieved")
-            if (speech.source or {}).get(key)
-        ]
-    return max(dates, default="1970-01-01")
+        source = speech.source or {}
+        dates += [str(source[key]) for key in ("updated", "retrieved") if source.get(key)]
+    # Not before 1970: MkDocs stamps sitemap.xml.gz with this date, and gzip cannot hold an
+    # earlier one (an archive of speeches all older than 1970 would fail to build).
+    return max([*dates, "1970-01-01"])

@@ -9,13 +9,11 @@ theme's speeches come before any speech that merely mentions it, and before
 sections that only name it in a heading (a glossary entry, the venue's line in the
 venue list). Only a page titled with the words (the theme's own page) can lead.
 
-The hook tunes Material's entries before Material writes them; ``tune_search_index_json``
-does the same to a written file, for a Material that keeps its entries elsewhere.
+The plugin tunes Material's entries before Material writes them (search_index.json,
+and the offline plugin's copy of it, search_index.js).
 """
 
 from __future__ import annotations
-
-import json
 
 from ..model import Archive, Speech
 
@@ -54,19 +52,3 @@ def add_facets_in_place(docs: list[dict], fields: dict, facets_by_location: dict
         facets = facets_by_location.get(doc["location"])
         if facets:
             doc[FACETS_FIELD] = facets
-
-
-def add_facets(index: dict, facets_by_location: dict[str, str]) -> dict:
-    """``index`` (Material's search_index.json) tuned by ``add_facets_in_place``; the input is kept."""
-    fields = dict(index["config"]["fields"])
-    docs = [dict(doc) for doc in index["docs"]]
-    add_facets_in_place(docs, fields, facets_by_location)
-    return {**index, "config": {**index["config"], "fields": fields}, "docs": docs}
-
-
-def tune_search_index_json(text: str, facets_by_location: dict[str, str]) -> str:
-    """The tuned index as JSON, written as compactly and deterministically as Material's."""
-    tuned = add_facets(json.loads(text), facets_by_location)
-    return json.dumps(
-        tuned, separators=(",", ":")
-    )  # ASCII, as Material writes it: no charset doubts

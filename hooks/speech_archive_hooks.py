@@ -1,0 +1,19 @@
+"""This archive's build: MkDocs' events bound to the speech-archive plugin, in the order they run.
+
+The build itself is src/speech_archive/build.py (load -> annotate -> pages), wired to
+these events by src/speech_archive/plugin.py. Another archive lists the plugin in its
+mkdocs.yml instead (`plugins: [search, offline, speech-archive]`; `speech-archive init`).
+"""
+
+from speech_archive.plugin import SpeechArchivePlugin
+
+_plugin = SpeechArchivePlugin()
+_plugin.load_config({})
+
+on_startup = _plugin.on_startup  # `serve` keeps a cache between rebuilds
+on_config = _plugin.on_config  # a fresh state for this build
+on_pre_build = _plugin.on_pre_build  # load and validate, before site/ is emptied
+on_files = _plugin.on_files  # annotate, render, register every generated file with its text
+on_env = _plugin.on_env  # date every page from the sources
+on_post_build = _plugin.on_post_build  # search facets, then the offline zip
+on_build_error = _plugin.on_build_error  # no half-written site

@@ -1,0 +1,221 @@
+"""The speech-archive MkDocs plugin: MkDocs' events, in the order they run, bound to build.py.
+
+  on_startup     -> `serve` keeps a content cache across rebuilds; a one-off build may
+                    use a process per core
+  on_config      -> a fresh state for this build
+  on_pre_build   -> load and validate the archive, before MkDocs empties site_dir: a
+                    contributor's mistake leaves the last good site in place
+  on_files       -> annotate every speech and render every generated file; each is
+                    registered with its text, the hand-written home page gets the
+                    archive's figures; no file may be written outside site_dir
+  on_env         -> date every page from the sources, not the clock (reproducible builds)
+  on_post_build  -> the speeches' facets go into Material's search index before it is
+                    written; the offline zip is made from the written site at the end
+  on_build_error -> a build failing after site_dir was emptied leaves no half site
+
+An archive uses it with ``plugins: [search, offline, speech-archive]`` in mkdocs.yml
+(``speech-archive init`` writes one), or binds these events from a hook file, as this
+project's hooks/speech_archive_hooks.py does.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import clean_directory
+
+from .build import annotate_archive, render_site
+from .cache import ContentCache
+from .load.archive import load_archive
+from .model import Archive
+from .output.build_date import sources_date
+from .output.search_index import add_facets_in_place, archive_facets
+from .output.site_zip import write_site_zip
+from .pages.home import HOME_PAGE
+from .pages.listing import plural
+from .parallel import worker_count
+from .problems import ArchiveError
+from .timings import TIMINGS_ENV, StepTimer
+
+log = get_plugin_logger("speech-archive")
+
+
+class SpeechArchiveConfig(base.Config):
+    # The whole site as one zip (speech-archive.zip) for reading offline; `serve` never makes it.
+    offline_zip = c.Type(bool, default=True)
+
+
+@dataclass
+class _Build:
+    """What one build carries from event to event; replaced in on_config."""
+
+    timer: StepTimer = field(default_factory=StepTimer)
+    archive: Archive | None = None
+    search_facets: dict[str, str] = field(default_factory=dict)  # page URL -> speech facets
+    site_dir: str = ""
+    site_dir_emptied: bool = False
+
+
+class SpeechArchivePlugin(BasePlugin[SpeechArchiveConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        # `serve` keeps the plugin between rebuilds (it has on_startup): only the content
+        # cache is meant to outlive a build (see cache.py); the rest is in _Build.
+        self.cache: ContentCache | None = None
+        self.serving = False
+        self.workers = 1
+        self.build = _Build()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+        self.cache = ContentCache() if self.serving else None  # a one-off build reads once
+        # Forking beside serve's watcher threads is not safe; serve re-annotates one speech.
+        self.workers = 1 if self.serving else worker_count()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.build = _Build(site_dir=config.site_dir)
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # MkDocs empties site_dir right after this event: validating here keeps the last good site.
+        if self.cache is not None:
+            self.cache.begin_build()
+        root = Path(config.config_file_path).resolve().parent
+        try:
+            with self.build.timer.measure("load"):
+                self.build.archive = load_archive(root, self.cache, self.workers)
+        except ArchiveError as err:
+            # PluginError makes MkDocs print the message and exit 1, without a traceback.
+            raise PluginError("\n" + err.report()) from None
+
+    @event_priority(-100)  # after other plugins add theirs: every file is checked below
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.build.site_dir_emptied = True  # MkDocs empties site_dir before on_files
+        archive, timer = self.build.archive, self.build.timer
+        assert archive is not None  # on_pre_build has loaded it, or the build has stopped
+        with timer.measure("annotate"):
+            annotated = annotate_archive(archive, self.cache, timer, self.workers)
+        home = files.get_file_from_path(HOME_PAGE)
+        with timer.measure("pages"):
+            texts = render_site(
+                archive,
+                annotated,
+                config.site_name,
+                config.site_url or None,
+                home.content_string if home is not None else None,
+                self.cache,
+            )
+        if self.cache is not None:
+            self.cache.end_build()  # everything cached has been asked for by now
+        if home is not None:
+            home.content_string = texts.pop(HOME_PAGE)  # stays the hand-written file (edit link)
+        facets = archive_facets(archive)
+        for path, text in texts.items():
+            file = File.generated(config, path, content=text)
+            files.append(file)
+            if path in facets:
+                self.build.search_facets[file.url] = facets[path]  # the URL the index names
+        _check_inside_site(files, config)
+        sayings = sum(len(item.findings.get("sayings", [])) for item in annotated)
+        notes = sum(len(item.findings.get("terms", [])) for item in annotated)
+        log.info(
+            f"{plural(len(archive.speeches), 'speech', 'speeches')}, {plural(sayings, 'saying')}, "
+            f"{plural(notes, 'glossary note')}; "
+            f"loaded in {timer.seconds.get('load', 0):.2f} s, "
+            f"annotated in {timer.seconds.get('annotate', 0):.2f} s"
+        )
+        return files
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        # MkDocs dates pages with today's date unless SOURCE_DATE_EPOCH is set; the sitemap
+        # would change every day with no change in the sources.
+        assert self.build.archive is not None
+        date = sources_date(self.build.archive, os.environ.get("SOURCE_DATE_EPOCH"))
+        for file in files.documentation_pages():
+            if file.page is not None:
+                file.page.update_date = date
+        return env
+
+    # Before Material's search plugin writes its index (priority 0): the facets go into
+    # the entries it holds, so a 20 MB index is not read back and written again.
+    @event_priority(50)
+    def _add_search_facets(self, *, config: MkDocsConfig) -> None:
+        index = material_search_index(config)
+        if index is not None:
+            with self.build.timer.measure("search index"):
+                add_facets_in_place(index.entries, index.config["fields"], self.build.search_facets)
+
+    # Last of all (the offline plugin writes search_index.js at -100): the zip holds the
+    # finished site.
+    @event_priority(-200)
+    def _zip_site(self, *, config: MkDocsConfig) -> None:
+        if self.config.offline_zip and not self.serving:
+            with self.build.timer.measure("zip"):
+                write_site_zip(Path(config.site_dir))
+
+    @event_priority(-300)  # after every step it reports
+    def _report_timings(self, *, config: MkDocsConfig) -> None:
+        seconds = self.build.timer.seconds
+        for step, spent in seconds.items():
+            log.debug(f"{step}: {spent:.3f} s")
+        target = os.environ.get(TIMINGS_ENV)  # the benchmark's record of this build
+        if target:
+            cache = self.cache
+            report = {
+                "steps": self.build.timer.as_dict(),
+                "cache": (
+                    {"hits": cache.hits, "misses": cache.misses, "entries": len(cache)}
+                    if cache
+                    else None
+                ),
+            }
+            Path(target).write_text(json.dumps(report, indent=1), encoding="utf-8")
+
+    on_post_build = CombinedEvent(_add_search_facets, _zip_site, _report_timings)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        # A build failing once site_dir was emptied (a strict-mode warning, a crash) leaves
+        # no site rather than a mix of old and new pages.
+        if self.build.site_dir_emptied and os.path.isdir(self.build.site_dir):
+            clean_directory(self.build.site_dir)
+
+
+def _check_inside_site(files: Files, config: MkDocsConfig) -> None:
+    """A page's path comes from file names and slugs; none may lead out of the site."""
+    site = Path(config.site_dir).resolve()
+    for file in files:
+        if site not in Path(file.abs_dest_path).resolve().parents:
+            raise PluginError(
+                f"{file.src_uri}: would be written outside the site folder "
+                f"(to {file.abs_dest_path}; expected a path inside {config.site_dir})"
+            )
+
+
+def material_search_index(config: MkDocsConfig) -> Any:
+    """The index Material's search plugin is building (``entries``, ``config["fields"]``).
+
+    None without the search plugin. A Material that keeps it elsewhere stops the build
+    with a message rather than publish a search that no longer ranks speeches first.
+    """
+    search = config.plugins.get("material/search")
+    if search is None:
+        return None
+    index = getattr(search, "search_index", None)
+    entries, settings = getattr(index, "entries", None), getattr(index, "config", None)
+    if not (isinstance(entries, list) and isinstance(settings, dict) and "fields" in settings):
+        raise PluginError(
+            "speech-archive: Material's search index was not found where Material 9.8 keeps it "
+            "(search_index.entries); this Material version is not supported"
+        )
+    return index
