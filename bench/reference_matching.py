@@ -22,15 +22,15 @@ import time
 import tracemalloc
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "bench"))
-
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 import vocabulary as words
 
 from speech_archive.annotate import reference_matching
 from speech_archive.annotate.blocks import prose_spans
 from speech_archive.load.references import load_references
+
+ROOT = Path(__file__).resolve().parents[1]
 
 COMMON_PHRASES = [
     "And it came to pass that the talks, in the name of the people, went on for ever and ever.",

@@ -84,7 +84,7 @@ def measure(site: Path, runs: int, query: str) -> dict:
                 ("http", base + "index.html"),
             ):
                 typed, loaded = zip(
-                    *(time_to_first_results(browser, url, query) for _ in range(runs))
+                    *(time_to_first_results(browser, url, query) for _ in range(runs)), strict=True
                 )
                 results[scheme] = {
                     "median_ms_from_typing": round(statistics.median(typed)),

@@ -167,7 +167,7 @@ def _blocks(lines: list[str]) -> list[list[str]]:
     """Paragraphs (runs of non-blank lines); a row of asterisks is a paragraph of its own."""
     blocks: list[list[str]] = []
     current: list[str] = []
-    for line in lines + [""]:
+    for line in [*lines, ""]:
         if _SEPARATOR.match(line):
             if current:
                 blocks.append(current)

@@ -196,7 +196,7 @@ def _entries(lines: list[str]) -> list[tuple[str, int, int]]:
     paragraphs: list[tuple[str, int | None]] = []
     current: list[str] = []
     mark: int | None = None
-    for line in lines + [""]:
+    for line in [*lines, ""]:
         number = _MARGIN.search(line)
         if number:
             line = line[: number.start()]

@@ -22,13 +22,13 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "tests" / "data" / "sayings_real"
-sys.path.insert(0, str(ROOT / "src"))
-
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 from speech_archive.annotate.saying_catalogue import normal_words
 from speech_archive.annotate.saying_review import review_speech
 from speech_archive.load.archive import collect_problems
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "data" / "sayings_real"
 
 PARTS = ("dev", "heldout", "heldout-2")
 

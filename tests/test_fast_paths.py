@@ -23,7 +23,7 @@ from speech_archive.text import count_words
 # whitespace str.split() knows (no-break, ideographic, separators).
 TEXT = st.text(
     alphabet=st.sampled_from(
-        list("aZé中1٣_-—*#.’²ǅ\u0301\u200b") + [" ", "\n", "\t", "\u00a0", "\u3000", "\x1c", "\x85"]
+        [*"aZé中1٣_-—*#.’²ǅ\u0301\u200b", " ", "\n", "\t", "\u00a0", "\u3000", "\x1c", "\x85"]
     ),
     max_size=40,
 )

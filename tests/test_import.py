@@ -74,7 +74,7 @@ def test_seed_fixture_is_the_shared_seed():
 def test_seed_transcript_gives_the_archived_body_and_facts():
     imported = import_transcript(SEED_TRANSCRIPT.read_text(encoding="utf-8"))
     archived = (ROOT / "speeches" / f"{SEED_SLUG}.md").read_text(encoding="utf-8")
-    front, body, _ = split_front_matter(archived)
+    _, body, _ = split_front_matter(archived)
     assert imported.body == body.strip("\n")  # every word, every line break
     assert imported.meta["title"] == "New Approach for Asian Security Cooperation"
     assert imported.meta["date"] == "2014-05-21"

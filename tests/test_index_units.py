@@ -8,8 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from speech_archive.model import AnnotatedSpeech
-from speech_archive.model import Archive, Speech, Theme
+from speech_archive.model import AnnotatedSpeech, Archive, Speech, Theme
 from speech_archive.pages.catalogue import render_catalogue
 from speech_archive.pages.chronology import group_by_year
 from speech_archive.pages.feed import render_atom_feed

@@ -133,7 +133,7 @@ MARKUP_DEFINITION = re.compile(
 @settings(max_examples=2000, deadline=None)
 @given(
     st.lists(
-        st.sampled_from(PIECES + ["<", "{", "==", "  -", "   =", "    -", "\n-", "\n ="]),
+        st.sampled_from([*PIECES, "<", "{", "==", "  -", "   =", "    -", "\n-", "\n ="]),
         max_size=30,
     ).map("".join)
 )

@@ -111,7 +111,7 @@ def test_seed_speech_lists_six_sayings_each_with_lines_that_drop_it(tmp_path):
     found = _accepted(project, SEED)
     assert len(found) == 6 and len(blocks) == 6
     original = (project / SEED).read_text(encoding="utf-8")
-    for block, text in zip(blocks, found):
+    for block, text in zip(blocks, found, strict=True):
         assert yaml.safe_load(block) == {"proverbs": {"ignore": [text]}}
         _with_front_matter_lines(project / SEED, block)
         still = _accepted(project, SEED)  # the archive's own loader accepts the pasted lines

@@ -28,8 +28,11 @@ CATALOGUE = (
 )
 
 
+NO_CORRECTIONS = Corrections()
+
+
 def found(
-    text: str, catalogue=(), corrections: Corrections = Corrections()
+    text: str, catalogue=(), corrections: Corrections = NO_CORRECTIONS
 ) -> list[tuple[str, str]]:
     return [(s.origin, s.text) for s in detect_sayings(text, catalogue, corrections)]
 
@@ -433,8 +436,7 @@ def test_added_saying_missing_from_the_text_is_reported_with_file_line_and_field
 def test_proverb_index_groups_by_origin_and_lists_every_use_newest_first():
     import datetime as dt
 
-    from speech_archive.model import AnnotatedSpeech
-    from speech_archive.model import Speech
+    from speech_archive.model import AnnotatedSpeech, Speech
     from speech_archive.pages.sayings import render_proverbs_page
 
     def speech(slug: str, day: dt.date) -> Speech:

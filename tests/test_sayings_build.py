@@ -62,7 +62,7 @@ def test_seed_page_shows_six_callouts_with_the_speech_s_origins(built_site):
     assert [c.select_one(".admonition-title").get_text(strip=True) for c in callouts] == [
         o for o, _, _ in SEED_SAYINGS
     ]
-    for callout, (_, saying_id, text) in zip(callouts, SEED_SAYINGS):
+    for callout, (_, saying_id, text) in zip(callouts, SEED_SAYINGS, strict=True):
         assert f"“{text}”" in callout.get_text(" ", strip=True)
         assert callout.select_one("a")["href"] == f"../proverbs/index.html#{saying_id}"
 

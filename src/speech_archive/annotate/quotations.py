@@ -469,12 +469,11 @@ def _origin(match: re.Match) -> Cue:
     if groups.get("noun") == "Proverbs" and not (groups.get("mods") or "").strip():
         return Cue("Proverbs", True, words)  # the book, not a plural
     noun = (groups.get("noun") or "saying").lower()
-    if (
-        noun == "lines"
-        or (noun.endswith("s")
+    if noun == "lines" or (
+        noun.endswith("s")
         and noun[:-1]
         in _SAYING_NOUNS
-        | {"poem", "verse", "song", "ode", "classic", "scripture", "text", "couplet"})
+        | {"poem", "verse", "song", "ode", "classic", "scripture", "text", "couplet"}
     ):
         noun = noun[:-1] if noun != "lines" else "line"
     if noun == "mottoes":
@@ -522,7 +521,7 @@ def _origin(match: re.Match) -> Cue:
             "recall",
         }
     ]
-    origin = " ".join(people + [noun])
+    origin = " ".join([*people, noun])
     return Cue(origin[:1].upper() + origin[1:], bool(people), words)
 
 

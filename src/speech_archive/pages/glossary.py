@@ -62,7 +62,7 @@ def render_term(term: GlossaryTerm, speeches: list[Speech]) -> list[str]:
         ]
     else:
         lines.append("Not mentioned in any speech yet.")
-    return lines + [""]
+    return [*lines, ""]
 
 
 def render_glossary_page(archive: Archive, annotated: Iterable[AnnotatedSpeech]) -> dict[str, str]:

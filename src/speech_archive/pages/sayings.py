@@ -81,7 +81,7 @@ def render_saying(saying: IndexedSaying) -> list[str]:
         lines.append(
             f"- [{escape_markdown(speech.title)}]({page}) — {human_date(speech.date)} — {places}"
         )
-    return lines + [""]
+    return [*lines, ""]
 
 
 def render_proverbs_page(archive: Archive, annotated: Iterable[AnnotatedSpeech]) -> dict[str, str]:
