@@ -67,14 +67,14 @@ def _strict(text: str):
         loader.dispose()
 
 
-@pytest.mark.skipif(safe_yaml._CParser is None, reason="PyYAML without libyaml: no fast path")
+@pytest.mark.skipif(not safe_yaml._WITH_LIBYAML, reason="PyYAML without libyaml: no fast path")
 @pytest.mark.parametrize("text", PLAIN_DOCUMENTS)
 def test_libyaml_fast_path_reads_what_the_strict_loader_reads(text):
     document = safe_yaml._load_plain_yaml(text)
     assert (document.data, document.lines) == _strict(text)
 
 
-@pytest.mark.skipif(safe_yaml._CParser is None, reason="PyYAML without libyaml: no fast path")
+@pytest.mark.skipif(not safe_yaml._WITH_LIBYAML, reason="PyYAML without libyaml: no fast path")
 @pytest.mark.parametrize("name", sorted(STRICT_DOCUMENTS))
 def test_anything_unusual_goes_to_the_strict_loader(name):
     with pytest.raises(safe_yaml._NotPlain):

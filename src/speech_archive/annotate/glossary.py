@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from ..model import Archive, GlossaryTerm, Speech
+from ..model import Archive, Findings, GlossaryTerm, Speech
 from ..text import escape_markdown
 from .blocks import ADDED, OTHER, PARAGRAPH, Block, prose_spans
 
@@ -192,12 +192,13 @@ def find_mentions(blocks: list[Block], matcher: GlossaryMatcher) -> _Mentions:
             region = block.text[region_start:region_end]
             for span_start, span_end in prose_spans(region):
                 for match in matcher.finditer(region, span_start, span_end):
-                    term = matcher.term_for(match.group("mention"))
+                    mention = match.group("mention")
+                    term = matcher.term_for(mention)
                     # endpos hides the character after the span: it must not continue the word.
                     if term is None or _WORD_CHAR.match(region, match.end()):
                         continue
-                    if match.group("mention") == term.abbreviation:
-                        mentions.abbreviations.setdefault(term.abbreviation, term)
+                    if mention == term.abbreviation:
+                        mentions.abbreviations.setdefault(mention, term)
                     if term.term not in mentions.first and not in_heading:
                         mentions.first[term.term] = (index, region_start + match.end())
                         mentions.order.append(term)
@@ -206,7 +207,7 @@ def find_mentions(blocks: list[Block], matcher: GlossaryMatcher) -> _Mentions:
 
 def add_glossary_notes(
     blocks: list[Block], speech: Speech, archive: Archive
-) -> tuple[list[Block], dict]:
+) -> tuple[list[Block], Findings]:
     """Footnote the first mention of each glossary term; define the abbreviations used."""
     matcher = compile_matcher(archive.glossary)
     if matcher is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Archive, Speech
+from ..model import Archive, Findings, Speech
 from .blocks import PARAGRAPH, Block, prose_spans
 
 
@@ -32,21 +32,22 @@ def escape_lone_closing_braces(text: str) -> str:
     return "".join(out) + text[position:]
 
 
+def _numbered(paragraph: Block) -> Block:
+    assert paragraph.number is not None  # split_blocks numbers every paragraph
+    marker = paragraph_marker(paragraph.number)
+    return paragraph.with_text(marker + escape_lone_closing_braces(paragraph.text))
+
+
 def number_paragraphs(
     blocks: list[Block], speech: Speech, archive: Archive
-) -> tuple[list[Block], dict]:
-    out = [
-        block.with_text(paragraph_marker(block.number) + escape_lone_closing_braces(block.text))
-        if block.kind == PARAGRAPH
-        else block
-        for block in blocks
-    ]
+) -> tuple[list[Block], Findings]:
+    out = [_numbered(block) if block.kind == PARAGRAPH else block for block in blocks]
     return out, {"paragraphs": sum(1 for b in blocks if b.kind == PARAGRAPH)}
 
 
 def keep_line_breaks(
     blocks: list[Block], speech: Speech, archive: Archive
-) -> tuple[list[Block], dict]:
+) -> tuple[list[Block], Findings]:
     """A line break inside a speech paragraph (salutations, verse) stays a line break.
 
     Markdown's own hard break (two spaces before the newline) is used, only in the

@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
-from itertools import accumulate, chain, compress, islice, repeat
+from itertools import accumulate, chain, compress, islice, pairwise, repeat
 from operator import is_not, lshift, or_
 
 from ..model import Passage, ReferenceWork
@@ -164,7 +164,7 @@ def build_reference_index(works: tuple[ReferenceWork, ...]) -> ReferenceIndex:
     sorted_pairs = list(map(pairs.__getitem__, order))
     del pairs
     # Filled from the end, so each pair keeps the first place it has in ``order``.
-    first = dict(zip(reversed(sorted_pairs), range(len(order) - 1, -1, -1)))
+    first = dict(zip(reversed(sorted_pairs), range(len(order) - 1, -1, -1), strict=True))
     lookup = {**vocabulary, **dict.fromkeys(_STOPWORDS, _STOP)}
     return ReferenceIndex(
         vocabulary,
@@ -207,6 +207,7 @@ def _hits(content: list[int], index: ReferenceIndex) -> list[_Cluster]:
         first, second, low, key = content[number], content[number + 1], lows[number], keys[number]
         if not (first and second) or (first in common and second in common):
             continue
+        assert low is not None  # compress kept only the pairs found
         high = low + 1
         while high < len(order) and sorted_pairs[high] == key and high - low <= _MAX_OCCURRENCES:
             high += 1
@@ -473,7 +474,7 @@ def find_quotation(quoted: str, index: ReferenceIndex) -> ReferenceMatch | None:
     needed = len(forms) if len(forms) <= _QUOTE_MIN_WORDS else _QUOTE_SHARE * len(forms)
     votes: Counter = Counter()
     bits, order, sorted_pairs = index.id_bits, index.order, index.sorted_pairs
-    for first, second in zip(content, content[1:]):
+    for first, second in pairwise(content):
         key = first << bits | second
         low = index.first.get(key)
         if low is None:

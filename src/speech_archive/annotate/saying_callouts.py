@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Archive, Speech
+from ..model import Archive, Findings, SayingFinding, Speech
 from ..pages.sayings import saying_link
 from ..text import escape_markdown
 from .blocks import ADDED, PARAGRAPH, Block, prose_spans
@@ -69,12 +69,14 @@ def render_callout(saying: FoundSaying) -> str:
     return "\n".join(lines).rstrip("\n")
 
 
-def mark_sayings(blocks: list[Block], speech: Speech, archive: Archive) -> tuple[list[Block], dict]:
+def mark_sayings(
+    blocks: list[Block], speech: Speech, archive: Archive
+) -> tuple[list[Block], Findings]:
     index = build_catalogue_index(archive.sayings)
     references = reference_index(archive)
     corrections = Corrections(speech.proverbs_add, speech.proverbs_ignore)
     out: list[Block] = []
-    findings: list[dict] = []
+    findings: list[SayingFinding] = []
     lead_in = ""  # the paragraph just before: its closing cue may introduce this one's quotation
     for block in blocks:
         found = (
@@ -86,6 +88,7 @@ def mark_sayings(blocks: list[Block], speech: Speech, archive: Archive) -> tuple
         if not found:
             out.append(block)
             continue
+        assert block.number is not None  # a paragraph: split_blocks numbered it
         out.append(block.with_text(highlight_sayings(block.text, found)))
         explained: set[str] = set()
         for saying in found:
@@ -93,7 +96,7 @@ def mark_sayings(blocks: list[Block], speech: Speech, archive: Archive) -> tuple
                 continue  # quoted twice in one paragraph: both highlighted, one callout
             explained.add(saying.id)
             out.append(Block(render_callout(saying), ADDED))
-            finding = {
+            finding: SayingFinding = {
                 "id": saying.id,
                 "text": saying.text,
                 "origin": saying.origin,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -74,7 +74,8 @@ def _rarest_words(words: tuple[str, ...], frequency: Counter) -> list[tuple[int,
     ]
     if not content and words:
         content = [(0, 0, 0, words[0])]
-    picked, seen = [], set()
+    picked: list[tuple[int, str]] = []
+    seen: set[str] = set()
     for _, _, pos, word in sorted(content):
         if word not in seen and len(picked) < _KEYS_PER_WORDING:
             picked.append((pos, word))
@@ -182,9 +183,9 @@ def _possible_wordings(index: CatalogueIndex, words: set[str]) -> set[int]:
 def _word_range(text: str, start: int, end: int, first: int, last: int) -> tuple[int, int]:
     """Character range of words ``first`` to ``last - 1`` of ``text[start:end]`` (as ``tokenize`` counts them)."""
     matches = islice(_WORD.finditer(text, start, end), first, last)
-    first_match = last_match = next(matches)
-    for last_match in matches:
-        pass
+    first_match = next(matches)
+    rest = deque(matches, maxlen=1)  # the last of the other words, if any
+    last_match = rest[0] if rest else first_match
     return first_match.start(), last_match.end()
 
 

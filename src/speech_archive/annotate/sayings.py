@@ -121,6 +121,7 @@ def _cued(
             # After a full stop only a lower-case or dashed cue still belongs to this quotation.
             first = masked[quotation.close : cue_end].lstrip(" ,;:")[:1]
             if joins_next and not ends:
+                assert following is not None  # joins_next: there is a next quotation
                 pieces.append((following.start, following.end))  # "A," the saying goes, "B."
                 index += 1
             citation = after_cue.origin == "Bible" and any(ch.isdigit() for ch in after_cue.words)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..build import annotate_speech
 from ..load.archive import SPEECHES_DIR, collect_problems, speech_files
+from ..model import Archive, Speech
 from ..parallel import worker_count
 from ..problems import Problem
 from .new_speech import is_placeholder
@@ -85,7 +86,7 @@ def changed_speeches(root: Path, since: str) -> list[str]:
     return sorted(paths)
 
 
-def _findings_for(speech, archive) -> dict:
+def _findings_for(speech: Speech, archive: Archive) -> dict:
     found = annotate_speech(speech, archive).findings
     # Other passes may not be installed yet: .get keeps the report honest either way.
     return {
@@ -109,9 +110,10 @@ def run_check(root: Path, paths: list[str] | None, since: str = "HEAD") -> Check
         speech_count=len(speech_files(speeches_dir)) if speeches_dir.is_dir() else 0,
     )
     changed = set(paths if paths is not None else changed_speeches(root, since))
-    for speech in archive.speeches if archive else ():
-        if speech.path in changed:
-            report.findings[speech.path] = _findings_for(speech, archive)
+    if archive:
+        for speech in archive.speeches:
+            if speech.path in changed:
+                report.findings[speech.path] = _findings_for(speech, archive)
     return report
 
 

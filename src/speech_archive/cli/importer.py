@@ -136,7 +136,7 @@ def _source(text: str) -> dict:
         source["url"] = url.group(0).rstrip(".,;)")
         name = (name[: url.start()] + name[url.end() :]).strip(" ,;-–—()")
     source["title"] = name.strip() or source.get("url")
-    for key, value in zip(parts[1::2], parts[2::2]):
+    for key, value in zip(parts[1::2], parts[2::2], strict=True):  # split on one group
         key = "retrieved" if key.lower() == "accessed" else key.lower()
         source[key] = _date_value(value.strip())
     return {key: value for key, value in source.items() if value}
@@ -178,8 +178,8 @@ def _split_footer(
         last = " ".join(lines[starts[-1] : end]).strip()
         parenthesised = _PARENTHESISED.match(last)
         before = " ".join(lines[starts[-2] : starts[-1]]).strip() if len(starts) > 1 else ""
-        note_before = (
-            bool(marker) and before.startswith(marker) and not before.startswith(marker + marker)
+        note_before = bool(
+            marker and before.startswith(marker) and not before.startswith(marker + marker)
         )
         if parenthesised and (note_before or _RIGHTS_WORDS.search(last)):
             rights, end = parenthesised["text"].strip(), starts[-1]
@@ -256,10 +256,12 @@ def _web_preamble(
     title_at = marked_at
     if marked_at is not None:
         title_match = _NOTE_MARKER.match(lines[marked_at])
+        assert title_match is not None  # marked_at is where this pattern matched
         marker = title_match["marker"]
         meta.setdefault("title", title_match["title"])
     else:
         # Without a marker, the title is the last plain line before the date.
+        assert date_at is not None  # one of the two was found
         before_date = range(date_at - 1, first - 1, -1)
         title_at = next((i for i in before_date if lines[i] and not _header(lines[i])), None)
         if title_at is not None:

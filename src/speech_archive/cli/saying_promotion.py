@@ -12,6 +12,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import NotRequired, TypedDict
 
 from ..annotate.saying_catalogue import normal_words
 
@@ -31,6 +32,15 @@ class Sighting:
     origin: str
 
 
+class ProverbEntry(TypedDict):
+    """An entry of speeches/proverbs.yml, as a promotion proposes it."""
+
+    id: str
+    text: str
+    origin: str
+    variants: NotRequired[list[str]]
+
+
 @dataclass(frozen=True)
 class Promotion:
     """A saying to add to proverbs.yml, and where it was found."""
@@ -45,9 +55,9 @@ class Promotion:
     def speeches(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(s.slug for s in self.sightings))
 
-    def entry(self) -> dict:
+    def entry(self) -> ProverbEntry:
         """The proverbs.yml entry, keys in the file's order."""
-        entry = {"id": self.id, "text": self.text, "origin": self.origin}
+        entry: ProverbEntry = {"id": self.id, "text": self.text, "origin": self.origin}
         if self.variants:
             entry["variants"] = list(self.variants)
         return entry

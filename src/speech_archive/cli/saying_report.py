@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
 import yaml
@@ -181,7 +182,7 @@ def _quoted(text: str | None) -> str:
 # --- text ----------------------------------------------------------------------------------
 
 
-def format_text(reviews: list[SpeechReview], shared_problems: list[Problem] = ()) -> str:
+def format_text(reviews: list[SpeechReview], shared_problems: Sequence[Problem] = ()) -> str:
     """Each speech, then each candidate with its details and the lines that correct it.
 
     The YAML starts in the first column, so it can be pasted as printed.
@@ -217,7 +218,7 @@ def format_text(reviews: list[SpeechReview], shared_problems: list[Problem] = ()
 # --- json ----------------------------------------------------------------------------------
 
 
-def format_json(reviews: list[SpeechReview], shared_problems: list[Problem] = ()) -> str:
+def format_json(reviews: list[SpeechReview], shared_problems: Sequence[Problem] = ()) -> str:
     """A list of speeches, each with its candidates as dicts (and its correction), for tools."""
     shared = [problem.as_dict() for problem in shared_problems]
     return json.dumps(
@@ -257,12 +258,12 @@ def _fenced(body: str, info: str) -> list[str]:
     return [f"{fence}{info}", body, fence]
 
 
-def format_markdown(reviews: list[SpeechReview], shared_problems: list[Problem] = ()) -> str:
+def format_markdown(reviews: list[SpeechReview], shared_problems: Sequence[Problem] = ()) -> str:
     """A heading per speech, a table of its candidates, and the corrections in YAML blocks."""
     lines: list[str] = []
     if shared_problems:
         lines += ["**Problems in the vocabularies** (as `speech-archive check` reports them):", ""]
-        lines += _fenced("\n".join(map(str, shared_problems)), "text") + [""]
+        lines += [*_fenced("\n".join(map(str, shared_problems)), "text"), ""]
     for speech in reviews:
         title = f" ({_cell(speech.title)})" if speech.title else ""
         lines += [f"### `{speech.path}`{title}", ""]
@@ -274,7 +275,7 @@ def format_markdown(reviews: list[SpeechReview], shared_problems: list[Problem] 
                 ),
                 "",
             ]
-            lines += _fenced("\n".join(map(str, speech.problems)), "text") + [""]
+            lines += [*_fenced("\n".join(map(str, speech.problems)), "text"), ""]
             continue
         lines += [f"{speech.tally()[0].upper()}{speech.tally()[1:]}.", ""]
         if not speech.candidates:
@@ -306,7 +307,7 @@ def format_markdown(reviews: list[SpeechReview], shared_problems: list[Problem] 
                 f"**¶ {c.paragraph}**, {_cell(shorten(c.text, 60))}: {_cell(fix.advice)}:",
                 "",
             ]
-            lines += _fenced(fix.yaml, "yaml") + [""]
+            lines += [*_fenced(fix.yaml, "yaml"), ""]
         lines += ["</details>", ""]
     return "\n".join(lines).rstrip("\n")
 
@@ -354,7 +355,7 @@ def format_promotions_text(found: list[Promotion]) -> str:
     return "\n".join(lines)
 
 
-def format_promotions_json(found: list[Promotion], problems: list[Problem] = ()) -> str:
+def format_promotions_json(found: list[Promotion], problems: Sequence[Problem] = ()) -> str:
     return json.dumps(
         {
             "ok": not problems,

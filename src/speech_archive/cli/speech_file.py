@@ -39,7 +39,7 @@ MAX_SLUG_LENGTH = 60  # keeps file names (and cited URLs) readable and under fil
 class _FrontMatterDumper(yaml.SafeDumper):
     """Dates stay unquoted (the loader keeps them as text); empty values print as nothing."""
 
-    def increase_indent(self, flow: bool = False, indentless: bool = False):
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         return super().increase_indent(flow, False)  # '  - item' under a key, as people write it
 
 

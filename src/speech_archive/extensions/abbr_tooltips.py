@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from typing import Any
 
 from markdown import Markdown
 from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
@@ -22,13 +23,17 @@ _SKIPPED_TAGS = {"a", "code", "pre", "abbr", "script", "style"}
 
 
 class AbbrOutsideLinksTreeprocessor(AbbrTreeprocessor):
+    # Both set by run() before it walks the tree.
+    url_or_abbr: re.Pattern[str]
+    candidate: re.Pattern[str]
+
     def run(self, root: etree.Element) -> None:
         if not self.abbrs:
             return
         keys = sorted(self.abbrs, key=len, reverse=True)
         # URLs come first in the alternation so that an abbreviation inside one is consumed with it.
         alternation = "|".join(re.escape(key) for key in keys)
-        self.RE = re.compile(rf"(?P<url>{_URL})|\b(?:{alternation})\b")
+        self.RE = self.url_or_abbr = re.compile(rf"(?P<url>{_URL})|\b(?:{alternation})\b")
         # The URL alternative is slow to try at every position; most text nodes hold no
         # abbreviation at all, and this finds that out first (a fifth of a page's conversion).
         self.candidate = re.compile(rf"\b(?:{alternation})\b")
@@ -38,7 +43,7 @@ class AbbrOutsideLinksTreeprocessor(AbbrTreeprocessor):
         """Wrap matches of ``text`` as <abbr> under ``parent`` at ``index``, return the rest."""
         if not self.candidate.search(text):
             return text
-        for match in reversed(list(self.RE.finditer(text))):
+        for match in reversed(list(self.url_or_abbr.finditer(text))):
             if match.group("url") or not self.abbrs.get(match.group(0)):
                 continue
             title = self.abbrs[match.group(0)]
@@ -58,11 +63,13 @@ class AbbrOutsideLinksTreeprocessor(AbbrTreeprocessor):
 
 
 class AbbrOutsideLinksExtension(AbbrExtension):
+    abbrs: dict[str, str]  # set by AbbrExtension.__init__; types-Markdown leaves it out
+
     def extendMarkdown(self, md: Markdown) -> None:
         super().extendMarkdown(md)
         # Same name and priority as upstream's: replaces it, runs where it would have.
         md.treeprocessors.register(AbbrOutsideLinksTreeprocessor(md, self.abbrs), "abbr", 7)
 
 
-def makeExtension(**kwargs) -> AbbrOutsideLinksExtension:
+def makeExtension(**kwargs: Any) -> AbbrOutsideLinksExtension:
     return AbbrOutsideLinksExtension(**kwargs)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
@@ -66,5 +67,5 @@ class SearchExclusionsExtension(Extension):
         md.treeprocessors.register(SearchExclusionsTreeprocessor(md), "search_exclusions", 6)
 
 
-def makeExtension(**kwargs) -> SearchExclusionsExtension:
+def makeExtension(**kwargs: Any) -> SearchExclusionsExtension:
     return SearchExclusionsExtension(**kwargs)

@@ -110,7 +110,9 @@ def parse_speech(
         return None, problems
     meta = doc.data
     problems += check_against_schema(schema, doc, shown_as, line_offset=1)
-    line_of = lambda *path: doc.line_of(path) + 1  # front matter starts on line 2
+
+    def line_of(*path: str | int) -> int:
+        return doc.line_of(path) + 1  # front matter starts on line 2
 
     day = None
     if isinstance(meta.get("date"), str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta["date"]):
@@ -134,7 +136,9 @@ def parse_speech(
                     "(expected them to be equal)",
                 )
             )
-    source = meta.get("source") if isinstance(meta.get("source"), dict) else {}
+    source = meta.get("source")
+    if not isinstance(source, dict):
+        source = {}
     for key in ("retrieved", "updated"):
         value = source.get(key)
         if (
@@ -314,7 +318,7 @@ def collect_problems(
         ]
     speeches: list[Speech] = []
     title_lines: dict[str, int] = {}
-    for (_, shown_as, text), (speech, found) in zip(texts, parsed):
+    for (_, shown_as, text), (speech, found) in zip(texts, parsed, strict=True):
         problems += found
         if speech:
             speeches.append(speech)

@@ -130,8 +130,11 @@ def load_themes(path: Path, shown_as: str) -> tuple[dict[str, Theme], list[Probl
     return themes, problems
 
 
-def _duplicates(doc: YamlDocument, shown_as: str, key: str, values: list[str]) -> list[Problem]:
-    problems, first_seen = [], {}
+def _duplicates(
+    doc: YamlDocument, shown_as: str, key: str, values: list[str | None]
+) -> list[Problem]:
+    problems: list[Problem] = []
+    first_seen: dict[str, int] = {}  # casefolded value -> index of the first entry with it
     for index, value in enumerate(values):
         if value is None:
             continue
@@ -197,8 +200,9 @@ def load_glossary(path: Path, shown_as: str) -> tuple[tuple[GlossaryTerm, ...], 
 def _shared_wordings(doc: YamlDocument, shown_as: str, entries: list[dict]) -> list[Problem]:
     """An alias that is also another entry's term or alias: a mention could not say which term it is."""
     problems: list[Problem] = []
-    first_seen: dict[str, tuple[int, tuple]] = {}
+    first_seen: dict[str, tuple[int, tuple[int | str, ...]]] = {}
     for index, entry in enumerate(entries):
+        wordings: list[tuple[tuple[int | str, ...], str, str]]
         wordings = [((index, "term"), f"[{index}].term", entry["term"])]
         wordings += [
             ((index, "aliases", n), f"[{index}].aliases[{n}]", alias)

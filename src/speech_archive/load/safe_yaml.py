@@ -14,7 +14,7 @@ the strict loader, which reports it. Either way the data and lines are the same.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeAlias
 
 import yaml
 from yaml.events import AliasEvent
@@ -22,7 +22,7 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 
 MAX_DEPTH = 20
 
-Path = tuple  # a path into the data: keys and list indexes
+Path: TypeAlias = tuple[str | int, ...]  # a path into the data: keys and list indexes
 
 
 class YamlProblem(Exception):
@@ -39,7 +39,7 @@ class _StrictLoader(yaml.SafeLoader):
         super().__init__(stream)
         self._depth = 0
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(AliasEvent):
             event = self.peek_event()
             raise YamlProblem(
@@ -65,10 +65,8 @@ _StrictLoader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
-try:
-    from yaml.cyaml import CParser as _CParser
-except ImportError:  # PyYAML built without libyaml: the strict loader reads everything
-    _CParser = None
+# PyYAML built without libyaml has no CParser: the strict loader then reads everything.
+_WITH_LIBYAML: bool = yaml.__with_libyaml__
 # PyYAML's reader refuses these characters; libyaml's rules differ, so check them first.
 _NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 # libyaml composes nested flow collections ('[[[...') by recursion: many brackets -> strict loader.
@@ -79,13 +77,14 @@ class _NotPlain(Exception):
     """The fast read found something the strict loader must see (and maybe report)."""
 
 
-if _CParser is not None:
+if _WITH_LIBYAML:
+    from yaml._yaml import CParser  # the parser yaml.cyaml's loaders are built on
 
-    class _FastLoader(_CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+    class _FastLoader(CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
         """libyaml's parser with the strict loader's constructor and resolvers."""
 
         def __init__(self, stream: str):
-            _CParser.__init__(self, stream)
+            CParser.__init__(self, stream)
             yaml.constructor.SafeConstructor.__init__(self)
             yaml.resolver.Resolver.__init__(self)
 
@@ -119,12 +118,12 @@ def _record_lines(node: Node, path: Path, lines: dict[Path, int]) -> None:
                     f"repeats the key {key!r} (expected each key once)",
                 )
             seen.add(key)
-            lines[path + (key,)] = key_node.start_mark.line + 1
-            _record_lines(value_node, path + (key,), lines)
+            lines[(*path, key)] = key_node.start_mark.line + 1
+            _record_lines(value_node, (*path, key), lines)
     elif isinstance(node, SequenceNode):
         for index, item in enumerate(node.value):
-            lines[path + (index,)] = item.start_mark.line + 1
-            _record_lines(item, path + (index,), lines)
+            lines[(*path, index)] = item.start_mark.line + 1
+            _record_lines(item, (*path, index), lines)
 
 
 def _check_plain_tree(node: Node, depth: int, seen: set[int]) -> None:
@@ -144,7 +143,7 @@ def _check_plain_tree(node: Node, depth: int, seen: set[int]) -> None:
 def _load_plain_yaml(text: str) -> YamlDocument:
     """The document read by libyaml, or _NotPlain if the strict loader must read it."""
     if (
-        _CParser is None
+        not _WITH_LIBYAML
         or _NON_PRINTABLE.search(text)
         or text.count("[") + text.count("{") > _MAX_BRACKETS
     ):
@@ -189,7 +188,7 @@ def load_yaml(text: str) -> YamlDocument:
         line = mark.line + 1 if mark else 1
         problem = err.problem or "is not valid YAML"
         if "could not determine a constructor" in problem:
-            problem = f"uses the tag {err.problem.split('tag ')[-1]}, which is not allowed (expected plain YAML values)"
+            problem = f"uses the tag {problem.split('tag ')[-1]}, which is not allowed (expected plain YAML values)"
         else:
             problem = f"is not valid YAML: {problem}"
         raise YamlProblem(line, problem) from None

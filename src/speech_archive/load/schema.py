@@ -64,13 +64,14 @@ def _messages(error: ValidationError) -> list[tuple[tuple, str]]:
     """(path, message) pairs for one schema error; one error can name several fields."""
     path = tuple(error.absolute_path)
     schema = error.schema if isinstance(error.schema, dict) else {}
-    value = error.instance
+    # iter_errors sets these on every error; the stubs also allow jsonschema's "unset" sentinel.
+    value: Any = error.instance
     kind = error.validator
     if kind == "required":
         missing = error.message.split("'")[1]
         sub = schema.get("properties", {}).get(missing, {})
         want = sub.get("description", "a value")
-        return [(path + (missing,), f"is missing (expected: {want})")]
+        return [((*path, missing), f"is missing (expected: {want})")]
     if kind == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         out = []
@@ -79,16 +80,15 @@ def _messages(error: ValidationError) -> list[tuple[tuple, str]]:
             hint = f"did you mean '{close[0]}'? " if close else ""
             out.append(
                 (
-                    path + (key,),
+                    (*path, key),
                     f"is not a known field ({hint}expected one of: {', '.join(allowed)})",
                 )
             )
         return out
     if kind == "type":
-        want = error.validator_value
-        want = " or ".join(
-            _TYPE_NAMES.get(t, t) for t in (want if isinstance(want, list) else [want])
-        )
+        types: Any = error.validator_value  # a type's name, or a list of names
+        names: list[str] = types if isinstance(types, list) else [types]
+        want = " or ".join(_TYPE_NAMES.get(name, name) for name in names)
         return [(path, f"expected {want}, got {_describe(value)}")]
     if kind == "minProperties":
         return [(path, f"has no entries (expected at least {error.validator_value})")]

@@ -101,7 +101,14 @@ class _ElementCollector(HTMLParser):
     def handle_comment(self, data: str) -> None:
         self.other = True
 
-    handle_decl = handle_pi = unknown_decl = handle_comment
+    def handle_decl(self, decl: str) -> None:
+        self.other = True
+
+    def handle_pi(self, data: str) -> None:
+        self.other = True
+
+    def unknown_decl(self, data: str) -> None:
+        self.other = True
 
 
 def _is_rendered_code(fragment: str) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import Archive, Speech
@@ -99,7 +100,7 @@ class _Ranking:
         return picked
 
 
-def subsets(mask: int):
+def subsets(mask: int) -> Iterator[int]:
     """Every non-empty subset of the bits of ``mask``."""
     subset = mask
     while subset:
