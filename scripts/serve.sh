@@ -4,7 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m venv .venv
-.venv/bin/python -m pip install --quiet -e .
+# The locked build dependencies, hashes checked (./scripts/lock.sh), then the project itself.
+.venv/bin/python -m pip install --quiet --require-hashes -r requirements/build.txt
+.venv/bin/python -m pip install --quiet --no-deps -e .
 export NO_MKDOCS_2_WARNING=1
 .venv/bin/mkdocs build --strict
 if [ "${1:-serve}" != "build" ]; then

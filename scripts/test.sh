@@ -16,7 +16,10 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 python3 -m venv .venv
-.venv/bin/python -m pip install --quiet -e '.[test]'
+# The locked test dependencies, every file checked against its hash (./scripts/lock.sh writes
+# requirements/test.txt), then the project itself, adding nothing the lock does not pin.
+.venv/bin/python -m pip install --quiet --require-hashes -r requirements/test.txt
+.venv/bin/python -m pip install --quiet --no-deps -e .
 # Material 9.8 prints an end-of-life banner on every build: noise in test output.
 export NO_MKDOCS_2_WARNING=1
 exec .venv/bin/python -m pytest "$@"
