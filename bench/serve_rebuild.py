@@ -38,13 +38,17 @@ def edit_one_speech(project: Path) -> Path:
     return target
 
 
-def build_once(project: Path, site: Path, hook_seconds: dict[str, float], first: bool) -> dict:
+def build_once(
+    project: Path, site: Path, hook_seconds: dict[str, float], first: bool, cache: bool = True
+) -> dict:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
     if first:  # `serve` calls on_startup once per process, before the first build
         config.plugins.on_startup(command="serve", dirty=False)
+        if not cache:  # what the cache earns: the same rebuild with none
+            config.plugins["hooks/speech_archive_hooks.py"]._plugin.cache = None
     hook_seconds.clear()
     steps_file = Path(os.environ[TIMINGS_ENV])
     start = time.perf_counter()
@@ -66,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", type=Path, help="write the results here")
     parser.add_argument("--keep", type=Path, help="write the project and site here and keep them")
+    parser.add_argument("--no-cache", action="store_true", help="rebuild without the serve cache")
     args = parser.parse_args(argv)
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
@@ -77,9 +82,10 @@ def main(argv: list[str] | None = None) -> int:
         project = write_archive(folder / "project", args.n, args.seed)
         os.environ[TIMINGS_ENV] = str(folder / "steps.json")
         site = folder / "site"
-        cold = build_once(project, site, hook_seconds, first=True)
+        cache = not args.no_cache
+        cold = build_once(project, site, hook_seconds, first=True, cache=cache)
         edited = edit_one_speech(project)
-        rebuild = build_once(project, site, hook_seconds, first=False)
+        rebuild = build_once(project, site, hook_seconds, first=False, cache=cache)
     result = {
         "n": args.n,
         "seed": args.seed,
