@@ -13,7 +13,6 @@ from conftest import ROOT, SEED_SLUG, copy_project, run_mkdocs_build, soup
 
 from speech_archive.annotate.blocks import ADDED, Block, join_blocks, split_blocks
 from speech_archive.annotate.glossary import add_glossary_notes
-from speech_archive.load.catalogues import load_glossary
 from speech_archive.model import Archive, GlossaryTerm, Speech
 
 CICA = GlossaryTerm(
@@ -417,24 +416,3 @@ def test_upstream_abbr_would_wrap_inside_bare_urls_and_links():
         extensions=["abbr"],
     )
     assert len(BeautifulSoup(html, "html.parser").select("abbr")) == 2
-
-
-def test_an_alias_naming_two_entries_is_reported_with_file_line_and_field(tmp_path):
-    path = tmp_path / "glossary.yml"
-    path.write_text(
-        "- term: Arab League\n  definition: x\n"
-        "- term: League of Arab States\n  aliases: [LAS league, arab  LEAGUE]\n  definition: y\n",
-        encoding="utf-8",
-    )
-    _, problems = load_glossary(path, "speeches/glossary.yml")
-    assert [str(p) for p in problems] == [
-        "speeches/glossary.yml:4: [1].aliases[1]: 'arab  LEAGUE' already names entry 0 "
-        "(line 1; expected each term and alias to name one entry)"
-    ]
-
-
-def test_an_abbreviation_with_brackets_is_rejected(tmp_path):
-    path = tmp_path / "glossary.yml"
-    path.write_text("- term: Thing\n  abbreviation: 'T]X'\n  definition: x\n", encoding="utf-8")
-    _, problems = load_glossary(path, "speeches/glossary.yml")
-    assert len(problems) == 1 and problems[0].line == 2 and "abbreviation" in str(problems[0])

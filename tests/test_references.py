@@ -1,4 +1,7 @@
-"""Reference texts: speeches/references/ loads or says what is wrong; quoted passages are found."""
+"""Reference texts: speeches/references/ loads, and quoted passages are found.
+
+What can be wrong in the folder, and how each problem is reported: tests/test_bad_inputs.py.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from conftest import ROOT
 from speech_archive.annotate.blocks import prose_spans
 from speech_archive.annotate.reference_matching import build_reference_index, find_references
 from speech_archive.load.archive import collect_problems, speech_files, vocabulary_hash
-from speech_archive.load.references import MAX_PASSAGES, load_references
+from speech_archive.load.references import load_references
 from speech_archive.model import Passage, ReferenceWork
 
 FOLDER = "speeches/references"
@@ -39,13 +42,7 @@ def _folder(tmp_path: Path, declaration: str = DECLARATION, tsv: str | bytes | N
     return folder
 
 
-def _problems(folder: Path) -> list[tuple[str, int, str, str]]:
-    works, problems = load_references(folder, FOLDER)
-    assert works == () or problems == []
-    return [(p.path, p.line, p.field, p.message) for p in problems]
-
-
-# --- loading ---------------------------------------------------------------------------------
+# --- loading (every broken declaration and TSV file: tests/test_bad_inputs.py) ---------------
 
 
 def test_no_folder_or_no_declaration_is_no_works_and_no_problem(tmp_path):
@@ -67,90 +64,6 @@ def test_a_good_work_loads_its_passages_in_order(tmp_path):
         Passage("Psalms 23:1", "The LORD is my shepherd; I shall not want."),
         Passage("Psalms 23:2", "He maketh me to lie down in green pastures"),
     )
-
-
-def test_bad_yaml_names_the_line(tmp_path):
-    folder = _folder(tmp_path, DECLARATION + "  - [unclosed\n")
-    [(path, line, _, _)] = _problems(folder)
-    assert path == f"{FOLDER}/references.yml" and line > 0
-
-
-def test_a_missing_field_names_the_entry_and_field(tmp_path):
-    folder = _folder(
-        tmp_path, DECLARATION.replace("  cite: book chapter:verse\n", ""), tsv="A 1\ttext\n"
-    )
-    [(path, line, field, message)] = _problems(folder)
-    assert path == f"{FOLDER}/references.yml" and line == 1 and "cite" in field + message
-
-
-def test_a_file_that_is_not_there_is_named_at_its_declaration(tmp_path):
-    folder = _folder(tmp_path)
-    assert _problems(folder) == [
-        (
-            f"{FOLDER}/references.yml",
-            4,
-            "[0].file",
-            (
-                "names 'psalms.tsv', which is not in speeches/references/ "
-                "(expected the work's TSV file in that folder)"
-            ),
-        )
-    ]
-
-
-def test_a_file_name_cannot_reach_outside_the_folder(tmp_path):
-    folder = _folder(tmp_path, DECLARATION.replace("file: psalms.tsv", "file: ../secret.tsv"))
-    [(path, line, field, message)] = _problems(folder)
-    assert (path, line, field) == (f"{FOLDER}/references.yml", 4, "[0].file")
-    assert "expected" in message
-
-
-def test_a_symbolic_link_leaving_the_folder_is_refused_unread(tmp_path):
-    folder = _folder(tmp_path)
-    secret = tmp_path / "secret.tsv"
-    secret.write_text("Secret 1\tdo not publish\n", encoding="utf-8")
-    (folder / "psalms.tsv").symlink_to(secret)
-    [(path, line, field, message)] = _problems(folder)
-    assert (path, line, field) == (f"{FOLDER}/psalms.tsv", 0, "-")
-    assert "outside its folder" in message and "publish" not in message
-
-
-@pytest.mark.parametrize(
-    ("tsv", "line", "field", "words"),
-    [
-        ("A 1\tfine\nno tab on this line\n", 2, "-", "no tab"),
-        ("A 1\tfine\n\tno citation\n", 2, "citation", "is empty"),
-        ("A 1\tfine\nA 2\t   \n", 2, "text", "is empty"),
-        ("A 1\tfine\n\nA 1\tagain\n", 3, "citation", "already on line 1"),
-        (b"A 1\tfine\nA 2\tcaf\xe9\n", 2, "-", "not valid UTF-8"),
-        ("", 0, "-", "no passages"),
-    ],
-)
-def test_a_bad_line_is_named_with_its_field(tmp_path, tsv, line, field, words):
-    folder = _folder(tmp_path, tsv=tsv)
-    [(path, at, named, message)] = _problems(folder)
-    assert (path, at, named) == (f"{FOLDER}/psalms.tsv", line, field)
-    assert words in message and "expected" in message
-
-
-def test_a_file_of_garbage_stops_after_a_few_problems(tmp_path):
-    folder = _folder(tmp_path, tsv="no tab\n" * 1000)
-    problems = _problems(folder)
-    assert 10 < len(problems) < 30 and "stopped reading" in problems[-1][3]
-
-
-def test_too_many_passages_is_a_problem(tmp_path):
-    folder = _folder(tmp_path, tsv="".join(f"A {n}\tw\n" for n in range(MAX_PASSAGES + 1)))
-    [(path, line, _, message)] = _problems(folder)
-    assert path == f"{FOLDER}/psalms.tsv" and line == MAX_PASSAGES + 1 and "more than" in message
-
-
-def test_too_large_a_file_is_refused_before_reading(tmp_path):
-    folder = _folder(tmp_path)
-    with open(folder / "psalms.tsv", "wb") as big:
-        big.truncate(20 * 1024 * 1024 + 1)  # sparse: no 20 MB written
-    [(path, line, _, message)] = _problems(folder)
-    assert (path, line) == (f"{FOLDER}/psalms.tsv", 0) and "bytes (expected at most" in message
 
 
 def test_problems_reach_the_archive_check_and_the_references_change_the_vocabulary_hash(tmp_path):
