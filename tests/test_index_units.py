@@ -14,11 +14,11 @@ from speech_archive.pages.catalogue import render_catalogue
 from speech_archive.pages.chronology import group_by_year
 from speech_archive.pages.feed import render_atom_feed
 from speech_archive.pages.home import HOME_MARKER, fill_home_page
-from speech_archive.pages.listing import link_from
 from speech_archive.pages.neighbours import find_neighbours, render_speech_footer
 from speech_archive.pages.themes import group_by_theme, render_theme_page, sayings_by_theme
 from speech_archive.pages.venues import group_by_venue
 from speech_archive.text import count_words
+from speech_archive.urls import link_from
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..model import Archive, Speech
-from ..pages.sayings import saying_link
 from ..text import escape_markdown
+from ..urls import saying_link
 from .blocks import ADDED, PARAGRAPH, Block, prose_spans
 from .saying_catalogue import build_catalogue_index
 from .sayings import Corrections, FoundSaying, detect_sayings, reference_index

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..annotate.glossary import normalise_wording  # the form in which the glossary pass matches
 from ..model import CatalogueSaying, GlossaryTerm, Theme
 from ..problems import Problem
+from ..urls import RESERVED_THEME_SLUGS
 from .safe_yaml import YamlDocument, YamlProblem, load_yaml
 from .schema import check_against_schema
 from .text_files import read_text
@@ -101,10 +102,6 @@ def _load(
         doc = YamlDocument({} if schema["type"] == "object" else [], {})
     problems = check_against_schema(schema, doc, shown_as)
     return (None if problems else doc), problems
-
-
-# Theme pages are themes/<slug>.html beside themes/index.html.
-RESERVED_THEME_SLUGS = ("index",)
 
 
 def load_themes(path: Path, shown_as: str) -> tuple[dict[str, Theme], list[Problem]]:

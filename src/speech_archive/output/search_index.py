@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 
 from ..model import Archive, Speech
+from ..urls import speech_page_path
 
 FACETS_FIELD = "facets"
 # Material's worker multiplies a page's score by up to 5 and a section's by up to 2
@@ -37,9 +38,7 @@ def speech_facets(speech: Speech, archive: Archive) -> str:
 
 def archive_facets(archive: Archive) -> dict[str, str]:
     """Facets of every speech, by the docs-relative path of its page."""
-    return {
-        f"speeches/{speech.slug}.md": speech_facets(speech, archive) for speech in archive.speeches
-    }
+    return {speech_page_path(speech): speech_facets(speech, archive) for speech in archive.speeches}
 
 
 def add_facets_in_place(docs: list[dict], fields: dict, facets_by_location: dict[str, str]) -> None:

@@ -10,13 +10,13 @@ in them: the pipeline makes the first at once, the second once every speech is a
 from __future__ import annotations
 
 from ..model import AnnotatedSpeech, Archive
-from .catalogue import CATALOGUE, render_catalogue
+from ..urls import CATALOGUE, FEED, GLOSSARY_INDEX, SAYINGS_INDEX, THEMES_INDEX
+from .catalogue import render_catalogue
 from .chronology import render_chronology_pages
-from .feed import FEED, render_atom_feed
-from .glossary import GLOSSARY_PAGE, render_glossary_page
-from .sayings import PROVERBS_PAGE, render_proverbs_page
+from .feed import render_atom_feed
+from .glossary import render_glossary_page
+from .sayings import render_proverbs_page
 from .themes import (
-    THEMES_INDEX,
     group_by_theme,
     render_theme_pages,
     render_themes_index,
@@ -39,7 +39,7 @@ def render_archive_indexes(
 
 def annotation_index_paths(archive: Archive) -> list[str]:
     """The files render_annotation_indexes gives, known before any speech is annotated."""
-    return [*theme_page_paths(archive), GLOSSARY_PAGE, PROVERBS_PAGE, CATALOGUE]
+    return [*theme_page_paths(archive), GLOSSARY_INDEX, SAYINGS_INDEX, CATALOGUE]
 
 
 def render_annotation_indexes(archive: Archive, annotated: list[AnnotatedSpeech]) -> dict[str, str]:

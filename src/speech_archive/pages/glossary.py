@@ -11,9 +11,8 @@ from collections.abc import Iterable
 
 from ..model import AnnotatedSpeech, Archive, GlossaryTerm, Speech
 from ..text import escape_markdown, human_date
+from ..urls import GLOSSARY_INDEX, link_from, speech_page_path
 from .speech import page_front_matter
-
-GLOSSARY_PAGE = "glossary/index.md"
 
 
 def speeches_by_term(annotated: Iterable[AnnotatedSpeech]) -> dict[str, list[Speech]]:
@@ -57,7 +56,8 @@ def render_term(term: GlossaryTerm, speeches: list[Speech]) -> list[str]:
     if speeches:
         lines += ["Mentioned in:", ""]
         lines += [
-            f"- [{escape_markdown(s.title)}](../speeches/{s.slug}.md) — {human_date(s.date)}"
+            f"- [{escape_markdown(s.title)}]({link_from(GLOSSARY_INDEX, speech_page_path(s))})"
+            f" — {human_date(s.date)}"
             for s in speeches
         ]
     else:
@@ -71,7 +71,7 @@ def render_glossary_page(archive: Archive, annotated: Iterable[AnnotatedSpeech])
     lines = [page_front_matter({"title": "Glossary"}) + "# Glossary", ""]
     if not terms:
         lines.append("The glossary is empty: terms are defined in speeches/glossary.yml.")
-        return {GLOSSARY_PAGE: "\n".join(lines) + "\n"}
+        return {GLOSSARY_INDEX: "\n".join(lines) + "\n"}
     lines += [
         f"{len(terms)} terms the speeches use, with what they mean and where they are mentioned. "
         "In a speech, the first mention of a term has a footnote, and abbreviations show "
@@ -86,4 +86,4 @@ def render_glossary_page(archive: Archive, annotated: Iterable[AnnotatedSpeech])
         lines += [f"## {letter} {{ #{_letter_anchor(letter)} }}", ""]
         for term in group:
             lines += render_term(term, mentions.get(term.term, []))
-    return {GLOSSARY_PAGE: "\n".join(lines)}
+    return {GLOSSARY_INDEX: "\n".join(lines)}

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from ..model import Archive, Speech
 from ..text import escape_markdown, human_date
-from .listing import link_from, speech_list_item, speech_page_path
+from ..urls import link_from, speech_page_path
+from .listing import speech_list_item
 
 RELATED_LIMIT = 5
 NEIGHBOURS_CLASS = "speech-neighbours"

@@ -11,15 +11,9 @@ from dataclasses import dataclass, field
 
 from ..model import AnnotatedSpeech, Archive, CatalogueSaying, Speech
 from ..text import anchor_id, escape_markdown, human_date
-from .listing import link_from, plural, speech_page_path
+from ..urls import SAYINGS_INDEX, link_from, speech_page_path
+from .listing import plural
 from .speech import page_front_matter
-
-PROVERBS_PAGE = "proverbs/index.md"
-
-
-def saying_link(saying_id: str, from_page: str = "speeches/x.md") -> str:
-    """The link from a page (by default a speech page) to a saying's entry in the index."""
-    return f"{link_from(from_page, PROVERBS_PAGE)}#{saying_id}"
 
 
 @dataclass
@@ -76,7 +70,7 @@ def render_saying(saying: IndexedSaying) -> list[str]:
     for speech, paragraphs in sorted(
         saying.uses.values(), key=lambda u: (u[0].date, u[0].slug), reverse=True
     ):
-        page = link_from(PROVERBS_PAGE, speech_page_path(speech))
+        page = link_from(SAYINGS_INDEX, speech_page_path(speech))
         places = ", ".join(f"[para. {n}]({page}#p{n})" for n in paragraphs)
         lines.append(
             f"- [{escape_markdown(speech.title)}]({page}) — {human_date(speech.date)} — {places}"
@@ -91,7 +85,7 @@ def render_proverbs_page(archive: Archive, annotated: Iterable[AnnotatedSpeech])
         lines.append(
             "No speech quotes a saying yet. Known sayings are listed in speeches/proverbs.yml."
         )
-        return {PROVERBS_PAGE: "\n".join(lines) + "\n"}
+        return {SAYINGS_INDEX: "\n".join(lines) + "\n"}
     origins: dict[str, list[IndexedSaying]] = {}
     for saying in sorted(sayings.values(), key=lambda s: (s.text.casefold(), s.id)):
         origins.setdefault(saying.origin, []).append(saying)
@@ -109,4 +103,4 @@ def render_proverbs_page(archive: Archive, annotated: Iterable[AnnotatedSpeech])
         lines += [f"## {escape_markdown(origin)} {{ #{_origin_anchor(origin)} }}", ""]
         for saying in origins[origin]:
             lines += render_saying(saying)
-    return {PROVERBS_PAGE: "\n".join(lines)}
+    return {SAYINGS_INDEX: "\n".join(lines)}

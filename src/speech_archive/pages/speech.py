@@ -12,6 +12,7 @@ import yaml
 
 from ..model import Archive, Speech
 from ..text import escape_markdown, human_date
+from ..urls import link_from, speech_page_path, theme_page_path
 
 # A label no contributor would pick, so the source's note never collides with the
 # speech's own footnotes; Python-Markdown numbers all footnotes together.
@@ -50,8 +51,9 @@ def render_speech_page(speech: Speech, archive: Archive, body: str, footer: str 
     ]
     if speech.occasion:
         facts.append(f"**Occasion:** {escape_markdown(speech.occasion)}")
+    page = speech_page_path(speech)
     theme_links = ", ".join(
-        f"[{escape_markdown(archive.themes[slug].title)}](../themes/{slug}.md)"
+        f"[{escape_markdown(archive.themes[slug].title)}]({link_from(page, theme_page_path(slug))})"
         for slug in speech.themes
     )
     facts.append(f"**Themes:** {theme_links}")

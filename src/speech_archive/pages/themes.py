@@ -7,11 +7,9 @@ from dataclasses import dataclass
 
 from ..model import AnnotatedSpeech, Archive, Speech
 from ..text import escape_markdown
-from .listing import link_from, plural, speech_list, speech_page_path, theme_page_path
+from ..urls import THEMES_INDEX, link_from, saying_link, speech_page_path, theme_page_path
+from .listing import plural, speech_list
 from .speech import page_front_matter
-
-THEMES_INDEX = "themes/index.md"
-PROVERBS_INDEX = "proverbs/index.md"  # built with the saying detection; anchors are saying ids
 
 
 @dataclass(frozen=True)
@@ -92,7 +90,7 @@ def render_theme_page(
 
 def render_saying_line(page: str, saying_id: str, uses: list[SayingUse]) -> str:
     first = uses[0]
-    entry = f"{link_from(page, PROVERBS_INDEX)}#{saying_id}"
+    entry = saying_link(saying_id, page)
     places = []
     for use in sorted(
         uses, key=lambda u: (u.speech.date, u.speech.slug, u.paragraph or 0), reverse=True

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from ..model import Archive, Speech
 from ..text import anchor_id, escape_markdown
+from ..urls import VENUES_INDEX
 from .listing import plural, speech_list
 from .speech import page_front_matter
-
-VENUES_INDEX = "venues/index.md"
 
 
 def group_by_venue(
