@@ -33,8 +33,8 @@ import yaml
 
 from speech_archive.build import build_site_files
 from speech_archive.load.archive import load_archive
-from speech_archive.pages.home import HOME_PAGE
 from speech_archive.text import slugify
+from speech_archive.urls import HOME_PAGE
 
 try:  # run as `python bench/run.py` (bench/ on sys.path) or imported as bench.synth
     import vocabulary as words

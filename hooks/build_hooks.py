@@ -39,10 +39,10 @@ from speech_archive.output.search_index import (
     tune_search_index_json,
 )
 from speech_archive.output.site_zip import PipelinedSiteZip, write_site_zip
-from speech_archive.pages.home import HOME_PAGE
 from speech_archive.parallel import can_fork, worker_count
 from speech_archive.problems import ArchiveError
 from speech_archive.timings import NO_TIMER, TIMINGS_ENV, StepTimer
+from speech_archive.urls import HOME_PAGE
 
 
 @dataclass

@@ -20,11 +20,12 @@ from .annotate.sayings import reference_index
 from .cache import ContentCache, cached
 from .model import Archive, Speech
 from .pages import annotation_index_paths, render_annotation_indexes, render_archive_indexes
-from .pages.home import HOME_PAGE, fill_home_page, render_home_summary
+from .pages.home import fill_home_page, render_home_summary
 from .pages.neighbours import find_neighbours, render_speech_footer
 from .pages.speech import render_speech_page
 from .parallel import MIN_ITEMS, ProcessStream, can_fork
 from .timings import NO_TIMER, StepTimer
+from .urls import HOME_PAGE, speech_page_path
 
 # A pass takes the speech's blocks and returns them annotated, with what it found.
 AnnotationPass = Callable[[list[Block], Speech, Archive], tuple[list[Block], dict]]
@@ -158,7 +159,7 @@ class SiteFiles:
         self._neighbours = find_neighbours(
             archive
         )  # previous/next/related for every speech, in one pass
-        self._speeches = {f"speeches/{speech.slug}.md": speech for speech in archive.speeches}
+        self._speeches = {speech_page_path(speech): speech for speech in archive.speeches}
         with timer.measure("generate"):
             self._ready = render_archive_indexes(archive, site_name, site_url)
         self._needing_all = annotation_index_paths(archive)
