@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..markup import year_anchor
 from ..model import Archive, Speech
 from ..urls import SPEECHES_INDEX, link_from, year_page_path
 from .listing import plural, speech_list
@@ -33,7 +34,7 @@ def render_chronology(archive: Archive, groups: dict[int, list[Speech]]) -> str:
         lines += ["", "Years: " + year_links(list(groups), SPEECHES_INDEX)]
     for year, speeches in groups.items():
         # An explicit, documented anchor (speeches/index.html#year-2014) that readers can link to.
-        lines += ["", f"## {year} {{#year-{year}}}", ""]
+        lines += ["", f"## {year} {{#{year_anchor(year)}}}", ""]
         year_page = link_from(SPEECHES_INDEX, year_page_path(year))
         lines.append(f"[{plural(len(speeches), 'speech', 'speeches')} in {year}]({year_page})")
         lines.append("")

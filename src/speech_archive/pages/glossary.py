@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
+from ..markup import LETTER_ANCHOR_PREFIX
 from ..model import AnnotatedSpeech, Archive, GlossaryTerm, Speech
 from ..text import escape_markdown, human_date
 from ..urls import GLOSSARY_INDEX, link_from, speech_page_path
@@ -41,7 +42,7 @@ def _letter(term: GlossaryTerm) -> str:
 def _letter_anchor(letter: str) -> str:
     # Never a term's slug: a term may be called "A", so the heading "A" cannot take #a.
     special = {"0–9": "digits", "#": "other"}
-    return "letter-" + special.get(letter, letter.lower())
+    return LETTER_ANCHOR_PREFIX + special.get(letter, letter.lower())
 
 
 def render_term(term: GlossaryTerm, speeches: list[Speech]) -> list[str]:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from ..markup import ARCHIVE_FIGURES_CLASS
 from ..model import AnnotatedSpeech, Archive
 from ..urls import (
     CATALOGUE,
@@ -74,7 +75,14 @@ def render_home_summary(
         if figures.last_year != figures.first_year:
             span += f"–{figures.last_year}"
         facts.append(f"years covered: {span}")
-    lines = ['<div class="archive-figures" markdown>', "", " · ".join(facts), "", "</div>", ""]
+    lines = [
+        f'<div class="{ARCHIVE_FIGURES_CLASS}" markdown>',
+        "",
+        " · ".join(facts),
+        "",
+        "</div>",
+        "",
+    ]
     lines += ["## Latest speeches", ""]
     latest = speech_list(archive.speeches, archive, HOME_PAGE)[:LATEST_COUNT]
     lines += latest or ["No speeches yet."]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..markup import ORIGIN_ANCHOR_PREFIX, paragraph_anchor, paragraph_label
 from ..model import AnnotatedSpeech, Archive, CatalogueSaying, Speech
 from ..text import anchor_id, escape_markdown, human_date
 from ..urls import SAYINGS_INDEX, link_from, speech_page_path
@@ -53,7 +54,7 @@ def collect_sayings(
 
 def _origin_anchor(origin: str) -> str:
     # Prefixed so an origin heading never takes a saying's anchor.
-    return "origin-" + anchor_id(origin)
+    return ORIGIN_ANCHOR_PREFIX + anchor_id(origin)
 
 
 def render_saying(saying: IndexedSaying) -> list[str]:
@@ -71,7 +72,9 @@ def render_saying(saying: IndexedSaying) -> list[str]:
         saying.uses.values(), key=lambda u: (u[0].date, u[0].slug), reverse=True
     ):
         page = link_from(SAYINGS_INDEX, speech_page_path(speech))
-        places = ", ".join(f"[para. {n}]({page}#p{n})" for n in paragraphs)
+        places = ", ".join(
+            f"[{paragraph_label(n)}]({page}#{paragraph_anchor(n)})" for n in paragraphs
+        )
         lines.append(
             f"- [{escape_markdown(speech.title)}]({page}) — {human_date(speech.date)} — {places}"
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..markup import paragraph_anchor, paragraph_label
 from ..model import AnnotatedSpeech, Archive, Speech
 from ..text import escape_markdown
 from ..urls import THEMES_INDEX, link_from, saying_link, speech_page_path, theme_page_path
@@ -98,7 +99,8 @@ def render_saying_line(page: str, saying_id: str, uses: list[SayingUse]) -> str:
         where = link_from(page, speech_page_path(use.speech))
         label = escape_markdown(use.speech.title)
         if use.paragraph:
-            where, label = f"{where}#p{use.paragraph}", f"{label}, para. {use.paragraph}"
+            where = f"{where}#{paragraph_anchor(use.paragraph)}"
+            label = f"{label}, {paragraph_label(use.paragraph)}"
         places.append(f"[{label}]({where})")
     origin = f" — {escape_markdown(first.origin)}" if first.origin else ""
     return f"- [“{escape_markdown(first.text)}”]({entry}){origin} — {'; '.join(places)}"
