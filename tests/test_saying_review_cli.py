@@ -246,7 +246,7 @@ def test_hand_corrections_are_undone_by_removing_them(tmp_path):
         8, "A wise man changes his way", "Saying", None, "quotation marks", False, "ignored"
     )
     assert correction(ignored, speech, None).action == "add"
-    by_hand = replace(speech, proverbs_ignore=("a wise man changes his way",))
+    by_hand = replace(speech, sayings_ignore=("a wise man changes his way",))
     undo = correction(ignored, by_hand, None)
     assert undo.action == "remove-ignore"
     assert yaml.safe_load(undo.yaml) == {"proverbs": {"ignore": ["a wise man changes his way"]}}

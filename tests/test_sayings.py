@@ -1,4 +1,4 @@
-"""Proverb detection and callouts on small inputs: by cue, by catalogue, by hand."""
+"""Saying detection and callouts on small inputs: by cue, by catalogue, by hand."""
 
 from __future__ import annotations
 
@@ -427,15 +427,15 @@ def test_added_saying_missing_from_the_text_is_reported_with_file_line_and_field
     assert "Traceback" not in result.stdout + result.stderr
 
 
-# --- the proverb index --------------------------------------------------------
+# --- the sayings index --------------------------------------------------------
 
 
-def test_proverb_index_groups_by_origin_and_lists_every_use_newest_first():
+def test_sayings_index_groups_by_origin_and_lists_every_use_newest_first():
     import datetime as dt
 
     from speech_archive.model import AnnotatedSpeech
     from speech_archive.model import Speech
-    from speech_archive.pages.sayings import render_proverbs_page
+    from speech_archive.pages.sayings import render_sayings_page
 
     def speech(slug: str, day: dt.date) -> Speech:
         return Speech(
@@ -479,7 +479,7 @@ def test_proverb_index_groups_by_origin_and_lists_every_use_newest_first():
             },
         ),
     ]
-    page = render_proverbs_page(Archive(speeches=(older, newer), sayings=CATALOGUE), annotated)[
+    page = render_sayings_page(Archive(speeches=(older, newer), sayings=CATALOGUE), annotated)[
         "proverbs/index.md"
     ]
     body = page.split("---\n\n", 1)[1]

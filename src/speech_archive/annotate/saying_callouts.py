@@ -70,7 +70,7 @@ def render_callout(saying: FoundSaying) -> str:
 def mark_sayings(blocks: list[Block], speech: Speech, archive: Archive) -> tuple[list[Block], dict]:
     index = build_catalogue_index(archive.sayings)
     references = reference_index(archive)
-    corrections = Corrections(speech.proverbs_add, speech.proverbs_ignore)
+    corrections = Corrections(speech.sayings_add, speech.sayings_ignore)
     out: list[Block] = []
     findings: list[dict] = []
     lead_in = ""  # the paragraph just before: its closing cue may introduce this one's quotation

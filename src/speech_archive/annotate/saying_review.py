@@ -34,7 +34,7 @@ def review_speech(speech: Speech, archive: Archive) -> list[Candidate]:
     """Every candidate saying in ``speech``, accepted or not, in reading order."""
     index = build_catalogue_index(archive.sayings)
     references = reference_index(archive)
-    corrections = Corrections(speech.proverbs_add, speech.proverbs_ignore)
+    corrections = Corrections(speech.sayings_add, speech.sayings_ignore)
     candidates: list[Candidate] = []
     lead_in = ""  # as the build does: a paragraph's closing cue introduces the next one's quotation
     for block in split_blocks(speech.body):

@@ -1,4 +1,4 @@
-"""Proverb detection: the sayings one stretch of prose quotes, by cue, catalogue or hand.
+"""Saying detection: the sayings one stretch of prose quotes, by cue, catalogue or hand.
 
 ``detect_sayings`` is pure and works on one paragraph's Markdown. Only prose is
 looked at: code spans, links, URLs and HTML are masked first.
@@ -48,7 +48,7 @@ class Corrections:
 
 @dataclass(frozen=True)
 class FoundSaying:
-    id: str  # the catalogue id, or a slug of the text: the proverb index anchors on it
+    id: str  # the catalogue id, or a slug of the text: the sayings index anchors on it
     text: str  # as it stands in the speech (the parts of a split saying joined)
     origin: str
     pieces: tuple[tuple[int, int], ...]  # character ranges of its words in the paragraph
@@ -568,11 +568,11 @@ def _references_in(
 
 def check_saying_corrections(speech: Speech, line_of_add: Callable[[int], int]) -> list[Problem]:
     """Every `proverbs.add` text must stand, word for word, in one of the speech's paragraphs."""
-    if not speech.proverbs_add:
+    if not speech.sayings_add:
         return []  # most speeches: no need to split the body
     paragraphs = [b.text for b in split_blocks(speech.body) if b.kind == PARAGRAPH]
     problems = []
-    for position, added in enumerate(speech.proverbs_add):
+    for position, added in enumerate(speech.sayings_add):
         if not any(find_verbatim(p, added["text"], prose_spans(p)) for p in paragraphs):
             problems.append(
                 Problem(

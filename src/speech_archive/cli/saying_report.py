@@ -104,7 +104,7 @@ def correction(candidate: Candidate, speech: Speech, paragraph: str | None) -> C
     paste = "add to the front matter (into its proverbs: field, if it has one)"
     if candidate.accepted:
         added = next(
-            (a for a in speech.proverbs_add if _same_words(a.get("text", ""), candidate.text)), None
+            (a for a in speech.sayings_add if _same_words(a.get("text", ""), candidate.text)), None
         )
         if added is not None:
             return Correction(
@@ -114,7 +114,7 @@ def correction(candidate: Candidate, speech: Speech, paragraph: str | None) -> C
                 add_lines(added["text"], added.get("origin")),
             )
         return Correction("ignore", f"not a saying? {paste}", ignore_lines(candidate.text))
-    ignored = next((i for i in speech.proverbs_ignore if _same_words(i, candidate.text)), None)
+    ignored = next((i for i in speech.sayings_ignore if _same_words(i, candidate.text)), None)
     if ignored is not None:
         return Correction(
             "remove-ignore",

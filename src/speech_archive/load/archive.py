@@ -187,8 +187,8 @@ def parse_speech(
         rights=meta.get("rights"),
         summary=meta.get("summary"),
         language=meta.get("language", "en"),
-        proverbs_add=tuple(corrections.get("add", ())),
-        proverbs_ignore=tuple(corrections.get("ignore", ())),
+        sayings_add=tuple(corrections.get("add", ())),
+        sayings_ignore=tuple(corrections.get("ignore", ())),
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
     # proverbs.add must name words that stand in the text; the sayings module knows where.

@@ -46,7 +46,7 @@ SAYINGS_SCHEMA = {
         "required": ["id", "text", "origin"],
         "additionalProperties": False,
         "properties": {
-            "id": {**_SLUG, "description": "a stable slug; the proverb index anchors on it"},
+            "id": {**_SLUG, "description": "a stable slug; the sayings index anchors on it"},
             "text": {**_TEXT, "description": "the saying's usual English wording"},
             "origin": {**_TEXT, "maxLength": 100, "description": "e.g. 'Chinese saying'"},
             "original": _TEXT,

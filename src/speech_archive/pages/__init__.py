@@ -2,7 +2,7 @@
 
 One module per index: themes, chronology (speeches by year), venues, neighbours
 (previous/next/related on speech pages), home (the home page's figures), catalogue
-(speeches.json), feed (feed.xml), glossary and proverbs. Every grouping is one pass
+(speeches.json), feed (feed.xml), glossary and sayings. Every grouping is one pass
 over the archive. Some indexes list the speeches alone, others what annotation found
 in them: the pipeline makes the first at once, the second once every speech is annotated.
 """
@@ -15,7 +15,7 @@ from .catalogue import render_catalogue
 from .chronology import render_chronology_pages
 from .feed import render_atom_feed
 from .glossary import render_glossary_page
-from .sayings import render_proverbs_page
+from .sayings import render_sayings_page
 from .themes import (
     group_by_theme,
     render_theme_pages,
@@ -48,6 +48,6 @@ def render_annotation_indexes(archive: Archive, annotated: list[AnnotatedSpeech]
     return {
         **render_theme_pages(archive, annotated),
         **render_glossary_page(archive, annotated),
-        **render_proverbs_page(archive, annotated),
+        **render_sayings_page(archive, annotated),
         CATALOGUE: render_catalogue(annotated),
     }

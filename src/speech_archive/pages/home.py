@@ -28,7 +28,7 @@ HOME_MARKER = "<!-- archive-summary -->"
 LATEST_COUNT = 5
 
 # Every index a build may generate, in the order readers meet them; the home page links
-# those this build generated (the proverb and glossary pages exist once their passes run).
+# those this build generated (the sayings and glossary pages exist once their passes run).
 ENTRY_POINTS = (
     (SPEECHES_INDEX, "All speeches", "by year, newest first"),
     (THEMES_INDEX, "Themes", "the speeches grouped by what they are about"),

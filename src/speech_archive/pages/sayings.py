@@ -1,4 +1,4 @@
-"""The proverb index (proverbs/index.md): every saying found in the archive, grouped by origin.
+"""The sayings index (urls.SAYINGS_INDEX): every saying found in the archive, grouped by origin.
 
 Each saying's anchor is its id (the catalogue id, or a slug of its text), which the
 callouts on speech pages link to. Collect (one pass over the findings), then render.
@@ -81,7 +81,7 @@ def render_saying(saying: IndexedSaying) -> list[str]:
     return lines + [""]
 
 
-def render_proverbs_page(archive: Archive, annotated: Iterable[AnnotatedSpeech]) -> dict[str, str]:
+def render_sayings_page(archive: Archive, annotated: Iterable[AnnotatedSpeech]) -> dict[str, str]:
     sayings = collect_sayings(archive, annotated)
     lines = [page_front_matter({"title": "Sayings"}) + "# Sayings", ""]
     if not sayings:
