@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 from conftest import copy_project, run_mkdocs_build, soup
 
 from speech_archive.load.untrusted import url_scheme
+from speech_archive.pages.redirects import render_redirects
 
 # Each carries a marker 'xssN' so any trace of it in markup can be found.
 PAYLOADS = (
@@ -153,7 +154,16 @@ def unsafe_markup(page: BeautifulSoup) -> list[str]:
 def test_no_page_carries_script_handlers_or_script_urls(hostile_site):
     pages = sorted(hostile_site.rglob("*.html"))
     assert len(pages) > 30
-    found = {page.relative_to(hostile_site).as_posix(): unsafe_markup(soup(page)) for page in pages}
+    # The pages at moved pages' old addresses are made of the site's own URLs alone: they
+    # refresh to the new address on purpose, and must not vary with the archive.
+    redirects = render_redirects()
+    for path, text in redirects.items():
+        assert (hostile_site / path).read_text(encoding="utf-8") == text
+    found = {
+        name: unsafe_markup(soup(page))
+        for page in pages
+        if (name := page.relative_to(hostile_site).as_posix()) not in redirects
+    }
     assert {page: items for page, items in found.items() if items} == {}
 
 

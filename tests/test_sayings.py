@@ -303,7 +303,7 @@ def test_highlight_wraps_the_words_in_a_link_and_keeps_them():
     text = 'As a Chinese saying goes, "A wise man changes." We agree.'
     (saying,) = detect_sayings(text, ())
     assert highlight_sayings(text, [saying]) == (
-        'As a Chinese saying goes, "[A wise man changes.](../proverbs/index.md#a-wise-man-changes){ .saying }"'
+        'As a Chinese saying goes, "[A wise man changes.](../sayings/index.md#a-wise-man-changes){ .saying }"'
         " We agree."
     )
 
@@ -311,7 +311,7 @@ def test_highlight_wraps_the_words_in_a_link_and_keeps_them():
 def test_split_saying_is_highlighted_in_both_parts():
     text = '"A stitch in time," the saying goes, "saves nine."'
     (saying,) = detect_sayings(text, ())
-    link = "(../proverbs/index.md#a-stitch-in-time-saves-nine){ .saying }"
+    link = "(../sayings/index.md#a-stitch-in-time-saves-nine){ .saying }"
     assert (
         highlight_sayings(text, [saying])
         == f'"[A stitch in time]{link}," the saying goes, "[saves nine.]{link}"'
@@ -339,7 +339,7 @@ def test_callout_is_a_quote_admonition_with_escaped_values():
         "",
         "    *Meaning:* It &lt;means&gt; this",
         "",
-        "    [Every speech that quotes this saying](../proverbs/index.md#x)",
+        "    [Every speech that quotes this saying](../sayings/index.md#x)",
     ]
 
 
@@ -480,7 +480,7 @@ def test_sayings_index_groups_by_origin_and_lists_every_use_newest_first():
         ),
     ]
     page = render_sayings_page(Archive(speeches=(older, newer), sayings=CATALOGUE), annotated)[
-        "proverbs/index.md"
+        "sayings/index.md"
     ]
     body = page.split("---\n\n", 1)[1]
     assert body.splitlines()[4:] == [

@@ -20,10 +20,16 @@ HOME_PAGE = "index.md"  # hand-written (docs/index.md); the build fills in its f
 SPEECHES_INDEX = "speeches/index.md"  # every speech by year, newest first
 THEMES_INDEX = "themes/index.md"
 VENUES_INDEX = "venues/index.md"
-SAYINGS_INDEX = "proverbs/index.md"  # its anchors are saying ids (see saying_link)
+SAYINGS_INDEX = "sayings/index.md"  # its anchors are saying ids (see saying_link)
 GLOSSARY_INDEX = "glossary/index.md"  # its anchors are term slugs
 CATALOGUE = "speeches.json"  # the archive as data for other tools
 FEED = "feed.xml"  # Atom feed of the latest speeches
+
+# Pages that moved: old URL (relative to the site root) -> the page's docs path now. A
+# small page at each old URL sends readers on (pages/redirects.py): published links,
+# anchors included, keep working.
+OLD_SAYINGS_INDEX = "proverbs/index.html"  # the sayings index until it took its concept's name
+MOVED = {OLD_SAYINGS_INDEX: SAYINGS_INDEX}
 
 # A theme page is themes/<slug>.md, beside THEMES_INDEX: no theme may take its name.
 RESERVED_THEME_SLUGS = ("index",)

@@ -15,6 +15,7 @@ from .catalogue import render_catalogue
 from .chronology import render_chronology_pages
 from .feed import render_atom_feed
 from .glossary import render_glossary_page
+from .redirects import render_redirects
 from .sayings import render_sayings_page
 from .themes import (
     group_by_theme,
@@ -28,12 +29,14 @@ from .venues import render_venue_pages
 def render_archive_indexes(
     archive: Archive, site_name: str, site_url: str | None
 ) -> dict[str, str]:
-    """What lists the speeches alone, with no annotation: years, venues, themes, the feed."""
+    """What lists the speeches alone, with no annotation: years, venues, themes, the feed;
+    and the pages left at moved pages' old addresses."""
     return {
         **render_chronology_pages(archive),
         THEMES_INDEX: render_themes_index(archive, group_by_theme(archive)),
         **render_venue_pages(archive),
         FEED: render_atom_feed(archive, site_name, site_url),
+        **render_redirects(site_url),
     }
 
 

@@ -33,7 +33,7 @@ ENTRY_POINTS = (
     (SPEECHES_INDEX, "All speeches", "by year, newest first"),
     (THEMES_INDEX, "Themes", "the speeches grouped by what they are about"),
     (VENUES_INDEX, "Venues", "by country and place"),
-    (SAYINGS_INDEX, "Proverbs and sayings", "every saying quoted, by origin"),
+    (SAYINGS_INDEX, "Sayings", "every saying quoted, by origin"),
     (GLOSSARY_INDEX, "Glossary", "organisations, programmes and terms"),
     (FEED, "Atom feed", "the latest speeches, for feed readers"),
     (CATALOGUE, "Catalogue", "every speech as JSON, for other tools"),
