@@ -301,11 +301,11 @@ BROKEN = {
         _edit("1962-10-22-q.md", "title: Address to the Nation", "title: [Address]"),
         [(S + "q.md", 2, "title", "expected text, got a list")],
     ),
-    "proverbs-duplicate-id": (
+    "sayings-duplicate-id": (
         {
-            "speeches/proverbs.yml": "- id: one\n  text: A\n  origin: O\n- id: one\n  text: B\n  origin: O\n"
+            "speeches/sayings.yml": "- id: one\n  text: A\n  origin: O\n- id: one\n  text: B\n  origin: O\n"
         },
-        [("speeches/proverbs.yml", 4, "[1].id", "'one' is already used by entry 0")],
+        [("speeches/sayings.yml", 4, "[1].id", "'one' is already used by entry 0")],
     ),
     "glossary-duplicate-term": (
         {"speeches/glossary.yml": "- term: CICA\n  definition: D\n- term: cica\n  definition: E\n"},

@@ -106,7 +106,7 @@ def write_hostile_archive(project: Path) -> None:
         )
     # The schema refuses markup in an abbreviation (a bad-input case); '&' and quotes remain.
     terms[0]["abbreviation"] = "R&D'’"
-    for name, extra in (("themes.yml", themes), ("proverbs.yml", sayings), ("glossary.yml", terms)):
+    for name, extra in (("themes.yml", themes), ("sayings.yml", sayings), ("glossary.yml", terms)):
         path = speeches / name
         existing = path.read_text(encoding="utf-8") if path.exists() else ""
         path.write_text(

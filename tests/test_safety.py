@@ -81,8 +81,8 @@ def test_symbolic_links_inside_the_archive_are_not_reported(tmp_path):
     (tmp_path / "shared.yml").write_text("x: 1\n", encoding="utf-8")
     (speeches / "glossary.yml").symlink_to(tmp_path / "shared.yml")
     assert paths_leaving_root(tmp_path, speeches, "speeches") == []
-    (speeches / "proverbs.yml").symlink_to("/etc/hostname")
+    (speeches / "sayings.yml").symlink_to("/etc/hostname")
     assert [str(p) for p in paths_leaving_root(tmp_path, speeches, "speeches")] == [
-        "speeches/proverbs.yml:0: -: is a symbolic link to a place outside the archive "
+        "speeches/sayings.yml:0: -: is a symbolic link to a place outside the archive "
         "(expected a regular file or folder inside it)"
     ]

@@ -401,7 +401,7 @@ speaker: Ada Speaker
 venue: Lyon, France
 themes:
   - development
-proverbs:
+sayings:
   add:
     - text: Unity is strength.
     - text: Not in the text at all.
@@ -412,18 +412,20 @@ As we say, Unity is strength.
 """
 
 
-def test_added_saying_missing_from_the_text_is_reported_with_file_line_and_field(tmp_path):
+@pytest.mark.parametrize("field", ["sayings", "proverbs"])  # proverbs: the field's old name
+def test_added_saying_missing_from_the_text_is_reported_with_file_line_and_field(tmp_path, field):
     project = copy_project(tmp_path / "p", speeches=False)
-    (project / "speeches" / "2001-02-03-x.md").write_text(ADD_MISSING, encoding="utf-8")
+    text = ADD_MISSING.replace("\nsayings:\n", f"\n{field}:\n")
+    (project / "speeches" / "2001-02-03-x.md").write_text(text, encoding="utf-8")
     with pytest.raises(ArchiveError) as raised:
         load_archive(project)
     assert raised.value.report().splitlines()[0] == (
-        "speeches/2001-02-03-x.md:11: proverbs.add[1].text: 'Not in the text at all.' is not in the speech's "
+        f"speeches/2001-02-03-x.md:11: {field}.add[1].text: 'Not in the text at all.' is not in the speech's "
         "paragraphs (expected the saying's words exactly as they stand in one paragraph, outside links and code)"
     )
     result = run_mkdocs_build(project)
     assert result.returncode != 0
-    assert "speeches/2001-02-03-x.md:11: proverbs.add[1].text:" in result.stdout + result.stderr
+    assert f"speeches/2001-02-03-x.md:11: {field}.add[1].text:" in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
 
 

@@ -40,7 +40,7 @@ _MASK_CHARS = "\x1a \n"  # a masked region (the paragraph's number link) and spa
 
 @dataclass(frozen=True)
 class Corrections:
-    """A speech's front-matter `proverbs:` field."""
+    """A speech's front-matter `sayings:` field."""
 
     add: tuple[dict, ...] = ()  # {"text": words as they stand, "origin": optional}
     ignore: tuple[str, ...] = ()  # quotations wrongly flagged
@@ -313,7 +313,7 @@ def consider_sayings(
                 None,
                 "catalogue wording",
                 True,
-                "in the catalogue (speeches/proverbs.yml)",
+                "in the catalogue of sayings",
             )
         )
     for passage in passages:
@@ -404,7 +404,7 @@ def consider_sayings(
                     f.cue,
                     f.extent,
                     False,
-                    "ignored by the speech's front matter (proverbs.ignore)",
+                    "ignored by the speech's front matter (sayings.ignore)",
                 )
             )
         else:
@@ -429,7 +429,7 @@ def consider_sayings(
                     None,
                     "front matter",
                     True,
-                    "added by the speech's front matter (proverbs.add)",
+                    "added by the speech's front matter (sayings.add)",
                 )
             )
     rejected = [
@@ -566,8 +566,13 @@ def _references_in(
     return find_references(text, spans, references)
 
 
-def check_saying_corrections(speech: Speech, line_of_add: Callable[[int], int]) -> list[Problem]:
-    """Every `proverbs.add` text must stand, word for word, in one of the speech's paragraphs."""
+def check_saying_corrections(
+    speech: Speech, field: str, line_of_add: Callable[[int], int]
+) -> list[Problem]:
+    """Every `sayings.add` text must stand, word for word, in one of the speech's paragraphs.
+
+    ``field`` is the front-matter field the corrections came from (its name is in the problems).
+    """
     if not speech.sayings_add:
         return []  # most speeches: no need to split the body
     paragraphs = [b.text for b in split_blocks(speech.body) if b.kind == PARAGRAPH]
@@ -578,7 +583,7 @@ def check_saying_corrections(speech: Speech, line_of_add: Callable[[int], int]) 
                 Problem(
                     speech.path,
                     line_of_add(position),
-                    f"proverbs.add[{position}].text",
+                    f"{field}.add[{position}].text",
                     f"{added['text']!r} is not in the speech's paragraphs (expected the saying's words exactly "
                     "as they stand in one paragraph, outside links and code)",
                 )
