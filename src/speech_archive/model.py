@@ -18,7 +18,7 @@ class Theme:
 
 @dataclass(frozen=True)
 class CatalogueSaying:
-    """A known saying from speeches/proverbs.yml."""
+    """A known saying from speeches/sayings.yml."""
 
     id: str
     text: str  # the English wording most often quoted

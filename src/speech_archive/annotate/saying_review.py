@@ -27,7 +27,7 @@ class Candidate:
     accepted: bool  # shown as a saying on the site
     reason: str  # why it was accepted or rejected
     citation: str | None = None  # the passage of a reference work it quotes ("Micah 6:8")
-    catalogued: bool = False  # in speeches/proverbs.yml
+    catalogued: bool = False  # in speeches/sayings.yml
 
 
 def review_speech(speech: Speech, archive: Archive) -> list[Candidate]:

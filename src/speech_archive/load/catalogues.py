@@ -1,4 +1,4 @@
-"""The vocabularies beside the speeches: themes.yml, proverbs.yml and glossary.yml.
+"""The vocabularies beside the speeches: themes.yml, sayings.yml and glossary.yml.
 
 Each is validated against a small schema here, plus the checks a schema cannot
 express (duplicate ids and terms), and returned as immutable model objects.

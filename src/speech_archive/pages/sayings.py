@@ -86,7 +86,7 @@ def render_sayings_page(archive: Archive, annotated: Iterable[AnnotatedSpeech]) 
     lines = [page_front_matter({"title": "Sayings"}) + "# Sayings", ""]
     if not sayings:
         lines.append(
-            "No speech quotes a saying yet. Known sayings are listed in speeches/proverbs.yml."
+            "No speech quotes a saying yet. Known sayings are listed in speeches/sayings.yml."
         )
         return {SAYINGS_INDEX: "\n".join(lines) + "\n"}
     origins: dict[str, list[IndexedSaying]] = {}
