@@ -39,7 +39,7 @@ from run import run_build
 from synth import write_archive, write_generated_site, write_plain_site
 
 from speech_archive import build as pipeline
-from speech_archive.pages.neighbours import NEIGHBOURS_CLASS, RELATED_CLASS
+from speech_archive.markup import NEIGHBOURS_CLASS, RELATED_CLASS
 
 PASSES = [annotation_pass.__name__ for annotation_pass in pipeline.ANNOTATION_PASSES]
 REMOVED_PASSES = ("number_paragraphs", "mark_sayings", "add_glossary_notes")

@@ -5,7 +5,7 @@
 writes a complete project (mkdocs.yml, docs/, hooks/ and speeches/) with ``n``
 speeches of ~2,500 words: realistic diplomatic prose assembled from sentence
 templates, with sayings introduced by a cue, sayings from the project's own
-catalogue (speeches/proverbs.yml, read when the archive is written), glossary terms
+catalogue (speeches/sayings.yml, read when the archive is written), glossary terms
 (speeches/glossary.yml), 1-4 of 40 themes, dates over 30 years and 200 venues.
 
     write_plain_site(archive, dest, in_nav) -> dest
@@ -32,9 +32,9 @@ from pathlib import Path
 import yaml
 
 from speech_archive.build import annotate_archive, render_site
-from speech_archive.load.archive import load_archive
-from speech_archive.pages.home import HOME_PAGE
+from speech_archive.load.archive import OLD_SAYINGS_FILE, SAYINGS_FILE, load_archive, sayings_file
 from speech_archive.text import slugify
+from speech_archive.urls import HOME_PAGE
 
 try:  # run as `python bench/run.py` (bench/ on sys.path) or imported as bench.synth
     import vocabulary as words
@@ -45,7 +45,8 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 # What a build of the project needs besides the speeches; `overrides` only if the theme uses one.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides")
 # Vocabularies read from the project so detection meets the catalogue it really has.
-CATALOGUE_FILES = ("proverbs.yml", "glossary.yml", "speech.schema.json")
+# The catalogue of sayings under either name it may have (an archive has one of them).
+CATALOGUE_FILES = (SAYINGS_FILE, OLD_SAYINGS_FILE, "glossary.yml", "speech.schema.json")
 FIRST_DAY = dt.date(1995, 1, 1)
 DAYS = 30 * 365
 
@@ -63,7 +64,7 @@ class Term:
 
 
 def read_catalogue_sayings(speeches_dir: Path) -> list[Saying]:
-    path = speeches_dir / "proverbs.yml"
+    path = speeches_dir / sayings_file(speeches_dir)
     entries = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
     return [Saying(e["text"].strip(), e.get("origin")) for e in entries or [] if e.get("text")]
 

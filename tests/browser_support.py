@@ -113,9 +113,11 @@ class Visit:
 
 
 @contextlib.contextmanager
-def visit(browser: Browser, base: str) -> Iterator[Visit]:
+def visit(browser: Browser, base: str, javascript: bool = True) -> Iterator[Visit]:
     """A fresh context (no cache, no storage) whose page reports requests and errors."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, java_script_enabled=javascript
+    )
     page = context.new_page()
     record = Visit(page, base)
     context.on("request", lambda request: record.requests.append(request.url))

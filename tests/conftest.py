@@ -11,6 +11,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from speech_archive.markup import (
+    CALLOUT_CLASS,
+    PARAGRAPH_NUMBER_CLASS,
+    SAYING_CLASS,
+    SPEECH_BODY_CLASS,
+)
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED_SLUG = "2014-05-21-new-approach-for-asian-security-cooperation"
@@ -19,15 +26,15 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "speeches")
 # Classes of what the annotation passes add around a speech's words; removing
 # these elements from a built page must give back the source text.
 ADDED_SELECTORS = (
-    ".para-number",  # paragraph numbers
-    ".saying-callout",  # proverb callouts after a paragraph
+    f".{PARAGRAPH_NUMBER_CLASS}",  # paragraph numbers
+    f".{CALLOUT_CLASS}",  # saying callouts after a paragraph
     "sup[id^='fnref']",  # footnote references (glossary, note, the speech's own)
     "div.footnote",  # footnote definitions
 )
 # Annotations that wrap a speech's words and keep them: unwrapped, not removed.
 KEPT_SELECTORS = (
     "abbr",  # abbreviation tooltips
-    ".saying",  # highlighted sayings
+    f".{SAYING_CLASS}",  # highlighted sayings
 )
 
 
@@ -84,7 +91,7 @@ def annotation_free_words(element) -> list[str]:
 def speech_text_words(page: BeautifulSoup) -> list[str]:
     """The words of the speech body on a built page, with every annotation removed."""
     article = page.select_one("article")
-    body = article.select_one(".speech-body")
+    body = article.select_one(f".{SPEECH_BODY_CLASS}")
     assert body is not None, "speech pages wrap the body in .speech-body"
     return annotation_free_words(body)
 

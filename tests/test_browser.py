@@ -15,6 +15,8 @@ import pytest
 from browser_support import Visit, launch_chromium, search, serve, visit
 from conftest import SEED_SLUG, copy_project, run_mkdocs_build
 
+from speech_archive.urls import OLD_SAYINGS_INDEX
+
 SEED_PAGE = f"speeches/{SEED_SLUG}.html"
 # One query per kind a reader types; each must put the seed speech in the first three results.
 SEARCHES = {
@@ -120,6 +122,22 @@ def test_every_page_linked_from_the_navigation_loads_cleanly(browser, site_base)
                     seen.add(linked)
                     queue.append(linked)
         assert {"themes/index.html", "themes/comprehensive-security.html", SEED_PAGE} <= seen
+        assert_clean(record)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["script", "no script"])
+def test_the_sayings_old_address_leads_to_the_sayings_index(browser, site_base, javascript):
+    """Links published to proverbs/index.html, a saying's anchor included, still land on it."""
+    saying = "blow-out-another-s-oil-lamp"  # one of the seed speech's sayings
+    with visit(browser, site_base, javascript=javascript) as record:
+        page = record.page
+        page.goto(record.url(f"{OLD_SAYINGS_INDEX}#{saying}"))
+        page.wait_for_url("**/sayings/index.html*")
+        assert record.site_path(page.url) == "sayings/index.html"
+        assert heading(record) == "Sayings"
+        if javascript:  # the script keeps the anchor; a meta refresh cannot
+            assert page.url.endswith(f"#{saying}")
+            assert page.locator(f"[id='{saying}']").is_visible()
         assert_clean(record)
 
 

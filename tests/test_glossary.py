@@ -147,8 +147,8 @@ CASES = [
     ),
     (
         "a saying already linked",
-        "As they say, [the Cold War is over](../proverbs/x.md){ .saying }.",
-        "As they say, [the Cold War is over](../proverbs/x.md){ .saying }.",
+        "As they say, [the Cold War is over](../sayings/x.md){ .saying }.",
+        "As they say, [the Cold War is over](../sayings/x.md){ .saying }.",
         [],
     ),
     (

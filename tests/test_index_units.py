@@ -13,11 +13,12 @@ from speech_archive.pages.catalogue import render_catalogue
 from speech_archive.pages.chronology import group_by_year
 from speech_archive.pages.feed import render_atom_feed
 from speech_archive.pages.home import HOME_MARKER, fill_home_page
-from speech_archive.pages.listing import link_from
 from speech_archive.pages.neighbours import find_neighbours, render_speech_footer
+from speech_archive.pages.redirects import render_redirect, render_redirects
 from speech_archive.pages.themes import group_by_theme, render_theme_page, sayings_by_theme
 from speech_archive.pages.venues import group_by_venue
 from speech_archive.text import count_words
+from speech_archive.urls import OLD_SAYINGS_INDEX, SAYINGS_INDEX, link_from
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -150,7 +151,7 @@ def saying(saying_id: str, text: str, paragraph: int) -> dict:
     }
 
 
-def test_theme_page_lists_sayings_with_links_to_proverb_index_and_paragraphs():
+def test_theme_page_lists_sayings_with_links_to_sayings_index_and_paragraphs():
     speech = make_speech("2000-01-01", "x", ("a",))
     archive = make_archive(speech)
     annotated = [
@@ -160,7 +161,7 @@ def test_theme_page_lists_sayings_with_links_to_proverb_index_and_paragraphs():
     ]
     page = render_theme_page(archive, "a", [speech], sayings_by_theme(annotated)["a"])
     assert "## Sayings" in page
-    assert "(../proverbs/index.md#far-water)" in page
+    assert "(../sayings/index.md#far-water)" in page
     assert "(../speeches/2000-01-01-x.md#p3)" in page
 
 
@@ -303,3 +304,21 @@ def test_related_matches_the_all_pairs_definition_on_random_archives(seed):
 )
 def test_link_from_gives_relative_links(page, target, expected):
     assert link_from(page, target) == expected
+
+
+def test_redirect_pages_send_relative_links_and_name_the_canonical_address():
+    page = render_redirect("old/place/page.html", "new/page.md")
+    assert '<meta http-equiv="refresh" content="0; url=../../new/page.html">' in page
+    assert '<link rel="canonical" href="../../new/page.html">' in page
+    assert '<script>location.replace("../../new/page.html" + location.hash)</script>' in page
+    # Known site URL: the canonical address is absolute, the others stay relative (file://).
+    published = render_redirect("old/place/page.html", "new/page.md", "https://example.org/archive")
+    assert '<link rel="canonical" href="https://example.org/archive/new/page.html">' in published
+    assert 'url=../../new/page.html">' in published
+
+
+def test_the_sayings_index_old_address_redirects_to_it():
+    assert render_redirects() == {
+        OLD_SAYINGS_INDEX: render_redirect(OLD_SAYINGS_INDEX, SAYINGS_INDEX)
+    }
+    assert 'url=../sayings/index.html">' in render_redirects()[OLD_SAYINGS_INDEX]

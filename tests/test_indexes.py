@@ -108,7 +108,7 @@ def saying_links(page) -> dict[str, list[str]]:
     """Saying id -> the speech paragraphs its line on a theme page links to."""
     found = {}
     for item in page.select("li"):
-        entry = item.find("a", href=lambda h: "proverbs/index.html#" in h)
+        entry = item.find("a", href=lambda h: "sayings/index.html#" in h)
         if entry:
             found[urlsplit(entry["href"]).fragment] = [
                 Path(a["href"]).name for a in item.select("a[href*='speeches/']")
@@ -230,6 +230,7 @@ def test_home_page_shows_figures_latest_speeches_and_entry_points(site):
         "feed.xml",
         "speeches.json",
     } <= hrefs
+    assert page.find("a", href="sayings/index.html", string="Sayings") is not None
     assert "about.html" in hrefs  # the hand-written part is kept
     assert "archive-summary" not in (site / "index.html").read_text(encoding="utf-8")
 

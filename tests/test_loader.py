@@ -8,7 +8,7 @@ import json
 import pytest
 from conftest import ROOT, SEED_SLUG, copy_project
 
-from speech_archive.load.archive import load_archive, split_front_matter
+from speech_archive.load.archive import load_archive, sayings_file, split_front_matter
 from speech_archive.problems import ArchiveError
 
 GOOD = """\
@@ -90,4 +90,56 @@ def test_an_edited_schema_is_read_again(tmp_path):
     assert (
         f"speeches/{SEED_SLUG}.md:2: title: is 43 characters long (expected at most 5)"
         in raised.value.report()
+    )
+
+
+# --- "proverbs", the first name of the sayings: still read ---------------------------------
+
+CORRECTED = GOOD.replace(
+    "  - development\n",
+    "  - development\nsayings:\n  ignore:\n    - First paragraph\n"
+    "  add:\n    - text: Second paragraph\n      origin: Test saying\n",
+)
+
+
+@pytest.mark.parametrize("field", ["sayings", "proverbs"])
+def test_front_matter_corrections_are_read_under_either_name(tmp_path, field):
+    project = copy_project(tmp_path / "p", speeches=False)
+    text = CORRECTED.replace("\nsayings:\n", f"\n{field}:\n")
+    (project / "speeches" / "2001-02-03-a-test-speech.md").write_text(text, encoding="utf-8")
+    (speech,) = load_archive(project).speeches
+    assert speech.sayings_add == ({"text": "Second paragraph", "origin": "Test saying"},)
+    assert speech.sayings_ignore == ("First paragraph",)
+
+
+def test_front_matter_with_the_field_under_both_names_is_a_problem(tmp_path):
+    project = copy_project(tmp_path / "p", speeches=False)
+    text = CORRECTED.replace("\n---\n\nFirst", "\nproverbs:\n  ignore:\n    - Second\n---\n\nFirst")
+    (project / "speeches" / "2001-02-03-x.md").write_text(text, encoding="utf-8")
+    with pytest.raises(ArchiveError) as raised:
+        load_archive(project)
+    assert raised.value.report().splitlines()[0] == (
+        "speeches/2001-02-03-x.md:14: proverbs: is the old name of 'sayings', which this front "
+        "matter has too (expected one field: move its entries under 'sayings')"
+    )
+
+
+def test_the_catalogue_of_sayings_is_read_under_its_old_name(tmp_path):
+    project = copy_project(tmp_path / "p")
+    speeches = project / "speeches"
+    (speeches / "sayings.yml").rename(speeches / "proverbs.yml")
+    assert sayings_file(speeches) == "proverbs.yml"
+    assert load_archive(project).sayings == load_archive(ROOT).sayings != ()
+
+
+def test_the_catalogue_of_sayings_under_both_names_is_a_problem(tmp_path):
+    project = copy_project(tmp_path / "p")
+    speeches = project / "speeches"
+    (speeches / "proverbs.yml").write_bytes((speeches / "sayings.yml").read_bytes())
+    assert sayings_file(speeches) == "sayings.yml"
+    with pytest.raises(ArchiveError) as raised:
+        load_archive(project)
+    assert raised.value.report().splitlines()[0] == (
+        "speeches/proverbs.yml:0: -: is the old name of speeches/sayings.yml, which exists too "
+        "(expected one catalogue of sayings: move its entries into sayings.yml and delete it)"
     )

@@ -21,7 +21,7 @@ def test_control_character_is_reported_with_its_line():
 PLAIN_DOCUMENTS = [
     "title: R&D and the *Future*\ndate: '1999-03-07'\nthemes: [water, trade]\n",
     'title: "Quoted: yes"\ndate: 2014-05-21\nsource:\n  title: Collected\n  url: https://e.org/a?b=1\n',
-    "title: 'Ça va — 中国 «ok»'\nsummary: >-\n  Folded\n  text\nthemes:\n- a\n- b\nproverbs:\n  add: [x]\n",
+    "title: 'Ça va — 中国 «ok»'\nsummary: >-\n  Folded\n  text\nthemes:\n- a\n- b\nsayings:\n  add: [x]\n",
     "count: 3\nflag: yes\nempty:\nlist: []\n",
     "",
 ]

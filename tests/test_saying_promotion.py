@@ -1,4 +1,4 @@
-"""saying_promotion: which uncatalogued sayings to add to proverbs.yml, without the command line."""
+"""saying_promotion: which uncatalogued sayings to add to sayings.yml, without the command line."""
 
 from __future__ import annotations
 
@@ -74,7 +74,7 @@ def test_ties_go_to_the_first_seen_and_wider_sayings_come_first():
     assert "variants" not in found[1].entry()
 
 
-def test_ids_are_slugs_proverbs_yml_accepts_and_never_repeat_one():
+def test_ids_are_slugs_sayings_yml_accepts_and_never_repeat_one():
     taken = {"a-bird-in-the-hand-is-worth-two-in-the-bush"}
     assert entry_id(BIRD, taken) == "a-bird-in-the-hand-is-worth-two-in-the-bush-2"
     assert entry_id("Café, façade & naïve—words", set()) == "cafe-facade-naive-words"

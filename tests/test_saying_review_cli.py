@@ -55,10 +55,10 @@ def _speech(project: Path, date: str, title: str, body: str) -> Path:
 
 
 def _yaml_blocks(output: str) -> list[str]:
-    """The front-matter lines the text output prints: from 'proverbs:' to the next blank line."""
+    """The front-matter lines the text output prints: from 'sayings:' to the next blank line."""
     blocks, current = [], None
     for line in output.splitlines():
-        if line == "proverbs:":
+        if line == "sayings:":
             current = [line]
             blocks.append(current)
         elif current is not None and line.startswith("  "):
@@ -103,7 +103,7 @@ def test_seed_speech_lists_six_sayings_each_with_lines_that_drop_it(tmp_path):
     listed = result.output.count(", found: ") + result.output.count(", rejected: ")
     details = (
         r"^    origin: [^;]+; cue: [^;]+; extent: [^;]+; citation: [^;]+; "
-        r"(?:not )?in speeches/proverbs.yml$"
+        r"(?:not )?in speeches/sayings.yml$"
     )
     assert len(re.findall(details, result.output, re.MULTILINE)) == listed
     assert len(re.findall(r"^    why: ", result.output, re.MULTILINE)) == listed
@@ -112,7 +112,7 @@ def test_seed_speech_lists_six_sayings_each_with_lines_that_drop_it(tmp_path):
     assert len(found) == 6 and len(blocks) == 6
     original = (project / SEED).read_text(encoding="utf-8")
     for block, text in zip(blocks, found, strict=True):
-        assert yaml.safe_load(block) == {"proverbs": {"ignore": [text]}}
+        assert yaml.safe_load(block) == {"sayings": {"ignore": [text]}}
         _with_front_matter_lines(project / SEED, block)
         still = _accepted(project, SEED)  # the archive's own loader accepts the pasted lines
         assert text not in still and len(still) == 5
@@ -149,11 +149,11 @@ def test_json_lists_speeches_with_candidates_as_dicts(tmp_path):
         lines = yaml.safe_load(candidate["correction"]["yaml"])
         if candidate["accepted"]:
             assert candidate["correction"]["action"] == "ignore"
-            assert lines == {"proverbs": {"ignore": [candidate["text"]]}}
+            assert lines == {"sayings": {"ignore": [candidate["text"]]}}
         else:
             assert candidate["correction"]["action"] == "add"
             added = {"text": candidate["text"], "origin": candidate["origin"]}
-            assert lines == {"proverbs": {"add": [added]}}
+            assert lines == {"sayings": {"add": [added]}}
 
 
 def test_markdown_has_a_heading_a_table_and_yaml_blocks(tmp_path):
@@ -167,7 +167,7 @@ def test_markdown_has_a_heading_a_table_and_yaml_blocks(tmp_path):
     assert sum(" | found | " in row for row in rows) == 6
     blocks = re.findall(r"^```yaml\n(.*?)\n```$", result.output, re.DOTALL | re.MULTILINE)
     assert len(blocks) == len(rows)
-    assert sum(set(yaml.safe_load(block)["proverbs"]) == {"ignore"} for block in blocks) == 6
+    assert sum(set(yaml.safe_load(block)["sayings"]) == {"ignore"} for block in blocks) == 6
 
 
 # --- rejected candidates -------------------------------------------------------------------
@@ -209,7 +209,7 @@ def test_rejected_candidates_come_with_add_lines_that_add_them(tmp_path, with_a_
     assert "paragraph 4, rejected: \u201cEnhancing Dialogue" in result.output
     [block] = [b for b in _yaml_blocks(result.output) if "Enhancing Dialogue" in b]
     added = {"text": TITLE_WORDS, "origin": "Saying"}
-    assert yaml.safe_load(block) == {"proverbs": {"add": [added]}}
+    assert yaml.safe_load(block) == {"sayings": {"add": [added]}}
     hidden = _cli(project, "sayings", "--no-rejected", SEED)
     assert ", rejected: " not in hidden.output and hidden.output.count(", found: ") == 6
 
@@ -246,10 +246,10 @@ def test_hand_corrections_are_undone_by_removing_them(tmp_path):
         8, "A wise man changes his way", "Saying", None, "quotation marks", False, "ignored"
     )
     assert correction(ignored, speech, None).action == "add"
-    by_hand = replace(speech, proverbs_ignore=("a wise man changes his way",))
+    by_hand = replace(speech, sayings_ignore=("a wise man changes his way",))
     undo = correction(ignored, by_hand, None)
     assert undo.action == "remove-ignore"
-    assert yaml.safe_load(undo.yaml) == {"proverbs": {"ignore": ["a wise man changes his way"]}}
+    assert yaml.safe_load(undo.yaml) == {"sayings": {"ignore": ["a wise man changes his way"]}}
 
 
 # --- quoting ---------------------------------------------------------------------------------
@@ -298,9 +298,9 @@ TRICKY = [
 def test_quoted_values_read_back_as_written(text):
     assert yaml.safe_load(f"- {yaml_scalar(text)}") == [text]
     assert "\n" not in yaml_scalar(text)
-    assert yaml.safe_load(ignore_lines(text)) == {"proverbs": {"ignore": [text]}}
+    assert yaml.safe_load(ignore_lines(text)) == {"sayings": {"ignore": [text]}}
     added = {"text": text, "origin": text}
-    assert yaml.safe_load(add_lines(text, text)) == {"proverbs": {"add": [added]}}
+    assert yaml.safe_load(add_lines(text, text)) == {"sayings": {"add": [added]}}
 
 
 def test_a_saying_with_colons_quotes_and_hashes_is_ignored_by_the_printed_lines(tmp_path):
@@ -315,7 +315,7 @@ def test_a_saying_with_colons_quotes_and_hashes_is_ignored_by_the_printed_lines(
     assert _accepted(project, name) == ["- yes: #1 is 'no'."]
     result = _cli(project, "sayings", name)
     [block] = _yaml_blocks(result.output)
-    assert yaml.safe_load(block) == {"proverbs": {"ignore": ["- yes: #1 is 'no'."]}}
+    assert yaml.safe_load(block) == {"sayings": {"ignore": ["- yes: #1 is 'no'."]}}
     _with_front_matter_lines(path, block)
     assert _accepted(project, name) == []
 
@@ -341,7 +341,7 @@ def _two_speeches_with_one_saying(project: Path) -> None:
     )
 
 
-def test_promote_prints_an_entry_that_proverbs_yml_accepts(tmp_path):
+def test_promote_prints_an_entry_that_sayings_yml_accepts(tmp_path):
     project = copy_project(tmp_path / "project", speeches=False)
     _two_speeches_with_one_saying(project)
     result = _cli(project, "sayings", "--promote")
@@ -357,11 +357,11 @@ def test_promote_prints_an_entry_that_proverbs_yml_accepts(tmp_path):
     assert "#   2001-02-03-first-address, paragraph 1: " in result.output
     assert "#   2002-03-04-second-address, paragraph 2: " in result.output
 
-    catalogue = project / "speeches" / "proverbs.yml"
-    before = len(load_sayings(catalogue, "speeches/proverbs.yml")[0])
+    catalogue = project / "speeches" / "sayings.yml"
+    before = len(load_sayings(catalogue, "speeches/sayings.yml")[0])
     with catalogue.open("a", encoding="utf-8") as out:
         out.write("\n" + result.output)  # the whole output: the comments are YAML comments
-    sayings, problems = load_sayings(catalogue, "speeches/proverbs.yml")
+    sayings, problems = load_sayings(catalogue, "speeches/sayings.yml")
     assert problems == [] and len(sayings) == before + 1
     assert _cli(project, "check").exit_code == 0
     speech, archive = _load(project, "speeches/2002-03-04-second-address.md")
@@ -369,6 +369,24 @@ def test_promote_prints_an_entry_that_proverbs_yml_accepts(tmp_path):
     again = _cli(project, "sayings", "--promote")
     assert again.exit_code == 0
     assert "every saying found in two or more speeches is in" in again.output
+
+
+def test_an_archive_with_the_catalogue_s_old_name_is_told_to_add_to_it(tmp_path):
+    """speeches/proverbs.yml, the catalogue's first name, is still read: the commands name it."""
+    project = copy_project(tmp_path / "project", speeches=False)
+    speeches = project / "speeches"
+    (speeches / "sayings.yml").rename(speeches / "proverbs.yml")
+    _two_speeches_with_one_saying(project)
+    promoted = _cli(project, "sayings", "--promote")
+    assert promoted.exit_code == 0, promoted.output
+    assert "# Quoted in two or more speeches, not yet in speeches/proverbs.yml: append" in (
+        promoted.output
+    )
+    reviewed = _cli(project, "sayings", "2001-02-03-first-address")
+    assert reviewed.exit_code == 0, reviewed.output
+    assert "not in speeches/proverbs.yml" in reviewed.output
+    checked = _cli(project, "check", str(speeches / "proverbs.yml"))
+    assert checked.exit_code == 0, checked.output
 
 
 def test_promote_formats_and_speech_filter(tmp_path):
@@ -400,7 +418,7 @@ def test_promote_formats_and_speech_filter(tmp_path):
             ["new-approach-for-asia-security-cooperation"],
             "did you mean 'new-approach-for-asian-security-cooperation'",
         ),
-        (["speeches/proverbs.yml"], "speeches/proverbs.yml is not a speech"),
+        (["speeches/sayings.yml"], "speeches/sayings.yml is not a speech"),
         (["mkdocs.yml"], "mkdocs.yml is not a speech"),
         (["../../etc/passwd"], "is not a speech"),
         (["--format", "xml", SEED], "'xml' is not one of"),
@@ -507,7 +525,7 @@ def test_pr_script_lists_only_the_speech_the_pull_request_adds(tmp_path):
     headings = re.findall(r"^### `([^`]+)`", result.stdout, re.MULTILINE)
     assert headings == ["speeches/2001-02-03-first-address.md"]
     assert "A bird in the hand is worth two in the bush." in result.stdout
-    assert re.search(r"^```yaml\nproverbs:\n  ignore:\n", result.stdout, re.MULTILINE)
+    assert re.search(r"^```yaml\nsayings:\n  ignore:\n", result.stdout, re.MULTILINE)
     assert SEED_SLUG not in result.stdout
 
 

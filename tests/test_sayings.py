@@ -1,4 +1,4 @@
-"""Proverb detection and callouts on small inputs: by cue, by catalogue, by hand."""
+"""Saying detection and callouts on small inputs: by cue, by catalogue, by hand."""
 
 from __future__ import annotations
 
@@ -303,7 +303,7 @@ def test_highlight_wraps_the_words_in_a_link_and_keeps_them():
     text = 'As a Chinese saying goes, "A wise man changes." We agree.'
     (saying,) = detect_sayings(text, ())
     assert highlight_sayings(text, [saying]) == (
-        'As a Chinese saying goes, "[A wise man changes.](../proverbs/index.md#a-wise-man-changes){ .saying }"'
+        'As a Chinese saying goes, "[A wise man changes.](../sayings/index.md#a-wise-man-changes){ .saying }"'
         " We agree."
     )
 
@@ -311,7 +311,7 @@ def test_highlight_wraps_the_words_in_a_link_and_keeps_them():
 def test_split_saying_is_highlighted_in_both_parts():
     text = '"A stitch in time," the saying goes, "saves nine."'
     (saying,) = detect_sayings(text, ())
-    link = "(../proverbs/index.md#a-stitch-in-time-saves-nine){ .saying }"
+    link = "(../sayings/index.md#a-stitch-in-time-saves-nine){ .saying }"
     assert (
         highlight_sayings(text, [saying])
         == f'"[A stitch in time]{link}," the saying goes, "[saves nine.]{link}"'
@@ -339,7 +339,7 @@ def test_callout_is_a_quote_admonition_with_escaped_values():
         "",
         "    *Meaning:* It &lt;means&gt; this",
         "",
-        "    [Every speech that quotes this saying](../proverbs/index.md#x)",
+        "    [Every speech that quotes this saying](../sayings/index.md#x)",
     ]
 
 
@@ -393,14 +393,14 @@ def test_mark_sayings_adds_a_callout_after_the_paragraph_and_reports_findings():
     }
 
 
-# --- the proverb index --------------------------------------------------------
+# --- the sayings index --------------------------------------------------------
 
 
-def test_proverb_index_groups_by_origin_and_lists_every_use_newest_first():
+def test_sayings_index_groups_by_origin_and_lists_every_use_newest_first():
     import datetime as dt
 
     from speech_archive.model import AnnotatedSpeech, Speech
-    from speech_archive.pages.sayings import render_proverbs_page
+    from speech_archive.pages.sayings import render_sayings_page
 
     def speech(slug: str, day: dt.date) -> Speech:
         return Speech(
@@ -444,8 +444,8 @@ def test_proverb_index_groups_by_origin_and_lists_every_use_newest_first():
             },
         ),
     ]
-    page = render_proverbs_page(Archive(speeches=(older, newer), sayings=CATALOGUE), annotated)[
-        "proverbs/index.md"
+    page = render_sayings_page(Archive(speeches=(older, newer), sayings=CATALOGUE), annotated)[
+        "sayings/index.md"
     ]
     body = page.split("---\n\n", 1)[1]
     assert body.splitlines()[4:] == [

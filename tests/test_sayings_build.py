@@ -7,8 +7,10 @@ from urllib.parse import urlsplit
 
 from conftest import SEED_SLUG, soup
 
+from speech_archive.urls import OLD_SAYINGS_INDEX
+
 SEED_PAGE = Path("speeches") / f"{SEED_SLUG}.html"
-PROVERBS_PAGE = Path("proverbs") / "index.html"
+SAYINGS_PAGE = Path("sayings") / "index.html"
 
 # The six sayings of the seed speech, in order, with the origin the speech gives them
 # (the uncued one with the catalogue's), checked by hand against the text.
@@ -64,14 +66,14 @@ def test_seed_page_shows_six_callouts_with_the_speech_s_origins(built_site):
     ]
     for callout, (_, saying_id, text) in zip(callouts, SEED_SAYINGS, strict=True):
         assert f"“{text}”" in callout.get_text(" ", strip=True)
-        assert callout.select_one("a")["href"] == f"../proverbs/index.html#{saying_id}"
+        assert callout.select_one("a")["href"] == f"../sayings/index.html#{saying_id}"
 
 
 def test_each_saying_is_highlighted_in_its_paragraph_with_its_words(built_site):
     body = soup(built_site / SEED_PAGE).select_one("article .speech-body")
     links = body.select("a.saying")
     assert [(a.get_text(), a["href"]) for a in links] == [
-        (text, f"../proverbs/index.html#{saying_id}") for _, saying_id, text in SEED_SAYINGS
+        (text, f"../sayings/index.html#{saying_id}") for _, saying_id, text in SEED_SAYINGS
     ]
     for link in links:
         paragraph = link.find_parent("p")
@@ -89,8 +91,8 @@ def test_catalogue_fields_show_in_the_callout(built_site):
     assert "Original" not in kazakh  # the catalogue has none: nothing is made up
 
 
-def test_proverbs_page_groups_sayings_by_origin(built_site):
-    article = soup(built_site / PROVERBS_PAGE).select_one("article")
+def test_sayings_page_groups_sayings_by_origin(built_site):
+    article = soup(built_site / SAYINGS_PAGE).select_one("article")
     origins = [h2.get_text(strip=True).rstrip("¶") for h2 in article.select("h2")]
     assert origins == ["Chinese saying", "Kazakh proverb", "Proverb", "Saying"]
     chinese = article.select_one("h2#origin-chinese-saying")
@@ -107,15 +109,15 @@ def test_proverbs_page_groups_sayings_by_origin(built_site):
     ]
 
 
-def test_proverbs_page_links_every_use_to_its_paragraph(built_site):
-    article = soup(built_site / PROVERBS_PAGE).select_one("article")
+def test_sayings_page_links_every_use_to_its_paragraph(built_site):
+    article = soup(built_site / SAYINGS_PAGE).select_one("article")
     for _, saying_id, text in SEED_SAYINGS:
         heading = article.select_one(f"h3[id='{saying_id}']")
         assert heading is not None, saying_id
         assert heading.get_text(strip=True).rstrip("¶") == f"“{text}”"
         uses = heading.find_next_sibling("ul").select("a[href*='#p']")
         assert len(uses) == 1
-        target, fragment = _resolve(built_site, PROVERBS_PAGE, uses[0]["href"])
+        target, fragment = _resolve(built_site, SAYINGS_PAGE, uses[0]["href"])
         assert target == (built_site / SEED_PAGE).resolve()
         anchor = soup(target).find(id=fragment)
         assert anchor is not None, uses[0]["href"]
@@ -126,10 +128,10 @@ def test_proverbs_page_links_every_use_to_its_paragraph(built_site):
 
 def test_callout_links_resolve_to_index_entries(built_site):
     page = soup(built_site / SEED_PAGE)
-    index = soup(built_site / PROVERBS_PAGE)
+    index = soup(built_site / SAYINGS_PAGE)
     for link in page.select(".saying-callout a, a.saying"):
         target, fragment = _resolve(built_site, SEED_PAGE, link["href"])
-        assert target == (built_site / PROVERBS_PAGE).resolve()
+        assert target == (built_site / SAYINGS_PAGE).resolve()
         assert index.find(id=fragment) is not None, link["href"]
 
 
@@ -139,4 +141,28 @@ def test_sayings_page_is_in_the_navigation(built_site):
         a.get_text(strip=True): a["href"]
         for a in page.select("nav.md-nav--primary a.md-nav__link[href]")
     }
-    assert nav_links["Sayings"] == "../proverbs/index.html"
+    assert nav_links["Sayings"] == "../sayings/index.html"
+
+
+def test_the_sayings_old_address_sends_readers_to_the_sayings_index(built_site):
+    """proverbs/index.html (the index's first address) is a redirect page; see test_browser too."""
+    old = Path(OLD_SAYINGS_INDEX)
+    page = soup(built_site / old)
+    refresh = page.find("meta", attrs={"http-equiv": "refresh"})["content"]
+    delay, _, url = refresh.partition("; url=")
+    targets = {
+        "refresh": url,
+        "canonical": page.find("link", rel="canonical")["href"],
+        "link": page.body.find("a")["href"],
+    }
+    assert delay == "0"
+    for kind, href in targets.items():
+        assert _resolve(built_site, old, href) == ((built_site / SAYINGS_PAGE).resolve(), ""), kind
+    script = page.find("script").get_text()
+    assert script == f'location.replace("{url}" + location.hash)'  # a saying's anchor is kept
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    # Not a page of the site: neither searched nor listed.
+    search = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert OLD_SAYINGS_INDEX not in search and OLD_SAYINGS_INDEX not in (
+        built_site / "sitemap.xml"
+    ).read_text(encoding="utf-8")

@@ -20,7 +20,7 @@ def _key(text: str, origin: str) -> tuple[tuple[str, ...], str]:
 
 def score_detection() -> tuple[int, int, int, list[str]]:
     """(true positives, false positives, false negatives, what went wrong) over the labelled set."""
-    catalogue, problems = load_sayings(ROOT / "speeches" / "proverbs.yml", "speeches/proverbs.yml")
+    catalogue, problems = load_sayings(ROOT / "speeches" / "sayings.yml", "speeches/sayings.yml")
     assert not problems
     items = yaml.safe_load(LABELLED.read_text(encoding="utf-8"))
     true_pos = false_pos = false_neg = 0

@@ -1,6 +1,8 @@
-"""speech-archive: the core of an annotated speech archive.
+"""speech-archive: a static-site generator for annotated speech archives, on MkDocs.
 
-Plain Python with no MkDocs import: loading and validation (``loader``), the
-annotation passes (``annotate``), the index pages and data (``indexes``), and the
-contributor CLI (``cli``). ``hooks/build_hooks.py`` wires it into MkDocs.
+``build.py`` is the whole build in order: ``load/`` reads and validates the archive,
+``annotate/`` runs each pass over each speech, ``pages/`` renders the generated pages
+and data. Only ``plugin.py``, the MkDocs plugin, imports MkDocs; ``extensions/`` are
+Python-Markdown extensions, ``output/`` works on the written site and ``cli/`` is the
+``speech-archive`` command.
 """

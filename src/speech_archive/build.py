@@ -21,11 +21,12 @@ from .annotate.sayings import reference_index
 from .cache import ContentCache, cached
 from .model import AnnotatedSpeech, Archive, Findings, Speech
 from .pages import render_annotation_indexes, render_archive_indexes
-from .pages.home import HOME_PAGE, fill_home_page, render_home_summary
+from .pages.home import fill_home_page, render_home_summary
 from .pages.neighbours import find_neighbours, render_speech_footer
 from .pages.speech import render_speech_page
 from .parallel import MIN_ITEMS, can_fork, map_in_processes
 from .timings import NO_TIMER, StepTimer
+from .urls import HOME_PAGE, speech_page_path
 
 # A pass takes the speech's blocks and returns them annotated, with what it found.
 AnnotationPass = Callable[[list[Block], Speech, Archive], tuple[list[Block], Findings]]
@@ -121,7 +122,7 @@ def render_site(
             cache, key, lambda: render_speech_page(speech, archive, item.markdown, footer)
         )
 
-    files = {f"speeches/{item.speech.slug}.md": speech_page(item) for item in annotated}
+    files = {speech_page_path(item.speech): speech_page(item) for item in annotated}
     files.update(render_archive_indexes(archive, site_name, site_url))
     files.update(render_annotation_indexes(archive, annotated))
     if home_page is not None:

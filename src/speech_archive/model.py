@@ -1,4 +1,4 @@
-"""The archive as the rest of the pipeline sees it: validated, normalised, immutable."""
+"""The archive as the build sees it: validated, normalised, immutable; and what annotation finds."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ class Theme:
 
 @dataclass(frozen=True)
 class CatalogueSaying:
-    """A known saying from speeches/proverbs.yml."""
+    """A known saying from speeches/sayings.yml."""
 
     id: str
     text: str  # the English wording most often quoted
@@ -99,8 +99,8 @@ class Speech:
     rights: str | None = None
     summary: str | None = None
     language: str = "en"
-    proverbs_add: tuple[dict, ...] = ()  # front-matter corrections to saying detection
-    proverbs_ignore: tuple[str, ...] = ()
+    sayings_add: tuple[dict, ...] = ()  # front-matter corrections to saying detection
+    sayings_ignore: tuple[str, ...] = ()
     content_hash: str = ""  # sha256 of the file's bytes: a cache key for `mkdocs serve`
     # Counted once, where the speech is made: for a large archive, in the loading processes.
     word_count: int = field(init=False, compare=False)

@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from ..markup import GLOSSARY_NOTE_PREFIX
 from ..model import Archive, Findings, GlossaryTerm, Speech
 from ..text import escape_markdown
 from .blocks import ADDED, OTHER, PARAGRAPH, Block, prose_spans
-
-FOOTNOTE_PREFIX = "glossary-"
 
 # Word separators inside a term: a space, a line break or a hyphen all count, so
 # "21st-century Maritime Silk Road" also matches "21st Century Maritime Silk Road".
@@ -148,10 +147,10 @@ def _footnote_labels(blocks: list[Block], terms: list[GlossaryTerm]) -> dict[str
     taken = {label.casefold() for block in blocks for label in _FOOTNOTE_LABEL.findall(block.text)}
     labels = {}
     for term in terms:
-        label, suffix = f"{FOOTNOTE_PREFIX}{term.slug}", 1
+        label, suffix = f"{GLOSSARY_NOTE_PREFIX}{term.slug}", 1
         while label.casefold() in taken:
             suffix += 1
-            label = f"{FOOTNOTE_PREFIX}{term.slug}-{suffix}"
+            label = f"{GLOSSARY_NOTE_PREFIX}{term.slug}-{suffix}"
         taken.add(label.casefold())
         labels[term.term] = label
     return labels

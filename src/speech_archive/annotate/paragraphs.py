@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..markup import PARAGRAPH_NUMBER_CLASS, paragraph_anchor, paragraph_title
 from ..model import Archive, Findings, Speech
 from .blocks import PARAGRAPH, Block, prose_spans
 
@@ -9,7 +10,11 @@ from .blocks import PARAGRAPH, Block, prose_spans
 def paragraph_marker(number: int) -> str:
     # An inline link at the start of the paragraph carries the anchor: an attribute
     # list on a paragraph's last line would land after a hard line break.
-    return f'[{number}](#p{number}){{ #p{number} .para-number title="Paragraph {number}" }} '
+    anchor = paragraph_anchor(number)
+    return (
+        f"[{number}](#{anchor}){{ #{anchor} .{PARAGRAPH_NUMBER_CLASS} "
+        f'title="{paragraph_title(number)}" }} '
+    )
 
 
 def escape_lone_closing_braces(text: str) -> str:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
+from ..markup import CALLOUT_CLASS, CALLOUT_LINK_LABEL, CALLOUT_TYPE, SAYING_CLASS
 from ..model import Archive, Findings, SayingFinding, Speech
-from ..pages.sayings import saying_link
 from ..text import escape_markdown
+from ..urls import saying_link
 from .blocks import ADDED, PARAGRAPH, Block, prose_spans
 from .saying_catalogue import build_catalogue_index
 from .sayings import Corrections, FoundSaying, detect_sayings, reference_index
-
-CALLOUT_CLASS = "saying-callout"
-HIGHLIGHT_CLASS = "saying"
 
 
 def _linkable(words: str) -> bool:
@@ -43,16 +41,16 @@ def highlight_sayings(text: str, found: list[FoundSaying]) -> str:
         if start < position:
             continue  # overlapping pieces: the first one wins
         out.append(text[position:start])
-        out.append(f"[{text[start:end]}]({saying_link(saying_id)}){{ .{HIGHLIGHT_CLASS} }}")
+        out.append(f"[{text[start:end]}]({saying_link(saying_id)}){{ .{SAYING_CLASS} }}")
         position = end
     out.append(text[position:])
     return "".join(out)
 
 
 def render_callout(saying: FoundSaying) -> str:
-    """A Material `quote` admonition: the saying, its original, source and meaning, and a link."""
+    """A Material admonition: the saying, its original, source and meaning, and a link."""
     # escape_markdown turns '"' into an entity, so the title's own quotes stay intact.
-    lines = [f'!!! quote {CALLOUT_CLASS} "{escape_markdown(saying.origin)}"', ""]
+    lines = [f'!!! {CALLOUT_TYPE} {CALLOUT_CLASS} "{escape_markdown(saying.origin)}"', ""]
     paragraphs = [f"“{escape_markdown(saying.text)}”"]
     entry = saying.saying
     if entry and entry.original:
@@ -63,7 +61,7 @@ def render_callout(saying: FoundSaying) -> str:
         paragraphs.append(f"*Source:* {escape_markdown(saying.citation)}")
     if entry and entry.meaning:
         paragraphs.append(f"*Meaning:* {escape_markdown(entry.meaning)}")
-    paragraphs.append(f"[Every speech that quotes this saying]({saying_link(saying.id)})")
+    paragraphs.append(f"[{CALLOUT_LINK_LABEL}]({saying_link(saying.id)})")
     for paragraph in paragraphs:
         lines += [f"    {paragraph}", ""]
     return "\n".join(lines).rstrip("\n")
@@ -74,7 +72,7 @@ def mark_sayings(
 ) -> tuple[list[Block], Findings]:
     index = build_catalogue_index(archive.sayings)
     references = reference_index(archive)
-    corrections = Corrections(speech.proverbs_add, speech.proverbs_ignore)
+    corrections = Corrections(speech.sayings_add, speech.sayings_ignore)
     out: list[Block] = []
     findings: list[SayingFinding] = []
     lead_in = ""  # the paragraph just before: its closing cue may introduce this one's quotation

@@ -27,14 +27,14 @@ class Candidate:
     accepted: bool  # shown as a saying on the site
     reason: str  # why it was accepted or rejected
     citation: str | None = None  # the passage of a reference work it quotes ("Micah 6:8")
-    catalogued: bool = False  # in speeches/proverbs.yml
+    catalogued: bool = False  # in speeches/sayings.yml
 
 
 def review_speech(speech: Speech, archive: Archive) -> list[Candidate]:
     """Every candidate saying in ``speech``, accepted or not, in reading order."""
     index = build_catalogue_index(archive.sayings)
     references = reference_index(archive)
-    corrections = Corrections(speech.proverbs_add, speech.proverbs_ignore)
+    corrections = Corrections(speech.sayings_add, speech.sayings_ignore)
     candidates: list[Candidate] = []
     lead_in = ""  # as the build does: a paragraph's closing cue introduces the next one's quotation
     for block in split_blocks(speech.body):

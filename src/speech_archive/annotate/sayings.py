@@ -1,4 +1,4 @@
-"""Proverb detection: the sayings one stretch of prose quotes, by cue, catalogue or hand.
+"""Saying detection: the sayings one stretch of prose quotes, by cue, catalogue or hand.
 
 ``detect_sayings`` is pure and works on one paragraph's Markdown. Only prose is
 looked at: code spans, links, URLs and HTML are masked first.
@@ -40,7 +40,7 @@ _MASK_CHARS = "\x1a \n"  # a masked region (the paragraph's number link) and spa
 
 @dataclass(frozen=True)
 class Corrections:
-    """A speech's front-matter `proverbs:` field."""
+    """A speech's front-matter `sayings:` field."""
 
     add: tuple[dict, ...] = ()  # {"text": words as they stand, "origin": optional}
     ignore: tuple[str, ...] = ()  # quotations wrongly flagged
@@ -48,7 +48,7 @@ class Corrections:
 
 @dataclass(frozen=True)
 class FoundSaying:
-    id: str  # the catalogue id, or a slug of the text: the proverb index anchors on it
+    id: str  # the catalogue id, or a slug of the text: the sayings index anchors on it
     text: str  # as it stands in the speech (the parts of a split saying joined)
     origin: str
     pieces: tuple[tuple[int, int], ...]  # character ranges of its words in the paragraph
@@ -314,7 +314,7 @@ def consider_sayings(
                 None,
                 "catalogue wording",
                 True,
-                "in the catalogue (speeches/proverbs.yml)",
+                "in the catalogue of sayings",
             )
         )
     for passage in passages:
@@ -405,7 +405,7 @@ def consider_sayings(
                     f.cue,
                     f.extent,
                     False,
-                    "ignored by the speech's front matter (proverbs.ignore)",
+                    "ignored by the speech's front matter (sayings.ignore)",
                 )
             )
         else:
@@ -430,7 +430,7 @@ def consider_sayings(
                     None,
                     "front matter",
                     True,
-                    "added by the speech's front matter (proverbs.add)",
+                    "added by the speech's front matter (sayings.add)",
                 )
             )
     rejected = [
@@ -567,19 +567,24 @@ def _references_in(
     return find_references(text, spans, references)
 
 
-def check_saying_corrections(speech: Speech, line_of_add: Callable[[int], int]) -> list[Problem]:
-    """Every `proverbs.add` text must stand, word for word, in one of the speech's paragraphs."""
-    if not speech.proverbs_add:
+def check_saying_corrections(
+    speech: Speech, field: str, line_of_add: Callable[[int], int]
+) -> list[Problem]:
+    """Every `sayings.add` text must stand, word for word, in one of the speech's paragraphs.
+
+    ``field`` is the front-matter field the corrections came from (its name is in the problems).
+    """
+    if not speech.sayings_add:
         return []  # most speeches: no need to split the body
     paragraphs = [b.text for b in split_blocks(speech.body) if b.kind == PARAGRAPH]
     problems = []
-    for position, added in enumerate(speech.proverbs_add):
+    for position, added in enumerate(speech.sayings_add):
         if not any(find_verbatim(p, added["text"], prose_spans(p)) for p in paragraphs):
             problems.append(
                 Problem(
                     speech.path,
                     line_of_add(position),
-                    f"proverbs.add[{position}].text",
+                    f"{field}.add[{position}].text",
                     f"{added['text']!r} is not in the speech's paragraphs (expected the saying's words exactly "
                     "as they stand in one paragraph, outside links and code)",
                 )

@@ -14,7 +14,14 @@ from pathlib import Path
 import click
 
 from ..annotate.saying_review import review_speech
-from ..load.archive import FILE_NAME, SPEECHES_DIR, collect_problems, speech_files
+from ..load.archive import (
+    FILE_NAME,
+    SAYINGS_FILE,
+    SPEECHES_DIR,
+    collect_problems,
+    sayings_file,
+    speech_files,
+)
 from ..load.text_files import read_text
 from ..model import Archive
 from ..parallel import worker_count
@@ -203,7 +210,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...], output_format: str, since
             name = archive_path(root, path)
             if name is None:
                 raise click.BadParameter(
-                    f"{path} is not a speech (.md) or vocabulary (themes.yml, proverbs.yml, glossary.yml) "
+                    f"{path} is not a speech (.md) or vocabulary (themes.yml, {SAYINGS_FILE}, glossary.yml) "
                     f"in {_shown(root / SPEECHES_DIR)}/",
                     param_hint="PATHS",
                 )
@@ -351,7 +358,7 @@ def _speech_name(root: Path, value: str) -> str:
 @click.option(
     "--promote",
     is_flag=True,
-    help="List sayings found in two or more speeches but not in speeches/proverbs.yml, "
+    help=f"List sayings found in two or more speeches but not in {SPEECHES_DIR}/{SAYINGS_FILE}, "
     "as entries to add to it (only those found in the SPEECHes, when given).",
 )
 @click.pass_context
@@ -361,8 +368,8 @@ def sayings(
     """List the sayings the detector found in each SPEECH (a path or a slug) and those it rejected.
 
     For each: the paragraph, the words, origin, cue, extent, citation and the reason,
-    then the front-matter lines that would reverse the verdict ('proverbs: ignore:' for
-    a wrong saying, 'proverbs: add:' for a missed one). A speech the build would refuse
+    then the front-matter lines that would reverse the verdict ('sayings: ignore:' for
+    a wrong saying, 'sayings: add:' for a missed one). A speech the build would refuse
     gets its problems instead, as 'check' prints them, and the exit code is 1.
 
     \b
@@ -380,8 +387,9 @@ def sayings(
     loaded = {speech.path: speech for speech in archive.speeches} if archive else {}
     # Problems outside any speech (a vocabulary, the schema) change what every speech shows.
     shared = [p for p in problems if not p.path.endswith(".md")]
+    catalogue = f"{SPEECHES_DIR}/{sayings_file(root / SPEECHES_DIR)}"
     if promote:
-        _promote(ctx, archive, problems, names, output_format)
+        _promote(ctx, archive, problems, names, output_format, catalogue)
         return
     reviews = []
     for name in names:
@@ -398,7 +406,7 @@ def sayings(
         speech = loaded[name]
         assert archive is not None  # the speech was loaded from it
         found = [c for c in review_speech(speech, archive) if rejected or c.accepted]
-        reviews.append(saying_report.review(speech, found))
+        reviews.append(saying_report.review(speech, found, catalogue))
     click.echo(SAYING_FORMATS[output_format](reviews, shared))
     ctx.exit(0 if not shared and all(r.ok for r in reviews) else 1)
 
@@ -409,8 +417,9 @@ def _promote(
     problems: list[Problem],
     names: list[str],
     output_format: str,
+    catalogue: str,
 ) -> None:
-    """Print the sayings to add to proverbs.yml; exit 1 when the archive has problems."""
+    """Print the sayings to add to the catalogue of sayings; exit 1 when the archive has problems."""
     sightings: list[Sighting] = []
     catalogued: set[str] = set()
     if archive:
@@ -434,7 +443,7 @@ def _promote(
                 + f"\n{count(len(problems), 'problem')} in the archive: the speeches that "
                 "have one were left out (run 'speech-archive check')\n"
             )
-        click.echo(PROMOTION_FORMATS[output_format](found))
+        click.echo(PROMOTION_FORMATS[output_format](found, catalogue))
     ctx.exit(0 if not problems else 1)
 
 

@@ -13,13 +13,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..build import annotate_speech
-from ..load.archive import SPEECHES_DIR, collect_problems, speech_files
+from ..load.archive import (
+    OLD_SAYINGS_FILE,
+    SAYINGS_FILE,
+    SPEECHES_DIR,
+    collect_problems,
+    sayings_file,
+    speech_files,
+)
 from ..model import Archive, Speech
 from ..parallel import worker_count
 from ..problems import Problem
 from .new_speech import is_placeholder
 
-VOCABULARIES = ("themes.yml", "proverbs.yml", "glossary.yml")
+# The catalogue of sayings under its old name too: an archive may still use it.
+VOCABULARIES = ("themes.yml", SAYINGS_FILE, OLD_SAYINGS_FILE, "glossary.yml")
 
 
 def count(number: int, noun: str, plural: str | None = None) -> str:
@@ -34,6 +42,7 @@ class CheckReport:
     elsewhere: int = 0  # problems in files not asked for
     findings: dict[str, dict] = field(default_factory=dict)  # speech path -> what the passes found
     speech_count: int = 0  # speech files in the archive, valid or not
+    sayings_file: str = f"{SPEECHES_DIR}/{SAYINGS_FILE}"  # the archive's catalogue of sayings
 
     @property
     def ok(self) -> bool:
@@ -108,6 +117,7 @@ def run_check(root: Path, paths: list[str] | None, since: str = "HEAD") -> Check
         paths,
         elsewhere=len(problems) - len(shown),
         speech_count=len(speech_files(speeches_dir)) if speeches_dir.is_dir() else 0,
+        sayings_file=f"{SPEECHES_DIR}/{sayings_file(speeches_dir)}",
     )
     changed = set(paths if paths is not None else changed_speeches(root, since))
     if archive:
@@ -117,12 +127,12 @@ def run_check(root: Path, paths: list[str] | None, since: str = "HEAD") -> Check
     return report
 
 
-def _saying_line(saying: dict) -> str:
+def _saying_line(saying: dict, catalogue: str) -> str:
     where = f"paragraph {saying.get('paragraph')}" if saying.get("paragraph") else "saying"
     known = (
         f"catalogued as {saying.get('id')}"
         if saying.get("catalogued")
-        else "not yet in speeches/proverbs.yml"
+        else f"not yet in {catalogue}"
     )
     origin = f", {saying['origin']}" if saying.get("origin") else ""
     return f'  saying, {where}: "{saying.get("text", "")}" ({known}{origin})'
@@ -136,7 +146,7 @@ def format_text(report: CheckReport) -> str:
             f"{count(len(found['sayings']), 'saying callout')}, "
             f"{count(len(found['terms']), 'glossary term')}"
         )
-        lines += [_saying_line(saying) for saying in found["sayings"]]
+        lines += [_saying_line(saying, report.sayings_file) for saying in found["sayings"]]
         lines += [f"  term: {term}" for term in found["terms"]]
         if found["placeholder"]:
             lines.append(

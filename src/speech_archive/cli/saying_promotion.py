@@ -1,4 +1,4 @@
-"""Sayings quoted in several speeches but not yet in speeches/proverbs.yml: entries to add.
+"""Sayings quoted in several speeches but not yet in speeches/sayings.yml: entries to add.
 
 A saying two speakers quote will be quoted again, and once catalogued it is found with
 or without a cue, even worded a little differently. Pure (no click, no files): the
@@ -19,7 +19,7 @@ from ..annotate.saying_catalogue import normal_words
 MIN_RATIO = 0.8  # difflib ratio of two wordings' normalised letters for one saying
 MIN_SPEECHES = 2  # a saying quoted in this many speeches is worth cataloguing
 _MAX_ID_CHARS = 60
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # what proverbs.yml accepts as an id
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # what sayings.yml accepts as an id
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,8 @@ class Sighting:
     origin: str
 
 
-class ProverbEntry(TypedDict):
-    """An entry of speeches/proverbs.yml, as a promotion proposes it."""
+class CatalogueEntry(TypedDict):
+    """An entry of the catalogue of sayings (speeches/sayings.yml), as a promotion proposes it."""
 
     id: str
     text: str
@@ -43,7 +43,7 @@ class ProverbEntry(TypedDict):
 
 @dataclass(frozen=True)
 class Promotion:
-    """A saying to add to proverbs.yml, and where it was found."""
+    """A saying to add to sayings.yml, and where it was found."""
 
     id: str
     text: str  # the most frequent wording
@@ -55,9 +55,9 @@ class Promotion:
     def speeches(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(s.slug for s in self.sightings))
 
-    def entry(self) -> ProverbEntry:
-        """The proverbs.yml entry, keys in the file's order."""
-        entry: ProverbEntry = {"id": self.id, "text": self.text, "origin": self.origin}
+    def entry(self) -> CatalogueEntry:
+        """The sayings.yml entry, keys in the file's order."""
+        entry: CatalogueEntry = {"id": self.id, "text": self.text, "origin": self.origin}
         if self.variants:
             entry["variants"] = list(self.variants)
         return entry
@@ -113,7 +113,7 @@ def _most_frequent(values: list[str]) -> str:
 
 
 def entry_id(text: str, taken: set[str]) -> str:
-    """A slug of ``text``'s first words that proverbs.yml accepts and no entry uses yet."""
+    """A slug of ``text``'s first words that sayings.yml accepts and no entry uses yet."""
     # Accents dropped ('café' -> 'cafe'); any other character outside ASCII separates words.
     decomposed = unicodedata.normalize("NFKD", text)
     letters = "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -133,7 +133,7 @@ def promotions(
 ) -> list[Promotion]:
     """Sayings found in ``MIN_SPEECHES`` or more speeches, most widely quoted first.
 
-    ``taken_ids`` are the ids proverbs.yml already uses: a new id never repeats one.
+    ``taken_ids`` are the ids sayings.yml already uses: a new id never repeats one.
     Wordings that normalise to the same words are one wording; its text is the form
     most often written.
     """

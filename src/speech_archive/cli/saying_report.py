@@ -2,7 +2,7 @@
 
 A contributor should not have to know the detector to fix what it got wrong: every
 candidate comes with the front-matter lines to paste (valid, correctly quoted YAML),
-and every saying quoted in several speeches with a proverbs.yml entry. Pure: no click.
+and every saying quoted in several speeches with a sayings.yml entry. Pure: no click.
 """
 
 from __future__ import annotations
@@ -17,12 +17,14 @@ import yaml
 from ..annotate.blocks import PARAGRAPH, prose_spans, split_blocks
 from ..annotate.saying_catalogue import normal_words
 from ..annotate.saying_review import Candidate
+from ..load.archive import SAYINGS_FIELD, SAYINGS_FILE, SPEECHES_DIR
 from ..model import Speech
 from ..problems import Problem
 from .check import count
 from .saying_promotion import Promotion
 
 SHORT_CHARS = 100  # longer words are shortened in listings (never in the lines to paste)
+DEFAULT_SAYINGS_FILE = f"{SPEECHES_DIR}/{SAYINGS_FILE}"  # unless an archive has the old name
 
 
 def yaml_scalar(text: str) -> str:
@@ -69,11 +71,11 @@ class Correction:
 
 
 def ignore_lines(text: str) -> str:
-    return f"proverbs:\n  ignore:\n    - {yaml_scalar(text)}"
+    return f"{SAYINGS_FIELD}:\n  ignore:\n    - {yaml_scalar(text)}"
 
 
 def add_lines(text: str, origin: str | None) -> str:
-    lines = f"proverbs:\n  add:\n    - text: {yaml_scalar(text)}"
+    lines = f"{SAYINGS_FIELD}:\n  add:\n    - text: {yaml_scalar(text)}"
     return lines + (f"\n      origin: {yaml_scalar(origin)}" if origin else "")
 
 
@@ -84,7 +86,7 @@ def _same_words(a: str, b: str) -> bool:
 
 
 def _verbatim_in(text: str, paragraph: str | None) -> bool:
-    """Whether ``text`` stands word for word in the paragraph's prose, as `proverbs.add` needs."""
+    """Whether ``text`` stands word for word in the paragraph's prose, as `sayings.add` needs."""
     if paragraph is None:
         return False
     spans = prose_spans(paragraph)
@@ -102,25 +104,25 @@ def correction(candidate: Candidate, speech: Speech, paragraph: str | None) -> C
     A saying added by hand is dropped by removing its `add` entry (an `ignore` would not
     win over it), and one ignored by hand is restored by removing its `ignore` entry.
     """
-    paste = "add to the front matter (into its proverbs: field, if it has one)"
+    paste = f"add to the front matter (into its {SAYINGS_FIELD}: field, if it has one)"
     if candidate.accepted:
         added = next(
-            (a for a in speech.proverbs_add if _same_words(a.get("text", ""), candidate.text)), None
+            (a for a in speech.sayings_add if _same_words(a.get("text", ""), candidate.text)), None
         )
         if added is not None:
             return Correction(
                 "remove-add",
                 "added by hand: to drop it, remove this entry from the "
-                "front matter's proverbs: add: list",
+                f"front matter's {SAYINGS_FIELD}: add: list",
                 add_lines(added["text"], added.get("origin")),
             )
         return Correction("ignore", f"not a saying? {paste}", ignore_lines(candidate.text))
-    ignored = next((i for i in speech.proverbs_ignore if _same_words(i, candidate.text)), None)
+    ignored = next((i for i in speech.sayings_ignore if _same_words(i, candidate.text)), None)
     if ignored is not None:
         return Correction(
             "remove-ignore",
             "ignored by hand: to show it, remove this entry from "
-            "the front matter's proverbs: ignore: list",
+            f"the front matter's {SAYINGS_FIELD}: ignore: list",
             ignore_lines(ignored),
         )
     lines = add_lines(candidate.text, candidate.origin)
@@ -142,6 +144,7 @@ class SpeechReview:
     title: str | None = None  # None when the speech did not load
     candidates: list[tuple[Candidate, Correction]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # why it did not load
+    sayings_file: str = DEFAULT_SAYINGS_FILE  # the catalogue of sayings it was checked against
 
     @property
     def ok(self) -> bool:
@@ -153,13 +156,16 @@ class SpeechReview:
         return f"{count(accepted, 'saying')} found, {rejected or 'none'} rejected"
 
 
-def review(speech: Speech, candidates: list[Candidate]) -> SpeechReview:
+def review(
+    speech: Speech, candidates: list[Candidate], sayings_file: str = DEFAULT_SAYINGS_FILE
+) -> SpeechReview:
     """``speech``'s candidates, each with the correction that reverses its verdict."""
     paragraphs = {b.number: b.text for b in split_blocks(speech.body) if b.kind == PARAGRAPH}
     return SpeechReview(
         speech.path,
         speech.title,
         [(c, correction(c, speech, paragraphs.get(c.paragraph))) for c in candidates],
+        sayings_file=sayings_file,
     )
 
 
@@ -167,8 +173,8 @@ def _verdict(candidate: Candidate) -> str:
     return "found" if candidate.accepted else "rejected"
 
 
-def _details(candidate: Candidate) -> str:
-    catalogue = ("in" if candidate.catalogued else "not in") + " speeches/proverbs.yml"
+def _details(candidate: Candidate, sayings_file: str) -> str:
+    catalogue = ("in" if candidate.catalogued else "not in") + f" {sayings_file}"
     return (
         f"origin: {candidate.origin}; cue: {_quoted(candidate.cue) or 'none'}; "
         f"extent: {candidate.extent}; citation: {candidate.citation or 'none'}; {catalogue}"
@@ -206,7 +212,7 @@ def format_text(reviews: list[SpeechReview], shared_problems: Sequence[Problem] 
                     f"  paragraph {candidate.paragraph}, {_verdict(candidate)}: "
                     f"{_quoted(shorten(candidate.text))}"
                 ),
-                f"    {_details(candidate)}",
+                f"    {_details(candidate, speech.sayings_file)}",
                 f"    why: {candidate.reason}",
                 f"    {fix.advice}:",
                 "",
@@ -314,14 +320,16 @@ def format_markdown(reviews: list[SpeechReview], shared_problems: Sequence[Probl
 
 # --- promotion -----------------------------------------------------------------------------
 
-PROMOTION_INTRO = (
-    "# Quoted in two or more speeches, not yet in speeches/proverbs.yml: append\n"
-    "# each entry to it, then add meaning, original and source where you are sure."
-)
+
+def promotion_intro(sayings_file: str = DEFAULT_SAYINGS_FILE) -> str:
+    return (
+        f"# Quoted in two or more speeches, not yet in {sayings_file}: append\n"
+        "# each entry to it, then add meaning, original and source where you are sure."
+    )
 
 
 def promotion_yaml(promotion: Promotion) -> str:
-    """The proverbs.yml entry, in the file's own layout (ready to append)."""
+    """The sayings.yml entry, in the file's own layout (ready to append)."""
     entry = promotion.entry()
     lines = [
         f"- id: {yaml_scalar(entry['id'])}",
@@ -341,10 +349,10 @@ def _found_in(promotion: Promotion) -> list[str]:
     ]
 
 
-def format_promotions_text(found: list[Promotion]) -> str:
+def format_promotions_text(found: list[Promotion], sayings_file: str = DEFAULT_SAYINGS_FILE) -> str:
     if not found:
-        return "every saying found in two or more speeches is in speeches/proverbs.yml"
-    lines = [PROMOTION_INTRO]
+        return f"every saying found in two or more speeches is in {sayings_file}"
+    lines = [promotion_intro(sayings_file)]
     for promotion in found:
         lines += [
             "",
@@ -374,10 +382,12 @@ def format_promotions_json(found: list[Promotion], problems: Sequence[Problem] =
     )
 
 
-def format_promotions_markdown(found: list[Promotion]) -> str:
+def format_promotions_markdown(
+    found: list[Promotion], sayings_file: str = DEFAULT_SAYINGS_FILE
+) -> str:
     if not found:
-        return "Every saying found in two or more speeches is in `speeches/proverbs.yml`."
-    lines = ["### Sayings to add to `speeches/proverbs.yml`", ""]
+        return f"Every saying found in two or more speeches is in `{sayings_file}`."
+    lines = [f"### Sayings to add to `{sayings_file}`", ""]
     for promotion in found:
         lines += _fenced(promotion_yaml(promotion), "yaml")
         lines += [f"Found in {count(len(promotion.speeches), 'speech', 'speeches')}:", ""]

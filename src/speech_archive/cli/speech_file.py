@@ -30,7 +30,7 @@ FIELD_ORDER = (
     "note",
     "rights",
     "language",
-    "proverbs",
+    "sayings",
 )
 SOURCE_ORDER = ("title", "url", "publisher", "updated", "retrieved")
 MAX_SLUG_LENGTH = 60  # keeps file names (and cited URLs) readable and under file-system limits

@@ -24,15 +24,12 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from ..annotate.glossary import FOOTNOTE_PREFIX
-from ..pages.neighbours import NEIGHBOURS_CLASS, RELATED_CLASS
+from ..markup import GLOSSARY_NOTE_PREFIX, SEARCH_EXCLUDE_ATTRIBUTE, SEARCH_EXCLUDED_CLASSES
 
-EXCLUDE = "data-search-exclude"
-EXCLUDED_CLASSES = frozenset({"para-number", NEIGHBOURS_CLASS, RELATED_CLASS})
 # Python-Markdown's footnotes give each note the id "fn:<label>"; glossary notes are labelled
 # "glossary-<term>" (a speech's own note with such a label is left out of search too).
 # A note's marks in the text are <sup id="fnref:<label>"> ("fnref2:" for a second mark).
-GLOSSARY_NOTE_ID = f"fn:{FOOTNOTE_PREFIX}"
+GLOSSARY_NOTE_ID = f"fn:{GLOSSARY_NOTE_PREFIX}"
 FOOTNOTE_MARK_ID = re.compile(r"^fnref\d*:")
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
@@ -45,7 +42,7 @@ class SearchExclusionsTreeprocessor(Treeprocessor):
 
 
 def _is_excluded(element: etree.Element) -> bool:
-    if EXCLUDED_CLASSES.intersection(element.get("class", "").split()):
+    if SEARCH_EXCLUDED_CLASSES.intersection(element.get("class", "").split()):
         return True
     if element.tag == "li":
         return element.get("id", "").startswith(GLOSSARY_NOTE_ID)
@@ -53,12 +50,12 @@ def _is_excluded(element: etree.Element) -> bool:
 
 
 def _exclude(element: etree.Element) -> None:
-    element.set(EXCLUDE, "true")
+    element.set(SEARCH_EXCLUDE_ATTRIBUTE, "true")
     # Material starts a search section at every heading, even inside a skipped element;
     # only a marked heading drops its section.
     for heading in element.iter():
         if heading.tag in HEADINGS:
-            heading.set(EXCLUDE, "true")
+            heading.set(SEARCH_EXCLUDE_ATTRIBUTE, "true")
 
 
 class SearchExclusionsExtension(Extension):

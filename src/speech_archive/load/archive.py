@@ -30,6 +30,10 @@ from .untrusted import check_speech_body, paths_leaving_root
 SPEECHES_DIR = "speeches"
 SCHEMA_FILE = "speech.schema.json"
 REFERENCES_DIR = "references"  # speeches/references/: reference works and references.yml
+SAYINGS_FILE = "sayings.yml"  # the catalogue of known sayings
+OLD_SAYINGS_FILE = "proverbs.yml"  # its first name, still read when it is the only one
+SAYINGS_FIELD = "sayings"  # the front matter's corrections to saying detection
+OLD_SAYINGS_FIELD = "proverbs"  # its first name, still read
 FILE_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 _FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 
@@ -168,13 +172,24 @@ def parse_speech(
                         f"({hint}expected one of its slugs)",
                     )
                 )
+    if SAYINGS_FIELD in meta and OLD_SAYINGS_FIELD in meta:
+        problems.append(
+            Problem(
+                shown_as,
+                line_of(OLD_SAYINGS_FIELD),
+                OLD_SAYINGS_FIELD,
+                f"is the old name of '{SAYINGS_FIELD}', which this front matter has too "
+                f"(expected one field: move its entries under '{SAYINGS_FIELD}')",
+            )
+        )
     problems += undefined_footnotes(body, body_line, shown_as)
     problems += check_speech_body(
         body, shown_as, body_line
     )  # raw HTML, unsafe links and attributes
     if problems or day is None or name is None:
         return None, problems
-    corrections = meta.get("proverbs") or {}
+    corrections_field = OLD_SAYINGS_FIELD if OLD_SAYINGS_FIELD in meta else SAYINGS_FIELD
+    corrections = meta.get(corrections_field) or {}
     speech = Speech(
         slug=file_name[:-3],
         path=shown_as,
@@ -191,13 +206,13 @@ def parse_speech(
         rights=meta.get("rights"),
         summary=meta.get("summary"),
         language=meta.get("language", "en"),
-        proverbs_add=tuple(corrections.get("add", ())),
-        proverbs_ignore=tuple(corrections.get("ignore", ())),
+        sayings_add=tuple(corrections.get("add", ())),
+        sayings_ignore=tuple(corrections.get("ignore", ())),
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
-    # proverbs.add must name words that stand in the text; the sayings module knows where.
+    # sayings.add must name words that stand in the text; the sayings module knows where.
     problems = check_saying_corrections(
-        speech, lambda index: line_of("proverbs", "add", index, "text")
+        speech, corrections_field, lambda index: line_of(corrections_field, "add", index, "text")
     )
     return (None, problems) if problems else (speech, [])
 
@@ -240,10 +255,33 @@ def vocabulary_hash(speeches_dir: Path) -> str:
     return content_hash(*parts)
 
 
+def _present(path: Path) -> bool:
+    return path.exists() or path.is_symlink()
+
+
+def sayings_file(speeches_dir: Path) -> str:
+    """The name of the archive's catalogue of sayings: SAYINGS_FILE, unless the archive has
+    a file under the old name only."""
+    if _present(speeches_dir / OLD_SAYINGS_FILE) and not _present(speeches_dir / SAYINGS_FILE):
+        return OLD_SAYINGS_FILE
+    return SAYINGS_FILE
+
+
 def _load_vocabularies(speeches_dir: Path) -> tuple[dict, tuple, tuple, tuple, list[Problem]]:
     themes, problems = load_themes(speeches_dir / "themes.yml", f"{SPEECHES_DIR}/themes.yml")
-    sayings, found = load_sayings(speeches_dir / "proverbs.yml", f"{SPEECHES_DIR}/proverbs.yml")
+    catalogue = sayings_file(speeches_dir)
+    sayings, found = load_sayings(speeches_dir / catalogue, f"{SPEECHES_DIR}/{catalogue}")
     problems += found
+    if catalogue == SAYINGS_FILE and _present(speeches_dir / OLD_SAYINGS_FILE):
+        problems.append(
+            Problem(
+                f"{SPEECHES_DIR}/{OLD_SAYINGS_FILE}",
+                0,
+                "-",
+                f"is the old name of {SPEECHES_DIR}/{SAYINGS_FILE}, which exists too (expected "
+                f"one catalogue of sayings: move its entries into {SAYINGS_FILE} and delete it)",
+            )
+        )
     glossary, found = load_glossary(speeches_dir / "glossary.yml", f"{SPEECHES_DIR}/glossary.yml")
     problems += found
     references, found = load_references(

@@ -1,4 +1,4 @@
-"""The vocabularies beside the speeches: themes.yml, proverbs.yml and glossary.yml.
+"""The vocabularies beside the speeches: themes.yml, sayings.yml and glossary.yml.
 
 Each is validated against a small schema here, plus the checks a schema cannot
 express (duplicate ids and terms), and returned as immutable model objects.
@@ -11,6 +11,7 @@ from pathlib import Path
 from ..annotate.glossary import normalise_wording  # the form in which the glossary pass matches
 from ..model import CatalogueSaying, GlossaryTerm, Theme
 from ..problems import Problem
+from ..urls import RESERVED_THEME_SLUGS
 from .safe_yaml import YamlDocument, YamlProblem, load_yaml
 from .schema import check_against_schema
 from .text_files import read_text
@@ -45,7 +46,7 @@ SAYINGS_SCHEMA = {
         "required": ["id", "text", "origin"],
         "additionalProperties": False,
         "properties": {
-            "id": {**_SLUG, "description": "a stable slug; the proverb index anchors on it"},
+            "id": {**_SLUG, "description": "a stable slug; the sayings index anchors on it"},
             "text": {**_TEXT, "description": "the saying's usual English wording"},
             "origin": {**_TEXT, "maxLength": 100, "description": "e.g. 'Chinese saying'"},
             "original": _TEXT,
@@ -101,10 +102,6 @@ def _load(
         doc = YamlDocument({} if schema["type"] == "object" else [], {})
     problems = check_against_schema(schema, doc, shown_as)
     return (None if problems else doc), problems
-
-
-# Theme pages are themes/<slug>.html beside themes/index.html.
-RESERVED_THEME_SLUGS = ("index",)
 
 
 def load_themes(path: Path, shown_as: str) -> tuple[dict[str, Theme], list[Problem]]:

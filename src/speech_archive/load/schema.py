@@ -73,9 +73,11 @@ def _messages(error: ValidationError) -> list[tuple[tuple, str]]:
         want = sub.get("description", "a value")
         return [((*path, missing), f"is missing (expected: {want})")]
     if kind == "additionalProperties":
-        allowed = sorted(schema.get("properties", {}))
+        known = schema.get("properties", {})
+        # An old name still read (marked deprecated) is known, but never suggested.
+        allowed = sorted(key for key, sub in known.items() if not sub.get("deprecated"))
         out = []
-        for key in sorted(set(value) - set(allowed), key=str):
+        for key in sorted(set(value) - set(known), key=str):
             close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'? " if close else ""
             out.append(

@@ -26,6 +26,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
+from ..markup import SPEECH_BODY_CLASS
 from ..problems import Problem
 
 # The extensions of mkdocs.yml, as there (tests/test_safety.py keeps them in step):
@@ -61,8 +62,8 @@ MARKDOWN_TAGS = frozenset(
     "p br hr h1 h2 h3 h4 h5 h6 em strong a img code pre span div ul ol li blockquote sup abbr "
     "details summary".split()
 )
-# How speech_page.py places the body on the page (the check renders it the same way).
-PAGE_WRAPPER = ('<div class="speech-body" markdown>', "</div>")
+# How pages/speech.py places the body on the page (the check renders it the same way).
+PAGE_WRAPPER = (f'<div class="{SPEECH_BODY_CLASS}" markdown>', "</div>")
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 # What Markdown needs in the text to emit a tag, a URL or an attribute of its own
 # choosing: '<' (HTML, comments, autolinks, md_in_html), '{' (attribute lists), ']'

@@ -16,6 +16,7 @@ and the offline plugin's copy of it, search_index.js).
 from __future__ import annotations
 
 from ..model import Archive, Speech
+from ..urls import speech_page_path
 
 FACETS_FIELD = "facets"
 # Material's worker multiplies a page's score by up to 5 and a section's by up to 2
@@ -35,9 +36,7 @@ def speech_facets(speech: Speech, archive: Archive) -> str:
 
 def archive_facets(archive: Archive) -> dict[str, str]:
     """Facets of every speech, by the docs-relative path of its page."""
-    return {
-        f"speeches/{speech.slug}.md": speech_facets(speech, archive) for speech in archive.speeches
-    }
+    return {speech_page_path(speech): speech_facets(speech, archive) for speech in archive.speeches}
 
 
 def add_facets_in_place(docs: list[dict], fields: dict, facets_by_location: dict[str, str]) -> None:

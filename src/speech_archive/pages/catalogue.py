@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import json
 
-from ..model import AnnotatedSpeech, Speech
-
-CATALOGUE = "speeches.json"
-
-
-def speech_url(speech: Speech) -> str:
-    """The speech page's URL relative to the site root (use_directory_urls is off)."""
-    return f"speeches/{speech.slug}.html"
+from ..model import AnnotatedSpeech
+from ..urls import speech_url
 
 
 def catalogue_record(item: AnnotatedSpeech) -> dict:

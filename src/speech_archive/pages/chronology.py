@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from ..markup import year_anchor
 from ..model import Archive, Speech
-from .listing import link_from, plural, speech_list, year_page_path
+from ..urls import SPEECHES_INDEX, link_from, year_page_path
+from .listing import plural, speech_list
 from .speech import page_front_matter
-
-CHRONOLOGY = "speeches/index.md"
 
 
 def group_by_year(speeches: tuple[Speech, ...] | list[Speech]) -> dict[int, list[Speech]]:
@@ -31,14 +31,14 @@ def render_chronology(archive: Archive, groups: dict[int, list[Speech]]) -> str:
         f"{plural(len(archive.speeches), 'speech', 'speeches')} in the archive, newest first."
     )
     if groups:
-        lines += ["", "Years: " + year_links(list(groups), CHRONOLOGY)]
+        lines += ["", "Years: " + year_links(list(groups), SPEECHES_INDEX)]
     for year, speeches in groups.items():
         # An explicit, documented anchor (speeches/index.html#year-2014) that readers can link to.
-        lines += ["", f"## {year} {{#year-{year}}}", ""]
-        year_page = link_from(CHRONOLOGY, year_page_path(year))
+        lines += ["", f"## {year} {{#{year_anchor(year)}}}", ""]
+        year_page = link_from(SPEECHES_INDEX, year_page_path(year))
         lines.append(f"[{plural(len(speeches), 'speech', 'speeches')} in {year}]({year_page})")
         lines.append("")
-        lines += speech_list(speeches, archive, CHRONOLOGY)
+        lines += speech_list(speeches, archive, SPEECHES_INDEX)
     return "\n".join(lines) + "\n"
 
 
@@ -48,7 +48,7 @@ def render_year_page(archive: Archive, year: int, speeches: list[Speech], years:
     lines += ["Years: " + year_links(years, page, current=year), ""]
     lines += [
         f"{plural(len(speeches), 'speech', 'speeches')}, newest first. "
-        f"[All speeches]({link_from(page, CHRONOLOGY)})",
+        f"[All speeches]({link_from(page, SPEECHES_INDEX)})",
         "",
     ]
     lines += speech_list(speeches, archive, page)
@@ -58,7 +58,7 @@ def render_year_page(archive: Archive, year: int, speeches: list[Speech], years:
 def render_chronology_pages(archive: Archive) -> dict[str, str]:
     groups = group_by_year(archive.speeches)
     years = list(groups)
-    pages = {CHRONOLOGY: render_chronology(archive, groups)}
+    pages = {SPEECHES_INDEX: render_chronology(archive, groups)}
     for year, speeches in groups.items():
         pages[year_page_path(year)] = render_year_page(archive, year, speeches, years)
     return pages

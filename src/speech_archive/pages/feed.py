@@ -11,10 +11,9 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urljoin
 
 from ..model import Archive, Speech
-from .catalogue import speech_url
+from ..urls import FEED, HOME_PAGE, speech_url, url_of
 from .listing import newest_first
 
-FEED = "feed.xml"
 FEED_LIMIT = 20
 ATOM = "http://www.w3.org/2005/Atom"
 EMPTY_ARCHIVE_UPDATED = "1970-01-01T00:00:00Z"  # a fixed value: an empty feed still needs <updated>
@@ -50,7 +49,7 @@ def render_atom_feed(
     )
     ET.SubElement(feed, "link", {"rel": "self", "type": "application/atom+xml", "href": link(FEED)})
     ET.SubElement(
-        feed, "link", {"rel": "alternate", "type": "text/html", "href": link("index.html")}
+        feed, "link", {"rel": "alternate", "type": "text/html", "href": link(url_of(HOME_PAGE))}
     )
     ET.SubElement(feed, "generator").text = "speech-archive"
     for speech in speeches:

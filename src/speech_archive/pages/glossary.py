@@ -9,11 +9,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
+from ..markup import LETTER_ANCHOR_PREFIX
 from ..model import AnnotatedSpeech, Archive, GlossaryTerm, Speech
 from ..text import escape_markdown, human_date
+from ..urls import GLOSSARY_INDEX, link_from, speech_page_path
 from .speech import page_front_matter
-
-GLOSSARY_PAGE = "glossary/index.md"
 
 
 def speeches_by_term(annotated: Iterable[AnnotatedSpeech]) -> dict[str, list[Speech]]:
@@ -42,7 +42,7 @@ def _letter(term: GlossaryTerm) -> str:
 def _letter_anchor(letter: str) -> str:
     # Never a term's slug: a term may be called "A", so the heading "A" cannot take #a.
     special = {"0–9": "digits", "#": "other"}
-    return "letter-" + special.get(letter, letter.lower())
+    return LETTER_ANCHOR_PREFIX + special.get(letter, letter.lower())
 
 
 def render_term(term: GlossaryTerm, speeches: list[Speech]) -> list[str]:
@@ -57,7 +57,8 @@ def render_term(term: GlossaryTerm, speeches: list[Speech]) -> list[str]:
     if speeches:
         lines += ["Mentioned in:", ""]
         lines += [
-            f"- [{escape_markdown(s.title)}](../speeches/{s.slug}.md) — {human_date(s.date)}"
+            f"- [{escape_markdown(s.title)}]({link_from(GLOSSARY_INDEX, speech_page_path(s))})"
+            f" — {human_date(s.date)}"
             for s in speeches
         ]
     else:
@@ -71,7 +72,7 @@ def render_glossary_page(archive: Archive, annotated: Iterable[AnnotatedSpeech])
     lines = [page_front_matter({"title": "Glossary"}) + "# Glossary", ""]
     if not terms:
         lines.append("The glossary is empty: terms are defined in speeches/glossary.yml.")
-        return {GLOSSARY_PAGE: "\n".join(lines) + "\n"}
+        return {GLOSSARY_INDEX: "\n".join(lines) + "\n"}
     lines += [
         f"{len(terms)} terms the speeches use, with what they mean and where they are mentioned. "
         "In a speech, the first mention of a term has a footnote, and abbreviations show "
@@ -86,4 +87,4 @@ def render_glossary_page(archive: Archive, annotated: Iterable[AnnotatedSpeech])
         lines += [f"## {letter} {{ #{_letter_anchor(letter)} }}", ""]
         for term in group:
             lines += render_term(term, mentions.get(term.term, []))
-    return {GLOSSARY_PAGE: "\n".join(lines)}
+    return {GLOSSARY_INDEX: "\n".join(lines)}

@@ -10,23 +10,33 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from ..markup import ARCHIVE_FIGURES_CLASS
 from ..model import AnnotatedSpeech, Archive
+from ..urls import (
+    CATALOGUE,
+    FEED,
+    GLOSSARY_INDEX,
+    HOME_PAGE,
+    SAYINGS_INDEX,
+    SPEECHES_INDEX,
+    THEMES_INDEX,
+    VENUES_INDEX,
+)
 from .listing import plural, speech_list
 
-HOME_PAGE = "index.md"
 HOME_MARKER = "<!-- archive-summary -->"
 LATEST_COUNT = 5
 
 # Every index a build may generate, in the order readers meet them; the home page links
-# those this build generated (the proverb and glossary pages exist once their passes run).
+# those this build generated (the sayings and glossary pages exist once their passes run).
 ENTRY_POINTS = (
-    ("speeches/index.md", "All speeches", "by year, newest first"),
-    ("themes/index.md", "Themes", "the speeches grouped by what they are about"),
-    ("venues/index.md", "Venues", "by country and place"),
-    ("proverbs/index.md", "Proverbs and sayings", "every saying quoted, by origin"),
-    ("glossary/index.md", "Glossary", "organisations, programmes and terms"),
-    ("feed.xml", "Atom feed", "the latest speeches, for feed readers"),
-    ("speeches.json", "Catalogue", "every speech as JSON, for other tools"),
+    (SPEECHES_INDEX, "All speeches", "by year, newest first"),
+    (THEMES_INDEX, "Themes", "the speeches grouped by what they are about"),
+    (VENUES_INDEX, "Venues", "by country and place"),
+    (SAYINGS_INDEX, "Sayings", "every saying quoted, by origin"),
+    (GLOSSARY_INDEX, "Glossary", "organisations, programmes and terms"),
+    (FEED, "Atom feed", "the latest speeches, for feed readers"),
+    (CATALOGUE, "Catalogue", "every speech as JSON, for other tools"),
 )
 
 
@@ -65,7 +75,14 @@ def render_home_summary(
         if figures.last_year != figures.first_year:
             span += f"–{figures.last_year}"
         facts.append(f"years covered: {span}")
-    lines = ['<div class="archive-figures" markdown>', "", " · ".join(facts), "", "</div>", ""]
+    lines = [
+        f'<div class="{ARCHIVE_FIGURES_CLASS}" markdown>',
+        "",
+        " · ".join(facts),
+        "",
+        "</div>",
+        "",
+    ]
     lines += ["## Latest speeches", ""]
     latest = speech_list(archive.speeches, archive, HOME_PAGE)[:LATEST_COUNT]
     lines += latest or ["No speeches yet."]

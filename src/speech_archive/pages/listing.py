@@ -1,4 +1,4 @@
-"""What every index shares: relative links between generated pages, and one line per speech."""
+"""What every index shares: one line per speech, its theme links, counted nouns."""
 
 from __future__ import annotations
 
@@ -6,32 +6,7 @@ from collections.abc import Iterable
 
 from ..model import Archive, Speech
 from ..text import escape_markdown, human_date
-
-
-def speech_page_path(speech: Speech) -> str:
-    """The speech page's docs-relative path; its site URL is permanent (people cite it)."""
-    return f"speeches/{speech.slug}.md"
-
-
-def theme_page_path(slug: str) -> str:
-    return f"themes/{slug}.md"
-
-
-def year_page_path(year: int) -> str:
-    return f"years/{year:04d}.md"
-
-
-def link_from(page: str, target: str) -> str:
-    """A relative link from one docs-relative page to another: MkDocs checks it, file:// follows it.
-
-    Plain string work (both are clean POSIX paths): posixpath.relpath would consult the
-    working directory on each of the thousands of links an archive's indexes hold.
-    """
-    folders, parts = page.split("/")[:-1], target.split("/")
-    common = 0
-    while common < len(folders) and common < len(parts) - 1 and folders[common] == parts[common]:
-        common += 1
-    return "/".join([".."] * (len(folders) - common) + parts[common:])
+from ..urls import link_from, speech_page_path, theme_page_path
 
 
 def newest_first(speeches: Iterable[Speech]) -> list[Speech]:

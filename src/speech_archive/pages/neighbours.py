@@ -17,13 +17,13 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..markup import NEIGHBOURS_CLASS, RELATED_CLASS
 from ..model import Archive, Speech
 from ..text import escape_markdown, human_date
-from .listing import link_from, speech_list_item, speech_page_path
+from ..urls import link_from, speech_page_path
+from .listing import speech_list_item
 
 RELATED_LIMIT = 5
-NEIGHBOURS_CLASS = "speech-neighbours"
-RELATED_CLASS = "related-speeches"
 WIDE = 8  # themes beyond which a speech is compared directly rather than indexed by subsets
 
 

@@ -1,4 +1,4 @@
-"""The proverb index (proverbs/index.md): every saying found in the archive, grouped by origin.
+"""The sayings index (urls.SAYINGS_INDEX): every saying found in the archive, grouped by origin.
 
 Each saying's anchor is its id (the catalogue id, or a slug of its text), which the
 callouts on speech pages link to. Collect (one pass over the findings), then render.
@@ -9,17 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..markup import ORIGIN_ANCHOR_PREFIX, paragraph_anchor, paragraph_label
 from ..model import AnnotatedSpeech, Archive, CatalogueSaying, Speech
 from ..text import anchor_id, escape_markdown, human_date
-from .listing import link_from, plural, speech_page_path
+from ..urls import SAYINGS_INDEX, link_from, speech_page_path
+from .listing import plural
 from .speech import page_front_matter
-
-PROVERBS_PAGE = "proverbs/index.md"
-
-
-def saying_link(saying_id: str, from_page: str = "speeches/x.md") -> str:
-    """The link from a page (by default a speech page) to a saying's entry in the index."""
-    return f"{link_from(from_page, PROVERBS_PAGE)}#{saying_id}"
 
 
 @dataclass
@@ -59,7 +54,7 @@ def collect_sayings(
 
 def _origin_anchor(origin: str) -> str:
     # Prefixed so an origin heading never takes a saying's anchor.
-    return "origin-" + anchor_id(origin)
+    return ORIGIN_ANCHOR_PREFIX + anchor_id(origin)
 
 
 def render_saying(saying: IndexedSaying) -> list[str]:
@@ -76,22 +71,24 @@ def render_saying(saying: IndexedSaying) -> list[str]:
     for speech, paragraphs in sorted(
         saying.uses.values(), key=lambda u: (u[0].date, u[0].slug), reverse=True
     ):
-        page = link_from(PROVERBS_PAGE, speech_page_path(speech))
-        places = ", ".join(f"[para. {n}]({page}#p{n})" for n in paragraphs)
+        page = link_from(SAYINGS_INDEX, speech_page_path(speech))
+        places = ", ".join(
+            f"[{paragraph_label(n)}]({page}#{paragraph_anchor(n)})" for n in paragraphs
+        )
         lines.append(
             f"- [{escape_markdown(speech.title)}]({page}) — {human_date(speech.date)} — {places}"
         )
     return [*lines, ""]
 
 
-def render_proverbs_page(archive: Archive, annotated: Iterable[AnnotatedSpeech]) -> dict[str, str]:
+def render_sayings_page(archive: Archive, annotated: Iterable[AnnotatedSpeech]) -> dict[str, str]:
     sayings = collect_sayings(archive, annotated)
     lines = [page_front_matter({"title": "Sayings"}) + "# Sayings", ""]
     if not sayings:
         lines.append(
-            "No speech quotes a saying yet. Known sayings are listed in speeches/proverbs.yml."
+            "No speech quotes a saying yet. Known sayings are listed in speeches/sayings.yml."
         )
-        return {PROVERBS_PAGE: "\n".join(lines) + "\n"}
+        return {SAYINGS_INDEX: "\n".join(lines) + "\n"}
     origins: dict[str, list[IndexedSaying]] = {}
     for saying in sorted(sayings.values(), key=lambda s: (s.text.casefold(), s.id)):
         origins.setdefault(saying.origin, []).append(saying)
@@ -109,4 +106,4 @@ def render_proverbs_page(archive: Archive, annotated: Iterable[AnnotatedSpeech])
         lines += [f"## {escape_markdown(origin)} {{ #{_origin_anchor(origin)} }}", ""]
         for saying in origins[origin]:
             lines += render_saying(saying)
-    return {PROVERBS_PAGE: "\n".join(lines)}
+    return {SAYINGS_INDEX: "\n".join(lines)}

@@ -10,12 +10,11 @@ import html
 
 import yaml
 
+from ..markup import SOURCE_NOTE_LABEL, SPEECH_BODY_CLASS, SPEECH_META_CLASS, SPEECH_RIGHTS_CLASS
 from ..model import Archive, Speech
 from ..text import escape_markdown, human_date
+from ..urls import link_from, speech_page_path, theme_page_path
 
-# A label no contributor would pick, so the source's note never collides with the
-# speech's own footnotes; Python-Markdown numbers all footnotes together.
-NOTE_LABEL = "speech-source-note"
 HTML_META_KEYS = ("title", "description")  # page metadata the theme places into HTML
 # libyaml's emitter when PyYAML has it: ~6x quicker for the thousand pages of a large archive.
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -40,7 +39,7 @@ def render_speech_page(speech: Speech, archive: Archive, body: str, footer: str 
     meta: dict = {"title": speech.title}
     if speech.summary:
         meta["description"] = " ".join(speech.summary.split())
-    note_ref = f"[^{NOTE_LABEL}]" if speech.note else ""
+    note_ref = f"[^{SOURCE_NOTE_LABEL}]" if speech.note else ""
     lines = [page_front_matter(meta) + f"# {escape_markdown(speech.title)}{note_ref}", ""]
 
     facts = [
@@ -50,8 +49,9 @@ def render_speech_page(speech: Speech, archive: Archive, body: str, footer: str 
     ]
     if speech.occasion:
         facts.append(f"**Occasion:** {escape_markdown(speech.occasion)}")
+    page = speech_page_path(speech)
     theme_links = ", ".join(
-        f"[{escape_markdown(archive.themes[slug].title)}](../themes/{slug}.md)"
+        f"[{escape_markdown(archive.themes[slug].title)}]({link_from(page, theme_page_path(slug))})"
         for slug in speech.themes
     )
     facts.append(f"**Themes:** {theme_links}")
@@ -59,13 +59,20 @@ def render_speech_page(speech: Speech, archive: Archive, body: str, footer: str 
         facts.append(f"**Source:** {_source_line(speech.source)}")
     if speech.summary:
         facts.append(f"**Summary:** {escape_markdown(speech.summary)}")
-    lines += ['<div class="speech-meta" markdown>', "", "  \n".join(facts), "", "</div>", ""]
+    lines += [
+        f'<div class="{SPEECH_META_CLASS}" markdown>',
+        "",
+        "  \n".join(facts),
+        "",
+        "</div>",
+        "",
+    ]
 
     # The wrapper lets tests and styles tell the speech's text from the page around it.
-    lines += ['<div class="speech-body" markdown>', "", body.strip("\n"), "", "</div>", ""]
+    lines += [f'<div class="{SPEECH_BODY_CLASS}" markdown>', "", body.strip("\n"), "", "</div>", ""]
     if speech.rights:
         lines += [
-            '<div class="speech-rights" markdown>',
+            f'<div class="{SPEECH_RIGHTS_CLASS}" markdown>',
             "",
             escape_markdown(speech.rights),
             "",
@@ -75,7 +82,7 @@ def render_speech_page(speech: Speech, archive: Archive, body: str, footer: str 
     if footer:
         lines += [footer, ""]
     if speech.note:
-        lines += [f"[^{NOTE_LABEL}]: {escape_markdown(speech.note)}", ""]
+        lines += [f"[^{SOURCE_NOTE_LABEL}]: {escape_markdown(speech.note)}", ""]
     return "\n".join(lines)
 
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..markup import paragraph_anchor, paragraph_label
 from ..model import AnnotatedSpeech, Archive, Speech
 from ..text import escape_markdown
-from .listing import link_from, plural, speech_list, speech_page_path, theme_page_path
+from ..urls import THEMES_INDEX, link_from, saying_link, speech_page_path, theme_page_path
+from .listing import plural, speech_list
 from .speech import page_front_matter
-
-THEMES_INDEX = "themes/index.md"
-PROVERBS_INDEX = "proverbs/index.md"  # built with the saying detection; anchors are saying ids
 
 
 @dataclass(frozen=True)
@@ -92,7 +91,7 @@ def render_theme_page(
 
 def render_saying_line(page: str, saying_id: str, uses: list[SayingUse]) -> str:
     first = uses[0]
-    entry = f"{link_from(page, PROVERBS_INDEX)}#{saying_id}"
+    entry = saying_link(saying_id, page)
     places = []
     for use in sorted(
         uses, key=lambda u: (u.speech.date, u.speech.slug, u.paragraph or 0), reverse=True
@@ -100,22 +99,18 @@ def render_saying_line(page: str, saying_id: str, uses: list[SayingUse]) -> str:
         where = link_from(page, speech_page_path(use.speech))
         label = escape_markdown(use.speech.title)
         if use.paragraph:
-            where, label = f"{where}#p{use.paragraph}", f"{label}, para. {use.paragraph}"
+            where = f"{where}#{paragraph_anchor(use.paragraph)}"
+            label = f"{label}, {paragraph_label(use.paragraph)}"
         places.append(f"[{label}]({where})")
     origin = f" — {escape_markdown(first.origin)}" if first.origin else ""
     return f"- [“{escape_markdown(first.text)}”]({entry}){origin} — {'; '.join(places)}"
 
 
 def render_theme_pages(archive: Archive, annotated: list[AnnotatedSpeech]) -> dict[str, str]:
-    """One page per theme (its speeches and the sayings they quote): see theme_page_paths."""
+    """One page per theme: its speeches and the sayings they quote."""
     groups = group_by_theme(archive)
     sayings = sayings_by_theme(annotated)
     return {
         theme_page_path(slug): render_theme_page(archive, slug, groups[slug], sayings.get(slug, {}))
         for slug in archive.themes
     }
-
-
-def theme_page_paths(archive: Archive) -> list[str]:
-    """The paths render_theme_pages gives, known before any speech is annotated."""
-    return [theme_page_path(slug) for slug in archive.themes]

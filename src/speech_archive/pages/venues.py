@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from ..markup import COUNTRY_ANCHOR_PREFIX, VENUE_ANCHOR_PREFIX
 from ..model import Archive, Speech
 from ..text import anchor_id, escape_markdown
+from ..urls import VENUES_INDEX
 from .listing import plural, speech_list
 from .speech import page_front_matter
-
-VENUES_INDEX = "venues/index.md"
 
 
 def group_by_venue(
@@ -37,7 +37,7 @@ def unique_anchors(names: list[str], prefix: str) -> dict[str, str]:
     anchors: dict[str, str] = {}
     used: set[str] = set()
     for name in names:
-        base = anchor = f"{prefix}-{anchor_id(name)}"
+        base = anchor = f"{prefix}{anchor_id(name)}"
         number = 1
         while anchor in used:
             number += 1
@@ -53,9 +53,9 @@ def render_venues_index(archive: Archive, groups: dict[str, dict[str, list[Speec
         f"The archive's speeches by country and venue: {plural(len(groups), 'country', 'countries')}, "
         f"{plural(sum(len(venues) for venues in groups.values()), 'venue')}."
     )
-    countries = unique_anchors(list(groups), "country")
+    countries = unique_anchors(list(groups), COUNTRY_ANCHOR_PREFIX)
     venue_names = [venue for venues in groups.values() for venue in venues]
-    venue_anchors = unique_anchors(venue_names, "venue")
+    venue_anchors = unique_anchors(venue_names, VENUE_ANCHOR_PREFIX)
     if groups:
         lines.append("")
         for country, venues in groups.items():

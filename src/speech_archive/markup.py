@@ -1,0 +1,81 @@
+"""The markup contract: class names, anchors and labels the site's parts agree on.
+
+The annotation passes and page renderers write these into the Markdown; the Markdown
+extensions (search_exclusions) and the stylesheet (docs/assets/stylesheets/archive.css)
+find elements by them; the tests read built pages with them. A name changed here must
+change in the stylesheet too: tests/test_markup.py checks that every name in
+STYLED_CLASSES is styled there, and that the stylesheet styles no other name of ours.
+"""
+
+from __future__ import annotations
+
+# --- speech pages --------------------------------------------------------------------------
+
+SPEECH_META_CLASS = "speech-meta"  # the facts above the text: date, speaker, venue, themes
+SPEECH_BODY_CLASS = "speech-body"  # the speech's own words, as annotated (and nothing else)
+SPEECH_RIGHTS_CLASS = "speech-rights"  # the source's rights notice below the text
+# The footnote label of the front matter's note: one no contributor would pick, so it never
+# collides with the speech's own footnotes (Python-Markdown numbers all footnotes together).
+SOURCE_NOTE_LABEL = "speech-source-note"
+
+# Paragraph numbers: each paragraph of a speech starts with a link to itself, #p<number>.
+PARAGRAPH_NUMBER_CLASS = "para-number"
+
+
+def paragraph_anchor(number: int) -> str:
+    """The id of a speech's paragraph ``number`` (citable: speeches/<slug>.html#p3)."""
+    return f"p{number}"
+
+
+def paragraph_title(number: int) -> str:
+    """The paragraph number's tooltip."""
+    return f"Paragraph {number}"
+
+
+def paragraph_label(number: int) -> str:
+    """How index pages name a paragraph they link to."""
+    return f"para. {number}"
+
+
+# Sayings: the words highlighted where they stand, and a callout after their paragraph.
+SAYING_CLASS = "saying"  # the link around a saying's words
+CALLOUT_TYPE = "quote"  # the callout's admonition type (Material styles it)
+CALLOUT_CLASS = "saying-callout"  # added to the admonition: what the callout is
+CALLOUT_LINK_LABEL = "Every speech that quotes this saying"  # to the saying's index entry
+
+# Glossary notes are footnotes labelled glossary-<term slug> (-2, -3... when taken).
+GLOSSARY_NOTE_PREFIX = "glossary-"
+
+# The foot of a speech page: previous/next speech, and related speeches.
+NEIGHBOURS_CLASS = "speech-neighbours"
+RELATED_CLASS = "related-speeches"
+
+# --- index pages ---------------------------------------------------------------------------
+
+ARCHIVE_FIGURES_CLASS = "archive-figures"  # the home page's line of figures
+
+
+def year_anchor(year: int) -> str:
+    """A year's heading on the speeches index (documented: speeches/index.html#year-2014)."""
+    return f"year-{year}"
+
+
+ORIGIN_ANCHOR_PREFIX = "origin-"  # an origin's heading on the sayings index; never a saying id
+LETTER_ANCHOR_PREFIX = "letter-"  # a letter's heading on the glossary; never a term's slug
+COUNTRY_ANCHOR_PREFIX = "country-"  # a country's heading on the venues index
+VENUE_ANCHOR_PREFIX = "venue-"  # a venue's heading there
+
+# --- search --------------------------------------------------------------------------------
+
+# Material's search plugin leaves out an element with this attribute (and drops a section
+# whose heading has it); extensions/search_exclusions.py sets it on what EXCLUDED_CLASSES
+# mark and on glossary notes and footnote marks.
+SEARCH_EXCLUDE_ATTRIBUTE = "data-search-exclude"
+SEARCH_EXCLUDED_CLASSES = frozenset({PARAGRAPH_NUMBER_CLASS, NEIGHBOURS_CLASS, RELATED_CLASS})
+
+# --- the stylesheet ------------------------------------------------------------------------
+
+# The names above that docs/assets/stylesheets/archive.css styles.
+STYLED_CLASSES = frozenset(
+    {PARAGRAPH_NUMBER_CLASS, SPEECH_META_CLASS, SPEECH_RIGHTS_CLASS, SAYING_CLASS}
+)
