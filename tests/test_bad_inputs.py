@@ -15,7 +15,7 @@ The kinds of mistake, by the folders' first word:
     body-          a speech's text: a footnote without its definition
     html-          markup in a speech's text that would run, embed or restyle something
     duplicate-     one speech under two file names
-    themes-, proverbs-, glossary-   the vocabularies beside the speeches
+    themes-, sayings-, glossary-    the vocabularies beside the speeches
     references-    speeches/references/: the declaration and the works' TSV files
     schema-        the JSON Schema beside the speeches
     path-, size-   symbolic links, a missing folder, a file over the size limit (CASE_RECIPES)
@@ -387,7 +387,7 @@ def test_the_suite_has_at_least_a_hundred_cases_of_every_kind():
     assert len(CASES) >= 100
     assert {category(case) for case in CASES} >= {
         "file", "empty", "encoding", "front", "yaml", "body", "html", "duplicate", "themes",
-        "proverbs", "glossary", "references", "schema", "path", "size",
+        "sayings", "glossary", "references", "schema", "path", "size",
     }  # fmt: skip
 
 
