@@ -13,7 +13,7 @@ from conftest import ROOT
 
 from speech_archive import markup
 
-STYLESHEET = ROOT / "docs" / "assets" / "stylesheets" / "archive.css"
+STYLESHEET = ROOT / "src" / "speech_archive" / "assets" / "stylesheets" / "archive.css"
 MATERIAL_PREFIX = "md-"  # Material's own classes, which the stylesheet scopes its rules under
 
 

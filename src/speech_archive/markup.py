@@ -1,7 +1,7 @@
 """The markup contract: class names, anchors and labels the site's parts agree on.
 
 The annotation passes and page renderers write these into the Markdown; the Markdown
-extensions (search_exclusions) and the stylesheet (docs/assets/stylesheets/archive.css)
+extensions (search_exclusions) and the stylesheet (src/speech_archive/assets/stylesheets/archive.css)
 find elements by them; the tests read built pages with them. A name changed here must
 change in the stylesheet too: tests/test_markup.py checks that every name in
 STYLED_CLASSES is styled there, and that the stylesheet styles no other name of ours.
@@ -75,7 +75,7 @@ SEARCH_EXCLUDED_CLASSES = frozenset({PARAGRAPH_NUMBER_CLASS, NEIGHBOURS_CLASS, R
 
 # --- the stylesheet ------------------------------------------------------------------------
 
-# The names above that docs/assets/stylesheets/archive.css styles.
+# The names above that src/speech_archive/assets/stylesheets/archive.css styles.
 STYLED_CLASSES = frozenset(
     {PARAGRAPH_NUMBER_CLASS, SPEECH_META_CLASS, SPEECH_RIGHTS_CLASS, SAYING_CLASS}
 )

@@ -7,7 +7,8 @@
                     contributor's mistake leaves the last good site in place
   on_files       -> annotate every speech and render every generated file; each is
                     registered with its text, the hand-written home page gets the
-                    archive's figures; no file may be written outside site_dir
+                    archive's figures, and the stylesheet and offline shim are added;
+                    no file may be written outside site_dir
   on_env         -> date every page from the sources, not the clock (reproducible builds)
   on_post_build  -> the speeches' facets go into Material's search index before it is
                     written; the offline zip is made from the written site at the end
@@ -23,6 +24,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -126,6 +128,9 @@ class SpeechArchivePlugin(BasePlugin[SpeechArchiveConfig]):
             files.append(file)
             if path in facets:
                 self.build.search_facets[file.url] = facets[path]  # the URL the index names
+        for path, content in _site_assets().items():
+            if files.get_file_from_path(path) is None:  # an archive may bring its own
+                files.append(File.generated(config, path, content=content))
         _check_inside_site(files, config)
         sayings = sum(len(item.findings.get("sayings", [])) for item in annotated)
         notes = sum(len(item.findings.get("terms", [])) for item in annotated)
@@ -189,6 +194,22 @@ class SpeechArchivePlugin(BasePlugin[SpeechArchiveConfig]):
         # no site rather than a mix of old and new pages.
         if self.build.site_dir_emptied and os.path.isdir(self.build.site_dir):
             clean_directory(self.build.site_dir)
+
+
+def _site_assets() -> dict[str, bytes]:
+    """The stylesheet and the offline search shim the pages need, shipped in the package.
+
+    mkdocs.yml names them (``extra_css``, ``extra.polyfills``: see the starter's); they
+    come from here unless the archive's docs/ holds a file of the same path.
+    """
+    root = resources.files("speech_archive") / "assets"
+    return {
+        f"assets/{folder.name}/{item.name}": item.read_bytes()
+        for folder in root.iterdir()
+        if folder.is_dir()
+        for item in folder.iterdir()
+        if item.is_file()
+    }
 
 
 def _check_inside_site(files: Files, config: MkDocsConfig) -> None:
