@@ -22,4 +22,6 @@ python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --no-deps -e .
 # Material 9.8 prints an end-of-life banner on every build: noise in test output.
 export NO_MKDOCS_2_WARNING=1
-exec .venv/bin/python -m pytest "$@"
+# Every test: -m "" lifts the quick-run filter in pyproject.toml (addopts), so the browser,
+# benchmark and slow tests run too; a -m among the extra arguments replaces it.
+exec .venv/bin/python -m pytest -m "" "$@"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -101,10 +103,47 @@ def source_body_words(markdown_body: str) -> list[str]:
     return words(markdown_body)
 
 
+def source_checksums(project: Path) -> dict[str, str]:
+    """sha256 of every file of ``project``'s speeches/ and docs/, by path."""
+    return {
+        path.relative_to(project).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for folder in ("speeches", "docs")
+        for path in sorted((project / folder).rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+
+
+@dataclass(frozen=True)
+class SeedBuild:
+    """The real archive's strict build: its project, the command's result, the sources before."""
+
+    project: Path
+    result: subprocess.CompletedProcess
+    sources_before: dict[str, str]
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real archive, built once for the whole session; tests only read it."""
+def seed_build(tmp_path_factory) -> SeedBuild:
+    """The real archive, built once (strictly) for the whole session; tests only read it."""
     project = copy_project(tmp_path_factory.mktemp("project"))
-    result = run_mkdocs_build(project)
+    before = source_checksums(project)
+    result = run_mkdocs_build(project, strict=True)
     assert result.returncode == 0, result.stderr
-    return project / "site"
+    return SeedBuild(project, result, before)
+
+
+@pytest.fixture(scope="session")
+def built_site(seed_build: SeedBuild) -> Path:
+    """The site of the real archive's build, shared by the session; tests only read it."""
+    return seed_build.project / "site"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test driving Chromium (through the browser fixture) is a browser test.
+
+    The quick run (`pytest`, pyproject.toml's addopts) leaves browser tests out; scripts/test.sh
+    runs them. A new browser test needs no marker of its own.
+    """
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

@@ -25,7 +25,8 @@ and JSON) in this process, with the same config, hooks and click command, and on
 each kind through the two commands in a new interpreter: each must exit non-zero, report
 the case's problems (check and the build the very same lines), print no traceback, and
 change no file. Adding another way to run the archive is one RUNNERS (and COMMANDS) entry.
-The two largest cases (LARGE_CASES) are marked slow: only the full run makes them.
+The quick run (`pytest`) takes the two largest cases (LARGE_CASES) through nothing, the
+others through the loader and `check`, and one case of each kind through the rest.
 
 Then what is hostile but accepted: markup in front matter and vocabularies is shown as text
 and never run (one real build of a hostile archive), what the body check lets through, and
@@ -351,6 +352,19 @@ def category(case: str) -> str:
 ONE_PER_CATEGORY = sorted(
     {category(case): case for case in reversed(CASES) if case not in LARGE_CASES}.values()
 )
+# The quick run takes every case through the loader and `check`, and one case of each kind
+# through the other runners; the full run (scripts/test.sh) takes every case through all.
+QUICK_RUNNER = "speech-archive check"
+
+
+def case_runs() -> list:
+    """(case, runner) for every case and runner, those only the full run makes marked slow."""
+    runs = []
+    for case in CASES:
+        for runner in RUNNERS:
+            quick = case not in LARGE_CASES and (runner == QUICK_RUNNER or case in ONE_PER_CATEGORY)
+            runs.append(pytest.param(case, runner, marks=() if quick else pytest.mark.slow))
+    return runs
 
 
 @pytest.fixture(scope="module")
@@ -404,14 +418,14 @@ def test_core_loader_reports_exactly_the_expected_problems(case, base_project, t
     assert summary == f"{len(expected)} problem{'s' if len(expected) != 1 else ''} in the archive"
 
 
-@pytest.mark.parametrize("runner", RUNNERS)
-@pytest.mark.parametrize("case", cases(CASES))
+@pytest.mark.parametrize(("case", "runner"), case_runs())
 def test_every_case_is_refused_with_its_message_and_changes_nothing(
     case, runner, base_project, tmp_path
 ):
     assert_refused_cleanly(case, make_case(case, base_project, tmp_path), runner, RUNNERS[runner])
 
 
+@pytest.mark.slow  # two new interpreters for each kind of mistake
 @pytest.mark.parametrize("command", COMMANDS)
 @pytest.mark.parametrize("case", ONE_PER_CATEGORY)
 def test_the_commands_exit_non_zero_without_traceback(case, command, base_project, tmp_path):

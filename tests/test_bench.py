@@ -18,6 +18,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from synth import write_archive, write_generated_site, write_plain_site
 
 BENCH = ROOT / "bench"
+# Benchmark smoke tests: the full run (scripts/test.sh) has them, the quick run does not.
+pytestmark = pytest.mark.bench
 
 
 def speech_texts(project: Path) -> dict[str, str]:

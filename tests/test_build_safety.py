@@ -5,12 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import hashlib
+import shutil
 import struct
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import copy_project, run_mkdocs_build
+
+# Each test is a whole build of its own, or two: the full run (scripts/test.sh) has them.
+pytestmark = pytest.mark.slow
 
 BAD_SPEECH = """---
 title: A bad speech
@@ -56,14 +61,32 @@ def newest_source_date(project: Path) -> str:
     return max(dates)
 
 
-def test_two_builds_in_different_folders_and_hash_seeds_are_byte_identical(tmp_path, monkeypatch):
+@pytest.fixture(scope="module")
+def built_project(tmp_path_factory) -> Path:
+    """The archive built once (hash seed 1, no SOURCE_DATE_EPOCH); tests copy it, never change it."""
+    project = copy_project(tmp_path_factory.mktemp("one") / "project")
+    with pytest.MonkeyPatch.context() as env:
+        env.delenv("SOURCE_DATE_EPOCH", raising=False)
+        env.setenv("PYTHONHASHSEED", "1")
+        result = run_mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def copy_of(built_project: Path, dest: Path) -> Path:
+    """A copy of the built project, its site included, for a test to change."""
+    shutil.copytree(built_project, dest, symlinks=True)
+    return dest
+
+
+def test_two_builds_in_different_folders_and_hash_seeds_are_byte_identical(
+    built_project, tmp_path, monkeypatch
+):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    first, second = copy_project(tmp_path / "one"), copy_project(tmp_path / "two" / "deeper")
-    monkeypatch.setenv("PYTHONHASHSEED", "1")
-    assert run_mkdocs_build(first).returncode == 0
+    second = copy_project(tmp_path / "two" / "deeper")
     monkeypatch.setenv("PYTHONHASHSEED", "2")
     assert run_mkdocs_build(second).returncode == 0
-    one, two = tree_hashes(first / "site"), tree_hashes(second / "site")
+    one, two = tree_hashes(built_project / "site"), tree_hashes(second / "site")
     assert len(one) > 20
     assert one.keys() == two.keys()
     assert [path for path in one if one[path] != two[path]] == []
@@ -99,9 +122,8 @@ def test_source_date_epoch_wins_when_set(tmp_path, monkeypatch):
     assert mtime == 946684800
 
 
-def test_a_rejected_archive_leaves_the_previous_site_untouched(tmp_path):
-    project = copy_project(tmp_path / "project")
-    assert run_mkdocs_build(project).returncode == 0
+def test_a_rejected_archive_leaves_the_previous_site_untouched(built_project, tmp_path):
+    project = copy_of(built_project, tmp_path / "project")
     site_before = tree_hashes(project / "site")
     (project / "speeches" / "2001-01-01-a-bad-speech.md").write_text(BAD_SPEECH, encoding="utf-8")
     sources_before = sources_hashes(project)
@@ -115,9 +137,8 @@ def test_a_rejected_archive_leaves_the_previous_site_untouched(tmp_path):
     assert sources_hashes(project) == sources_before
 
 
-def test_a_build_failing_after_writing_leaves_no_site_rather_than_a_mix(tmp_path):
-    project = copy_project(tmp_path / "project")
-    assert run_mkdocs_build(project).returncode == 0
+def test_a_build_failing_after_writing_leaves_no_site_rather_than_a_mix(built_project, tmp_path):
+    project = copy_of(built_project, tmp_path / "project")
     # A broken link is only found while pages are written: --strict then aborts the build.
     (project / "docs" / "broken.md").write_text(
         "# Broken\n\nSee [this](missing.md).\n", encoding="utf-8"

@@ -61,6 +61,7 @@ def _subprocess(project: Path, *args: str) -> subprocess.CompletedProcess:
 # --- new ------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # three new interpreters, one of them a whole build
 def test_new_then_check_then_build_as_real_commands(tmp_path):
     project = copy_project(tmp_path / "project")
     made = _subprocess(project, "new", *NEW_OPTIONS, "--occasion", "Cuban crisis")
@@ -169,6 +170,7 @@ def test_every_command_has_help_with_an_example():
         assert "Example" in result.output and "speech-archive " in result.output
 
 
+@pytest.mark.slow  # a new interpreter reading the whole archive
 def test_installed_script_runs():
     script = Path(sys.executable).parent / "speech-archive"
     if not script.exists():
@@ -261,6 +263,7 @@ def test_check_lists_speeches_changed_since_git_head(tmp_path):
 # --- check and the build agree ---------------------------------------------------------------
 
 
+@pytest.mark.slow  # check and a whole build, in new interpreters
 def test_check_and_build_accept_the_same_files(tmp_path):
     project = copy_project(tmp_path / "project")
     accepted = {
@@ -333,6 +336,22 @@ def test_pull_request_workflow_runs_check_tests_and_strict_build():
     assert "./scripts/test.sh" in runs  # the README's test command
     triggers = yaml.safe_load((WORKFLOWS / "ci.yml").read_text())[True]
     assert "pull_request" in triggers
+
+
+def test_ci_and_the_readme_command_run_every_test_not_only_the_quick_set():
+    """A bare `pytest` leaves the browser, bench and slow tests out (pyproject.toml's addopts):
+    every pytest that CI or scripts/test.sh runs must lift that filter, or those never run."""
+    tools = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
+    assert "-m" in shlex.split(tools["pytest"]["ini_options"]["addopts"])
+    ci = yaml.safe_load((WORKFLOWS / "ci.yml").read_text(encoding="utf-8"))
+    script = (ROOT / "scripts" / "test.sh").read_text(encoding="utf-8")
+    lines = [line for step in _steps(ci) for line in step.get("run", "").splitlines()]
+    lines += [line for line in script.splitlines() if not line.lstrip().startswith("#")]
+    commands = [words for line in lines if "pytest" in (words := shlex.split(line))]
+    assert len(commands) >= 2  # scripts/test.sh's, and the lowest-versions job's
+    for words in commands:
+        after = words[words.index("pytest") + 1 :]
+        assert "-m" in after and after[after.index("-m") + 1] == "", " ".join(words)
 
 
 def test_pages_workflow_publishes_on_push_to_main():

@@ -6,6 +6,7 @@ import datetime as dt
 import html
 from dataclasses import replace
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -100,6 +101,7 @@ MARKDOWN = st.lists(
 ).map("".join)
 
 
+@pytest.mark.slow  # 2,000 examples
 @settings(max_examples=2000, deadline=None)
 @given(MARKDOWN)
 def test_prose_spans_shortcut_agrees_with_the_pattern(text):
@@ -136,6 +138,7 @@ WORDY = st.lists(
 ).map("".join)
 
 
+@pytest.mark.slow  # 1,000 examples
 @settings(max_examples=1000, deadline=None)
 @given(WORDY)
 def test_normal_words_in_ascii_shortcut_agrees_with_tokenize(text):
@@ -197,6 +200,7 @@ def mentions_word_by_word(matcher, text: str, start: int, end: int) -> list[tupl
     return found
 
 
+@pytest.mark.slow  # 1,000 examples
 @settings(max_examples=1000, deadline=None)
 @given(PROSE, st.integers(0, 3), st.integers(0, 3))
 def test_glossary_mentions_found_by_one_pattern_are_those_found_word_by_word(
@@ -208,6 +212,7 @@ def test_glossary_mentions_found_by_one_pattern_are_those_found_word_by_word(
     assert found == mentions_word_by_word(matcher, text, start, end)
 
 
+@pytest.mark.slow  # 1,000 examples
 @settings(max_examples=1000, deadline=None)
 @given(
     st.dictionaries(

@@ -281,6 +281,7 @@ def test_feed_is_atom_with_relative_links_without_site_url(site):
     assert slugs == BASE_NEWEST_FIRST
 
 
+@pytest.mark.slow  # a second build of the fixture archive
 def test_feed_links_are_absolute_with_site_url(tmp_path):
     site = build(fixture_project(tmp_path, site_url=SITE_URL))
     feed = ET.parse(site / "feed.xml").getroot()
@@ -312,6 +313,7 @@ def test_every_link_in_the_built_site_resolves(site):
     assert checked > 500  # the walk really covered the site
 
 
+@pytest.mark.slow  # a second build of the fixture archive
 def test_adding_a_speech_updates_every_index_it_belongs_to(tmp_path, site):
     project = fixture_project(tmp_path)
     before = build(project, "site-before")

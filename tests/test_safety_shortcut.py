@@ -62,6 +62,7 @@ PIECES = [
 ]
 
 
+@pytest.mark.slow  # 1,500 bodies, each rendered by the full check
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
 @given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
 def test_a_skipped_body_has_nothing_the_full_check_rejects(body):
@@ -130,6 +131,7 @@ MARKUP_DEFINITION = re.compile(
 )
 
 
+@pytest.mark.slow  # 2,000 bodies
 @settings(max_examples=2000, deadline=None)
 @given(
     st.lists(

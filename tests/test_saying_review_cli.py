@@ -128,6 +128,7 @@ def test_seed_speech_by_slug_with_or_without_its_date(tmp_path):
     assert twice.output == by_path.output  # the same speech is listed once
 
 
+@pytest.mark.slow  # the installed command, in a new interpreter
 def test_json_lists_speeches_with_candidates_as_dicts(tmp_path):
     project = copy_project(tmp_path / "project")
     result = subprocess.run(
@@ -504,6 +505,7 @@ def _run_pr_script(repo: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow  # a git repository and the script, in new interpreters
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 def test_pr_script_lists_only_the_speech_the_pull_request_adds(tmp_path):
     repo = copy_project(tmp_path / "repo")

@@ -89,6 +89,7 @@ def test_every_label_is_verbatim_in_a_labelled_speech_with_source_and_rights(par
     assert labelled == set(bodies)
 
 
+@pytest.mark.slow  # scores every held-out speech; CI keeps the floors
 @pytest.mark.parametrize("part", sorted(HELD_OUT_FLOORS))
 def test_held_out_precision_and_recall(part):
     # Only the two figures reach the report: a held-out part's misses are never shown.
@@ -108,6 +109,7 @@ def _rendered_words(body: str) -> list[str]:
     )
 
 
+@pytest.mark.slow  # a build of all 75 labelled speeches
 def test_labelled_speeches_reach_their_pages_word_for_word(tmp_path):
     project = copy_project(tmp_path / "project", speeches=False)
     shutil.copy(CORPUS / "themes.yml", project / "speeches" / "themes.yml")

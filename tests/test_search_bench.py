@@ -5,11 +5,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 from browser_support import require_chromium
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 from search_bench import measure
+
+# A benchmark smoke test in Chromium: the full run (scripts/test.sh) has it.
+pytestmark = [pytest.mark.bench, pytest.mark.browser]
 
 
 def test_search_bench_reports_index_size_and_times_for_both_schemes(built_site: Path):
