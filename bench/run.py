@@ -43,12 +43,10 @@ from hook_timer import EVENTS_ENV
 from synth import write_archive, write_generated_site, write_plain_site
 
 from speech_archive.build import ANNOTATION_PASSES
-from speech_archive.parallel import WORKERS_ENV, worker_count
 from speech_archive.timings import TIMINGS_ENV
 
 KINDS = ("A", "B", "C", "D")
 HOOK_TIMER = Path(__file__).resolve().parent / "hook_timer.py"
-IN_PROCESSES = "annotate (in processes)"  # build.py's step: the processes' wall time
 MB = 1024 * 1024
 
 
@@ -132,7 +130,7 @@ def hook_summary(steps: dict[str, float], events: dict[str, float]) -> dict[str,
     summary.update({name.removeprefix("annotate."): s for name, s in passes.items()})
     summary["annotate"] = steps.get("annotate", 0.0)
     summary["pages + indexes"] = steps.get("pages", 0.0)
-    known = {"load", "annotate", "pages", IN_PROCESSES, *passes}
+    known = {"load", "annotate", "pages", *passes}
     extra = {name: s for name, s in steps.items() if name not in known}  # e.g. post-build steps
     summary.update({f"+ {name}": s for name, s in extra.items()})
     timed = steps.get("load", 0.0) + summary["annotate"] + summary["pages + indexes"]
@@ -320,18 +318,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--profile", type=Path, help="also cProfile one extra A build per size into this folder"
     )
-    parser.add_argument(
-        "--workers",
-        type=int,
-        help="processes A may use (SPEECH_ARCHIVE_WORKERS: loading uses them all, annotation "
-        "all but MkDocs' own; default: the hook's choice, one per core up to 4)",
-    )
     args = parser.parse_args(argv)
     if args.d_repeats is None:
         args.d_repeats = args.repeats
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    if args.workers:
-        os.environ[WORKERS_ENV] = str(args.workers)
 
     started = time.perf_counter()
     load_before = os.getloadavg()
@@ -365,7 +355,6 @@ def main(argv: list[str] | None = None) -> int:
             "repeats": args.repeats,
             "c_repeats": args.c_repeats,
             "d_repeats": args.d_repeats,
-            "workers": os.environ.get(WORKERS_ENV, f"hook default ({worker_count()})"),
             "machine": {
                 "cpus": os.cpu_count(),
                 "python": platform.python_version(),

@@ -17,14 +17,12 @@ from .annotate.blocks import Block, join_blocks, split_blocks
 from .annotate.glossary import add_glossary_notes
 from .annotate.paragraphs import keep_line_breaks, number_paragraphs
 from .annotate.saying_callouts import mark_sayings
-from .annotate.sayings import reference_index
 from .cache import ContentCache, cached
 from .model import AnnotatedSpeech, Archive, Findings, Speech
 from .pages import render_annotation_indexes, render_archive_indexes
 from .pages.home import fill_home_page, render_home_summary
 from .pages.neighbours import find_neighbours, render_speech_footer
 from .pages.speech import render_speech_page
-from .parallel import MIN_ITEMS, can_fork, map_in_processes
 from .timings import NO_TIMER, StepTimer
 from .urls import HOME_PAGE, speech_page_path
 
@@ -55,47 +53,21 @@ def annotate_speech(
 
 
 def annotate_archive(
-    archive: Archive,
-    cache: ContentCache | None = None,
-    timer: StepTimer = NO_TIMER,
-    workers: int = 1,
+    archive: Archive, cache: ContentCache | None = None, timer: StepTimer = NO_TIMER
 ) -> list[AnnotatedSpeech]:
     """Every speech annotated, in archive order.
 
-    With a cache (`mkdocs serve`), an unchanged speech keeps its last annotation. With
-    ``workers`` > 1 and a large archive, the rest are annotated in that many forked
-    processes: annotation is pure, and a process pool earns its keep at 1,000 speeches
-    (bench/README.md).
+    With a cache (`mkdocs serve`), an unchanged speech keeps its last annotation. One
+    process: a pool of them saved under 3 % of a build at 1,000 speeches (bench/README.md).
     """
-
-    def key(speech: Speech) -> tuple:
-        return ("annotated", speech.path, speech.content_hash, archive.vocabulary_hash)
-
-    todo = [speech for speech in archive.speeches if cache is None or key(speech) not in cache]
-    done: dict[str, AnnotatedSpeech] = {}
-    if workers > 1 and len(todo) >= MIN_ITEMS and can_fork():
-        reference_index(archive)  # built once here, inherited by every forked process
-
-        def annotate(number: int) -> tuple[str, Findings, dict[str, float]]:
-            pass_timer = StepTimer()  # each process's seconds per pass, added up below
-            item = annotate_speech(todo[number], archive, pass_timer)
-            return item.markdown, item.findings, pass_timer.seconds
-
-        with timer.measure("annotate (in processes)"):
-            results = map_in_processes(annotate, len(todo), workers)
-        for speech, (markdown, findings, seconds) in zip(todo, results, strict=True):
-            done[speech.path] = AnnotatedSpeech(speech, markdown, findings)
-            for step, spent in seconds.items():
-                timer.add(step, spent)  # CPU of all processes together, not wall time
-
-    def annotation(speech: Speech) -> AnnotatedSpeech:
-        return cached(
+    return [
+        cached(
             cache,
-            key(speech),
-            lambda: done.get(speech.path) or annotate_speech(speech, archive, timer),
+            ("annotated", speech.path, speech.content_hash, archive.vocabulary_hash),
+            lambda: annotate_speech(speech, archive, timer),  # noqa: B023 (called at once)
         )
-
-    return [annotation(speech) for speech in archive.speeches]
+        for speech in archive.speeches
+    ]
 
 
 def render_site(

@@ -1,7 +1,6 @@
 """The speech-archive MkDocs plugin: MkDocs' events, in the order they run, bound to build.py.
 
-  on_startup     -> `serve` keeps a content cache across rebuilds; a one-off build may
-                    use a process per core
+  on_startup     -> `serve` keeps a content cache across rebuilds
   on_config      -> a fresh state for this build
   on_pre_build   -> load and validate the archive, before MkDocs empties site_dir: a
                     contributor's mistake leaves the last good site in place
@@ -45,7 +44,6 @@ from .output.search_index import add_facets_in_place, archive_facets
 from .output.site_zip import write_site_zip
 from .pages.home import HOME_PAGE
 from .pages.listing import plural
-from .parallel import worker_count
 from .problems import ArchiveError
 from .timings import TIMINGS_ENV, StepTimer
 
@@ -76,14 +74,11 @@ class SpeechArchivePlugin(BasePlugin[SpeechArchiveConfig]):
         # cache is meant to outlive a build (see cache.py); the rest is in _Build.
         self.cache: ContentCache | None = None
         self.serving = False
-        self.workers = 1
         self.build = _Build()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.cache = ContentCache() if self.serving else None  # a one-off build reads once
-        # Forking beside serve's watcher threads is not safe; serve re-annotates one speech.
-        self.workers = 1 if self.serving else worker_count()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.build = _Build(site_dir=config.site_dir)
@@ -96,7 +91,7 @@ class SpeechArchivePlugin(BasePlugin[SpeechArchiveConfig]):
         root = Path(config.config_file_path).resolve().parent
         try:
             with self.build.timer.measure("load"):
-                self.build.archive = load_archive(root, self.cache, self.workers)
+                self.build.archive = load_archive(root, self.cache)
         except ArchiveError as err:
             # PluginError makes MkDocs print the message and exit 1, without a traceback.
             raise PluginError("\n" + err.report()) from None
@@ -107,7 +102,7 @@ class SpeechArchivePlugin(BasePlugin[SpeechArchiveConfig]):
         archive, timer = self.build.archive, self.build.timer
         assert archive is not None  # on_pre_build has loaded it, or the build has stopped
         with timer.measure("annotate"):
-            annotated = annotate_archive(archive, self.cache, timer, self.workers)
+            annotated = annotate_archive(archive, self.cache, timer)
         home = files.get_file_from_path(HOME_PAGE)
         with timer.measure("pages"):
             texts = render_site(

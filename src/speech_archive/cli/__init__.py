@@ -24,7 +24,6 @@ from ..load.archive import (
 )
 from ..load.text_files import read_text
 from ..model import Archive
-from ..parallel import worker_count
 from ..problems import Problem
 from . import saying_report
 from .check import archive_path, count, format_json, format_text, run_check
@@ -383,7 +382,7 @@ def sayings(
         argument = next(p for p in ctx.command.params if p.name == "speeches")
         raise click.MissingParameter(ctx=ctx, param=argument)  # as click says it
     names = list(dict.fromkeys(_speech_name(root, value) for value in speeches))
-    archive, problems = collect_problems(root, workers=worker_count())
+    archive, problems = collect_problems(root)
     loaded = {speech.path: speech for speech in archive.speeches} if archive else {}
     # Problems outside any speech (a vocabulary, the schema) change what every speech shows.
     shared = [p for p in problems if not p.path.endswith(".md")]

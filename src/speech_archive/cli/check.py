@@ -22,7 +22,6 @@ from ..load.archive import (
     speech_files,
 )
 from ..model import Archive, Speech
-from ..parallel import worker_count
 from ..problems import Problem
 from .new_speech import is_placeholder
 
@@ -108,7 +107,7 @@ def _findings_for(speech: Speech, archive: Archive) -> dict:
 
 def run_check(root: Path, paths: list[str] | None, since: str = "HEAD") -> CheckReport:
     """Check the archive at ``root`` (or only ``paths``, given as 'speeches/<name>')."""
-    archive, problems = collect_problems(root, workers=worker_count())
+    archive, problems = collect_problems(root)
     asked = set(paths) if paths is not None else None
     shown = [p for p in problems if asked is None or p.path in asked]
     speeches_dir = root / SPEECHES_DIR

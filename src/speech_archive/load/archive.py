@@ -17,7 +17,6 @@ from jsonschema.exceptions import SchemaError
 from ..annotate.sayings import check_saying_corrections
 from ..cache import ContentCache, cached, content_hash
 from ..model import Archive, Speech, Theme
-from ..parallel import MIN_ITEMS, can_fork, map_in_processes
 from ..problems import ArchiveError, Problem
 from .catalogues import load_glossary, load_sayings, load_themes
 from .references import load_references
@@ -223,13 +222,13 @@ def speech_files(speeches_dir: Path) -> list[Path]:
     return sorted(paths, key=lambda path: path.name)  # names: Path comparisons are slow
 
 
-def load_archive(root: Path, cache: ContentCache | None = None, workers: int = 1) -> Archive:
+def load_archive(root: Path, cache: ContentCache | None = None) -> Archive:
     """Load ``root/speeches``; raise ArchiveError listing every problem found.
 
     With ``workers`` > 1 and no cache, a large archive's speeches are parsed in that
     many processes (parsing is pure); the result is the same.
     """
-    archive, problems = collect_problems(root, cache, workers)
+    archive, problems = collect_problems(root, cache)
     if problems or archive is None:
         raise ArchiveError(problems)
     return archive
@@ -292,7 +291,7 @@ def _load_vocabularies(speeches_dir: Path) -> tuple[dict, tuple, tuple, tuple, l
 
 
 def collect_problems(
-    root: Path, cache: ContentCache | None = None, workers: int = 1
+    root: Path, cache: ContentCache | None = None
 ) -> tuple[Archive | None, list[Problem]]:
     """Every problem in ``root/speeches``, and the archive of what loaded without one.
 
@@ -347,13 +346,10 @@ def collect_problems(
         name, shown_as, text = texts[index]
         return parse_speech(text, shown_as, name, themes, schema)
 
-    if cache is None and workers > 1 and len(texts) >= MIN_ITEMS and can_fork():
-        parsed = map_in_processes(parse, len(texts), workers)
-    else:
-        parsed = [
-            cached(cache, ("speech", name, content_hash(text), vocabularies), lambda: parse(index))  # noqa: B023
-            for index, (name, _, text) in enumerate(texts)
-        ]
+    parsed = [
+        cached(cache, ("speech", name, content_hash(text), vocabularies), lambda: parse(index))  # noqa: B023
+        for index, (name, _, text) in enumerate(texts)
+    ]
     speeches: list[Speech] = []
     title_lines: dict[str, int] = {}
     for (_, shown_as, text), (speech, found) in zip(texts, parsed, strict=True):

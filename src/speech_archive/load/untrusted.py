@@ -29,7 +29,7 @@ from markdown.util import AMP_SUBSTITUTE
 from ..markup import SPEECH_BODY_CLASS
 from ..problems import Problem
 
-# The extensions of mkdocs.yml, as there (tests/test_safety.py keeps them in step):
+# The extensions of mkdocs.yml, as there (tests/test_bad_inputs.py keeps them in step):
 # what counts as HTML, a link or an attribute depends on them.
 SITE_EXTENSIONS = (
     "speech_archive.extensions.abbr_tooltips",
