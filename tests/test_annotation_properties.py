@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from speech_archive.build import ANNOTATION_PASSES, annotate_speech
 from speech_archive.load.archive import load_archive
-from speech_archive.load.speech_rules import undefined_footnotes
+from speech_archive.load.speech_rules import footnote_problems
 from speech_archive.load.untrusted import PAGE_WRAPPER, SITE_EXTENSIONS, check_speech_body
 from speech_archive.model import Archive, Speech
 
@@ -138,7 +138,7 @@ def speech_with(body: str) -> Speech:
 
 def accepted(speech: Speech) -> bool:
     """What the loader lets through to the passes: the domain of the property."""
-    return not check_speech_body(speech.body, speech.path, 10) and not undefined_footnotes(
+    return not check_speech_body(speech.body, speech.path, 10) and not footnote_problems(
         speech.body, 10, speech.path
     )
 

@@ -22,7 +22,7 @@ from .catalogues import load_glossary, load_sayings, load_themes
 from .references import load_references
 from .safe_yaml import YamlProblem, load_yaml
 from .schema import check_against_schema, load_schema
-from .speech_rules import duplicate_speeches, top_level_key_line, undefined_footnotes
+from .speech_rules import duplicate_speeches, footnote_problems, top_level_key_line
 from .text_files import read_text
 from .untrusted import check_speech_body, paths_leaving_root
 
@@ -181,10 +181,12 @@ def parse_speech(
                 f"(expected one field: move its entries under '{SAYINGS_FIELD}')",
             )
         )
-    problems += undefined_footnotes(body, body_line, shown_as)
-    problems += check_speech_body(
-        body, shown_as, body_line
-    )  # raw HTML, unsafe links and attributes
+    footnotes = footnote_problems(body, body_line, shown_as)
+    problems += footnotes
+    if not footnotes:  # Markdown may fail on a broken footnote: the body is checked once fixed
+        problems += check_speech_body(
+            body, shown_as, body_line
+        )  # raw HTML, unsafe links and attributes
     if problems or day is None or name is None:
         return None, problems
     corrections_field = OLD_SAYINGS_FIELD if OLD_SAYINGS_FIELD in meta else SAYINGS_FIELD

@@ -18,8 +18,9 @@ _DEFINITION = re.compile(r"^[ ]{0,3}\[\^([^\]]*)\]:")
 _REFERENCE = re.compile(r"(?<!\\)\[\^([^\]]*)\]")
 
 
-def undefined_footnotes(body: str, body_line: int, shown_as: str) -> list[Problem]:
-    """A ``[^label]`` reference with no ``[^label]:`` definition: Markdown would print it as text.
+def footnote_problems(body: str, body_line: int, shown_as: str) -> list[Problem]:
+    """A ``[^label]`` reference with no ``[^label]:`` definition (Markdown would print it as
+    text), and a definition with nothing in it (Python-Markdown crashes on one no reference uses).
 
     Code (fenced blocks and code spans) is skipped: brackets there are not references.
     """
@@ -27,8 +28,10 @@ def undefined_footnotes(body: str, body_line: int, shown_as: str) -> list[Proble
         return []  # no reference at all: most speeches, no need to read line by line
     defined: set[str] = set()
     first_use: dict[str, int] = {}
+    empty: list[Problem] = []
     fence: str | None = None
-    for offset, line in enumerate(body.split("\n")):
+    lines = body.split("\n")
+    for offset, line in enumerate(lines):
         if fence:
             if line.strip().startswith(fence):
                 fence = None
@@ -42,9 +45,19 @@ def undefined_footnotes(body: str, body_line: int, shown_as: str) -> list[Proble
         if definition:
             defined.add(definition.group(1))
             line = line[definition.end() :]
+            if not line.strip() and not _indented_next(lines, offset + 1):
+                empty.append(
+                    Problem(
+                        shown_as,
+                        body_line + offset,
+                        "body",
+                        f"footnote [^{definition.group(1)}] has an empty definition "
+                        f"(expected its text after '[^{definition.group(1)}]:', or remove the line)",
+                    )
+                )
         for reference in _REFERENCE.finditer(line):
             first_use.setdefault(reference.group(1), body_line + offset)
-    return [
+    return empty + [
         Problem(
             shown_as,
             line,
@@ -55,6 +68,14 @@ def undefined_footnotes(body: str, body_line: int, shown_as: str) -> list[Proble
         for label, line in first_use.items()
         if label not in defined
     ]
+
+
+def _indented_next(lines: list[str], start: int) -> bool:
+    """Whether the next non-blank line is indented as a footnote's continued text."""
+    for line in lines[start:]:
+        if line.strip():
+            return line.startswith(("    ", "\t"))
+    return False
 
 
 def top_level_key_line(text: str, key: str) -> int:
