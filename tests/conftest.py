@@ -147,3 +147,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+
+
+# A reference work as speeches/references/references.yml declares it (its passages in psalms.tsv).
+REFERENCE_DECLARATION = """\
+- id: psalms
+  title: Some psalms
+  origin: Bible
+  file: psalms.tsv
+  licence: Public domain
+  source: https://example.org/psalms
+  cite: book chapter:verse
+"""

@@ -54,7 +54,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
-from conftest import ROOT, copy_project, run_mkdocs_build, soup
+from conftest import REFERENCE_DECLARATION, ROOT, copy_project, run_mkdocs_build, soup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
@@ -77,15 +77,6 @@ CASES_DIR = Path(__file__).resolve().parent / "bad_inputs"
 CASE_FILES = {"expected.txt", "remove.txt"}
 # Written into every file a case links to outside the archive: no output may show it.
 SECRET = "not-for-the-site"
-PSALMS = """\
-- id: psalms
-  title: Some psalms
-  origin: Bible
-  file: psalms.tsv
-  licence: Public domain
-  source: https://example.org/psalms
-  cite: book chapter:verse
-"""
 
 
 # --- refused: what cannot be a file in git (CASE_RECIPES) -----------------------------------
@@ -122,7 +113,7 @@ def _file_too_large(project: Path) -> None:
 
 def _references(project: Path, tsv: str = "") -> Path:
     folder = project / "speeches" / "references"
-    (folder / "references.yml").write_text(PSALMS, encoding="utf-8")
+    (folder / "references.yml").write_text(REFERENCE_DECLARATION, encoding="utf-8")
     (folder / "psalms.tsv").write_text(tsv, encoding="utf-8")
     return folder / "psalms.tsv"
 

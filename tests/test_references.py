@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import REFERENCE_DECLARATION, ROOT
 
 from speech_archive.annotate.blocks import prose_spans
 from speech_archive.annotate.reference_matching import build_reference_index, find_references
@@ -19,15 +19,7 @@ from speech_archive.load.references import load_references
 from speech_archive.model import Passage, ReferenceWork
 
 FOLDER = "speeches/references"
-DECLARATION = """\
-- id: psalms
-  title: Some psalms
-  origin: Bible
-  file: psalms.tsv
-  licence: Public domain
-  source: https://example.org/psalms
-  cite: book chapter:verse
-"""
+DECLARATION = REFERENCE_DECLARATION
 
 
 def _folder(tmp_path: Path, declaration: str = DECLARATION, tsv: str | bytes | None = None) -> Path:
