@@ -1,17 +1,23 @@
 """The speech-archive MkDocs plugin: MkDocs' events, in the order they run, bound to build.py.
 
   on_startup     -> `serve` keeps a content cache across rebuilds
-  on_config      -> a fresh state for this build
-  on_pre_build   -> load and validate the archive, before MkDocs empties site_dir: a
-                    contributor's mistake leaves the last good site in place
+  on_config      -> a fresh state for this build, and a folder of its own beside site_dir
+                    that MkDocs and every plugin write into instead (output/publish.py)
+  on_pre_build   -> load and validate the archive
   on_files       -> annotate every speech and render every generated file; each is
                     registered with its text, the hand-written home page gets the
                     archive's figures, and the stylesheet and offline shim are added;
                     no file may be written outside site_dir
   on_env         -> date every page from the sources, not the clock (reproducible builds)
   on_post_build  -> the speeches' facets go into Material's search index before it is
-                    written; the offline zip is made from the written site at the end
-  on_build_error -> a build failing after site_dir was emptied leaves no half site
+                    written; the offline zip is made from the written site; last, the
+                    finished site is swapped in for the old one in one rename
+  on_build_error -> a failed build's folder is removed: site_dir was never touched; an
+                    error writing the site is one message, not a traceback
+  on_shutdown    -> the same for a build stopped by Ctrl-C
+
+A build that is killed, fails or fills the disk leaves the last site exactly as it was
+(`mkdocs serve` builds into a temporary folder of its own and is left as MkDocs does it).
 
 An archive uses it with ``plugins: [search, offline, speech-archive]`` in mkdocs.yml
 (``speech-archive init`` writes one), or binds these events from a hook file, as this
@@ -21,6 +27,7 @@ project's hooks/speech_archive_hooks.py does.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from dataclasses import dataclass, field
 from importlib import resources
@@ -30,16 +37,17 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
-from mkdocs.utils import clean_directory
+from mkdocs.utils import CountHandler
 
 from .build import annotate_archive, render_site
 from .cache import ContentCache
 from .load.archive import load_archive
 from .model import Archive
 from .output.build_date import sources_date
+from .output.publish import Publication, PublishError, begin
 from .output.search_index import add_facets_in_place, archive_facets
 from .output.site_zip import write_site_zip
 from .pages.home import HOME_PAGE
@@ -62,8 +70,9 @@ class _Build:
     timer: StepTimer = field(default_factory=StepTimer)
     archive: Archive | None = None
     search_facets: dict[str, str] = field(default_factory=dict)  # page URL -> speech facets
-    site_dir: str = ""
-    site_dir_emptied: bool = False
+    site_dir: str = ""  # the site folder as configured, where the finished site is published
+    config: MkDocsConfig | None = None
+    publication: Publication | None = None  # the folder this build writes; None once done
 
 
 class SpeechArchivePlugin(BasePlugin[SpeechArchiveConfig]):
@@ -74,18 +83,28 @@ class SpeechArchivePlugin(BasePlugin[SpeechArchiveConfig]):
         # cache is meant to outlive a build (see cache.py); the rest is in _Build.
         self.cache: ContentCache | None = None
         self.serving = False
+        self.dirty = False
         self.build = _Build()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
         self.cache = ContentCache() if self.serving else None  # a one-off build reads once
 
+    # First, so every plugin after this one (and MkDocs) writes into the build's own folder.
+    @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.build = _Build(site_dir=config.site_dir)
+        self.build = _Build(site_dir=config.site_dir, config=config)
+        if not self.serving:  # `serve` builds into a temporary folder of its own already
+            try:
+                # --dirty starts from a copy of the site: MkDocs rewrites what changed there.
+                self.build.publication = begin(config.site_dir, keep=self.dirty)
+            except PublishError as err:
+                raise PluginError(str(err)) from None
+            config.site_dir = str(self.build.publication.tree)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        # MkDocs empties site_dir right after this event: validating here keeps the last good site.
         if self.cache is not None:
             self.cache.begin_build()
         root = Path(config.config_file_path).resolve().parent
@@ -98,7 +117,6 @@ class SpeechArchivePlugin(BasePlugin[SpeechArchiveConfig]):
 
     @event_priority(-100)  # after other plugins add theirs: every file is checked below
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self.build.site_dir_emptied = True  # MkDocs empties site_dir before on_files
         archive, timer = self.build.archive, self.build.timer
         assert archive is not None  # on_pre_build has loaded it, or the build has stopped
         with timer.measure("annotate"):
@@ -126,7 +144,7 @@ class SpeechArchivePlugin(BasePlugin[SpeechArchiveConfig]):
         for path, content in _site_assets().items():
             if files.get_file_from_path(path) is None:  # an archive may bring its own
                 files.append(File.generated(config, path, content=content))
-        _check_inside_site(files, config)
+        _check_inside_site(files, config, self.build.site_dir)
         sayings = sum(len(item.findings.get("sayings", [])) for item in annotated)
         notes = sum(len(item.findings.get("terms", [])) for item in annotated)
         log.info(
@@ -182,13 +200,45 @@ class SpeechArchivePlugin(BasePlugin[SpeechArchiveConfig]):
             }
             Path(target).write_text(json.dumps(report, indent=1), encoding="utf-8")
 
-    on_post_build = CombinedEvent(_add_search_facets, _zip_site, _report_timings)
+    # The very last: the site is complete, zip included.
+    @event_priority(-1000)
+    def _publish(self, *, config: MkDocsConfig) -> None:
+        publication = self.build.publication
+        if publication is None or _strict_build_failing(config):
+            return  # a failing strict build: on_build_error, next, removes it unpublished
+        try:
+            stayed = publication.publish()
+        except PublishError as err:
+            raise PluginError(str(err)) from None
+        self.build.publication = None
+        config.site_dir = self.build.site_dir  # for what reads it after the build (gh-deploy)
+        log.info(f"the new site is in {self.build.site_dir}, in place of the last one")
+        if stayed is not None:
+            log.info(f"the last site could not be removed; the next build removes {stayed}")
 
+    on_post_build = CombinedEvent(_add_search_facets, _zip_site, _report_timings, _publish)
+
+    # Last, after other plugins' clean-up: it may end the build with a message.
+    @event_priority(-100)
     def on_build_error(self, *, error: Exception) -> None:
-        # A build failing once site_dir was emptied (a strict-mode warning, a crash) leaves
-        # no site rather than a mix of old and new pages.
-        if self.build.site_dir_emptied and os.path.isdir(self.build.site_dir):
-            clean_directory(self.build.site_dir)
+        # The site was never touched: only this build's folder goes.
+        message = self._abandon(error)
+        if message is not None:
+            log.error(message)
+            raise Abort("Aborted: the site could not be written")
+
+    def on_shutdown(self) -> None:
+        self._abandon(None)  # a build stopped by KeyboardInterrupt has no build_error event
+
+    def _abandon(self, error: BaseException | None) -> str | None:
+        """Remove an unpublished build's folder; the message for ``error`` if it was a write error."""
+        publication, self.build.publication = self.build.publication, None
+        if publication is None:
+            return None
+        publication.abandon()
+        if self.build.config is not None:
+            self.build.config.site_dir = self.build.site_dir
+        return publication.write_error(error) if isinstance(error, OSError) else None
 
 
 def _site_assets() -> dict[str, bytes]:
@@ -207,15 +257,29 @@ def _site_assets() -> dict[str, bytes]:
     }
 
 
-def _check_inside_site(files: Files, config: MkDocsConfig) -> None:
-    """A page's path comes from file names and slugs; none may lead out of the site."""
+def _check_inside_site(files: Files, config: MkDocsConfig, site_dir: str) -> None:
+    """A page's path comes from file names and slugs; none may lead out of the site.
+
+    ``config.site_dir`` is where this build writes; ``site_dir`` the folder it is published to.
+    """
     site = Path(config.site_dir).resolve()
     for file in files:
         if site not in Path(file.abs_dest_path).resolve().parents:
+            outside = os.path.relpath(file.abs_dest_path, config.site_dir)
             raise PluginError(
                 f"{file.src_uri}: would be written outside the site folder "
-                f"(to {file.abs_dest_path}; expected a path inside {config.site_dir})"
+                f"(to {outside}, relative to it; expected a path inside {site_dir})"
             )
+
+
+def _strict_build_failing(config: MkDocsConfig) -> bool:
+    """Whether MkDocs will abort this build right after on_post_build (strict, with warnings).
+
+    MkDocs counts a strict build's warnings with a CountHandler on its logger and checks
+    the count only after on_post_build: a build it is about to abort is not published.
+    """
+    handlers = logging.getLogger("mkdocs").handlers if config.strict else []
+    return any(isinstance(item, CountHandler) and item.get_counts() for item in handlers)
 
 
 def material_search_index(config: MkDocsConfig) -> Any:
