@@ -103,6 +103,15 @@ def source_body_words(markdown_body: str) -> list[str]:
     return words(markdown_body)
 
 
+def tree_hashes(folder: Path) -> dict[str, str]:
+    """sha256 of every file under ``folder``, by relative path ({} if there is no folder)."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
 def source_checksums(project: Path) -> dict[str, str]:
     """sha256 of every file of ``project``'s speeches/ and docs/, by path."""
     return {

@@ -1,10 +1,12 @@
-"""Reproducible builds, and failed builds that lose nothing (the plugin's on_pre_build, on_files and on_build_error)."""
+"""Reproducible builds, and failed builds that lose nothing (the plugin's on_pre_build, on_files and on_build_error).
+
+Killed builds, concurrent builds and write errors: test_publishing.py.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import gzip
-import hashlib
 import shutil
 import struct
 import xml.etree.ElementTree as ET
@@ -12,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import copy_project, run_mkdocs_build
+from conftest import copy_project, run_mkdocs_build, tree_hashes
 
 # Each test is a whole build of its own, or two: the full run (scripts/test.sh) has them.
 pytestmark = pytest.mark.slow
@@ -27,15 +29,6 @@ themes: [common-security]
 
 Hello <script>alert(1)</script>
 """
-
-
-def tree_hashes(folder: Path) -> dict[str, str]:
-    """sha256 of every file under ``folder``, by relative path."""
-    return {
-        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
 
 
 def sources_hashes(project: Path) -> dict[str, str]:
@@ -137,8 +130,9 @@ def test_a_rejected_archive_leaves_the_previous_site_untouched(built_project, tm
     assert sources_hashes(project) == sources_before
 
 
-def test_a_build_failing_after_writing_leaves_no_site_rather_than_a_mix(built_project, tmp_path):
+def test_a_build_failing_after_writing_leaves_the_previous_site_untouched(built_project, tmp_path):
     project = copy_of(built_project, tmp_path / "project")
+    site_before = tree_hashes(project / "site")
     # A broken link is only found while pages are written: --strict then aborts the build.
     (project / "docs" / "broken.md").write_text(
         "# Broken\n\nSee [this](missing.md).\n", encoding="utf-8"
@@ -150,9 +144,11 @@ def test_a_build_failing_after_writing_leaves_no_site_rather_than_a_mix(built_pr
     assert result.returncode != 0
     assert "missing.md" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
-    assert (project / "site").is_dir()
-    assert tree_hashes(project / "site") == {}
+    assert tree_hashes(project / "site") == site_before  # the strict abort came after every page
     assert sources_hashes(project) == sources_before
+    assert sorted(path.name for path in project.iterdir()) == sorted(
+        path.name for path in built_project.iterdir()
+    )  # and the build's own folder is gone
 
 
 ESCAPING_HOOK = """
