@@ -98,7 +98,9 @@ class SpeechArchivePlugin(BasePlugin[SpeechArchiveConfig]):
         if not self.serving:  # `serve` builds into a temporary folder of its own already
             try:
                 # --dirty starts from a copy of the site: MkDocs rewrites what changed there.
-                self.build.publication = begin(config.site_dir, keep=self.dirty)
+                root = Path(config.config_file_path).parent
+                sources = (config.docs_dir, config.config_file_path, root / "speeches")
+                self.build.publication = begin(config.site_dir, self.dirty, sources)
             except PublishError as err:
                 raise PluginError(str(err)) from None
             config.site_dir = str(self.build.publication.tree)

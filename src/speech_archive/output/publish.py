@@ -209,13 +209,49 @@ class Publication:
         )
 
 
-def begin(site_dir: str | Path, keep: bool = False) -> Publication:
+def _link_or_copy(source: str, dest: str) -> None:
+    try:
+        os.link(source, dest)  # the old site is removed after the swap: no copy needed
+    except OSError:
+        shutil.copy2(source, dest)
+
+
+def _keep_hidden(target: Path, tree: Path) -> None:
+    """The site's hidden entries, which MkDocs neither writes nor removes (a ``.git`` to
+    deploy from, say), carried into the new site."""
+    for entry in os.scandir(target):
+        if not entry.name.startswith("."):
+            continue
+        dest = tree / entry.name
+        if entry.is_symlink():
+            os.symlink(os.readlink(entry.path), dest)
+        elif entry.is_dir():
+            shutil.copytree(entry.path, dest, symlinks=True, copy_function=_link_or_copy)
+        elif entry.is_file():
+            _link_or_copy(entry.path, str(dest))
+
+
+def _overlaps(one: Path, other: Path) -> bool:
+    return one == other or one in other.parents or other in one.parents
+
+
+def begin(
+    site_dir: str | Path, keep: bool = False, sources: tuple[str | Path, ...] = ()
+) -> Publication:
     """Make and lock this build's folder beside ``site_dir``, removing dead builds' folders.
 
     With ``keep`` (``mkdocs build --dirty``) the folder starts as a copy of the site, file
     times kept, so MkDocs rewrites only what changed, still without touching the site.
+    A site that is, holds or sits in one of ``sources`` (through symbolic links too) is
+    refused: it would be replaced whole.
     """
     target = Path(os.path.realpath(site_dir))
+    for source in sources:
+        if _overlaps(target, Path(os.path.realpath(source))):
+            raise PublishError(
+                f"{site_dir}: the site folder is {target}, which would replace or hold "
+                f"{source}; expected a folder apart from the sources (a build replaces it whole)"
+            )
     if os.path.lexists(target) and not target.is_dir():
         raise PublishError(f"{site_dir}: not a folder; expected the site folder, or no file there")
     if target.is_dir() and os.path.ismount(target):
@@ -246,8 +282,10 @@ def begin(site_dir: str | Path, keep: bool = False) -> Publication:
     try:
         if target.is_dir():
             os.chmod(tree, stat.S_IMODE(target.stat().st_mode))  # as the site was
-            if keep:
+            if keep:  # real copies: MkDocs rewrites files in place
                 shutil.copytree(target, tree, symlinks=True, dirs_exist_ok=True)
+            else:
+                _keep_hidden(target, tree)
     except OSError as err:
         publication.abandon()
         message = publication.write_error(err) or f"{target}: {err}"

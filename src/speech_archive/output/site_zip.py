@@ -47,6 +47,8 @@ def write_site_zip(site_dir: Path, name: str = ZIP_NAME) -> Path:
     """Zip ``site_dir`` into ``site_dir/name`` (written beside, then moved in); return its path."""
     target = site_dir / name
     partial = site_dir / f".{name}.partial"
+    # A new file, never one written through: a stale one may be linked to the last site's.
+    partial.unlink(missing_ok=True)
     with zipfile.ZipFile(partial, "w") as archive:
         _add_files(archive, site_dir, skip={partial, target})
     os.replace(partial, target)
