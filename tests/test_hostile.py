@@ -417,8 +417,9 @@ def test_case_is_refused_cleanly_or_builds_inert(case, base_project, allowed_scr
 INERT = [case for case in CASES if case.expect == "inert"]
 PAYLOAD = re.compile(r"alert|evil\.example", re.IGNORECASE)
 MAX_PAGES = 4  # the case's speech pages and the other pages its payload reached, first few
-HOVERED = "[title], abbr, .md-ellipsis"
+HOVERED = "[title], abbr, .md-ellipsis, .md-search-result__item"
 MAX_HOVERS = 300
+SEARCHED = "alert"  # what a payload calls: its text is in the index if it is anywhere
 # The centre of every visible element matching the selector, in the viewport's coordinates.
 CENTRES = """selector => [...document.querySelectorAll(selector)].flatMap(element => {
   const box = element.getBoundingClientRect();
@@ -507,5 +508,14 @@ def visit_pages(browser, base: str, pages: list[str]) -> list[str]:
             page.wait_for_timeout(200)
             problems += [f"{path}: dialog {message!r}" for message in dialogs]
             dialogs.clear()
+        # Search results are drawn from the index as HTML: look for the payload's words.
+        page.goto(record.url(pages[0]), wait_until="load")
+        with contextlib.suppress(PlaywrightError):
+            page.locator("input.md-search__input").click(timeout=2000)
+            page.keyboard.type(SEARCHED)
+            page.wait_for_selector(".md-search-result__item", timeout=3000)
+            hover_everything(page)
+        page.wait_for_timeout(200)
+        problems += [f"search: dialog {message!r}" for message in dialogs]
         problems += [f"request outside the site: {url}" for url in record.foreign_requests()]
     return problems
