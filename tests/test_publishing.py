@@ -419,6 +419,34 @@ def test_concurrent_builds_into_one_site_all_succeed_and_leave_one_whole_site(se
 
 
 @pytest.mark.slow
+def test_ctrl_c_stops_a_build_cleanly_and_leaves_the_site(seed, tmp_path):
+    project = fresh_copy(seed, tmp_path / "project")
+    build = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + BUILD_TIMEOUT
+        # Files in its folder: the build is past making it, writing the site.
+        while not any(any((project / name).iterdir()) for name in leftovers(project)):
+            assert build.poll() is None and time.monotonic() < deadline
+            time.sleep(0.005)
+        build.send_signal(signal.SIGINT)
+        output = build.communicate(timeout=BUILD_TIMEOUT)[0]
+    finally:
+        build.kill()
+        build.wait()
+    assert build.returncode != 0, output
+    assert "Traceback" not in output, output
+    assert tree_hashes(project / "site") == seed.old_site
+    assert leftovers(project) == []  # on_shutdown removed its folder
+
+
+@pytest.mark.slow
 def test_a_dirty_build_is_published_whole_too(seed, tmp_path):
     project = fresh_copy(seed, tmp_path / "project")
     result = mkdocs(project, "--dirty", "--no-strict")  # MkDocs warns of any dirty build
