@@ -96,10 +96,10 @@ class SpeechArchivePlugin(BasePlugin[SpeechArchiveConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.build = _Build(site_dir=config.site_dir, config=config)
         if not self.serving:  # `serve` builds into a temporary folder of its own already
+            root = Path(config.config_file_path).parent
+            sources = (config.docs_dir, config.config_file_path, root / "speeches")
             try:
                 # --dirty starts from a copy of the site: MkDocs rewrites what changed there.
-                root = Path(config.config_file_path).parent
-                sources = (config.docs_dir, config.config_file_path, root / "speeches")
                 self.build.publication = begin(config.site_dir, self.dirty, sources)
             except PublishError as err:
                 raise PluginError(str(err)) from None
@@ -216,7 +216,7 @@ class SpeechArchivePlugin(BasePlugin[SpeechArchiveConfig]):
         config.site_dir = self.build.site_dir  # for what reads it after the build (gh-deploy)
         log.info(f"the new site is in {self.build.site_dir}, in place of the last one")
         if stayed is not None:
-            log.info(f"the last site could not be removed; the next build removes {stayed}")
+            log.info(f"the last site could not be removed; it is left in {stayed}")
 
     on_post_build = CombinedEvent(_add_search_facets, _zip_site, _report_timings, _publish)
 
