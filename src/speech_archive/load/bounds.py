@@ -18,6 +18,10 @@ is far above what real speeches hold (measured in bench/README.md, "Bounded work
   speech pasted as one line still fits (the longest speeches are ~250,000 characters).
 - MAX_MARKS: characters that may start inline markup, and line breaks, in a paragraph
   or list item: Python-Markdown's time is their number times the text's length.
+- MAX_SPEECH_MARKS: characters that may start inline markup in the whole speech. Each
+  inline element costs about a millisecond over the build's three renders (the safety
+  check's two and the page's), so this keeps a speech's build well within 30 s; real
+  speeches hold a few hundred.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ MAX_RUN = 1_000
 MAX_BACKTICK_RUN = 16
 MAX_LINE = 500_000
 MAX_MARKS = 10_000
+MAX_SPEECH_MARKS = 20_000
 
 # What can start an inline element (escape, code, emphasis, link, image, HTML, entity,
 # attribute list): with line breaks, what Python-Markdown does work for in a paragraph.
@@ -39,6 +44,7 @@ _STARTS = frozenset("\\`*_[!<&{")
 # A run of one character that starts or closes inline markup (linear: a character, then
 # its repeats).
 _RUN = re.compile(r"([\\`*_\[\]()!<&{])\1*")
+_SPACES = re.compile(r"[ \t]*")
 _EMPHASIS = frozenset("*_")
 _PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _LIST_BULLETS = frozenset("-*+")
@@ -59,12 +65,10 @@ def _container_markers(line: str) -> tuple[int, int, int, bool]:
     rule_from = len(line.rstrip("".join(_RULE)))
     while index < end:
         char = line[index]
-        if char == " ":
-            columns += 1
-            index += 1
-        elif char == "\t":
-            columns += 4
-            index += 1
+        if char in " \t":
+            spaces = _SPACES.match(line, index).end()  # type: ignore[union-attr]
+            columns += spaces - index + 3 * line.count("\t", index, spaces)
+            index = spaces
         elif char == ">":
             markers += 1
             index += 2 if line[index + 1 : index + 2] == " " else 1
@@ -111,6 +115,7 @@ def body_bound_problems(body: str, shown_as: str, body_line: int) -> list[Proble
     depth = 0  # the nesting the last line with markers reached: indentation can go back to it
     blank_before = True
     paragraph_start = paragraph_chars = marks = brackets = parens = emphasis = 0
+    speech_marks = 0
     for offset, line in enumerate(body.split("\n")):
         if len(line) > MAX_LINE:
             report(
@@ -154,6 +159,7 @@ def body_bound_problems(body: str, shown_as: str, body_line: int) -> list[Proble
             length = stop - start
             if char in _STARTS:
                 marks += length
+                speech_marks += length
             if char == "[":
                 brackets += length
             elif char == "]":
@@ -177,6 +183,14 @@ def body_bound_problems(body: str, shown_as: str, body_line: int) -> list[Proble
                     "open at once in a paragraph (expected them closed, or escaped "
                     "with a backslash)",
                 )
+        if speech_marks > MAX_SPEECH_MARKS:
+            report(
+                "speech marks",
+                offset,
+                f"has more than {MAX_SPEECH_MARKS:,} markup characters by this line "
+                f"(expected at most {MAX_SPEECH_MARKS:,} in a speech: '\\ ` * _ [ ! < & {{' "
+                "start emphasis, links, code and entities, each a cost to every build)",
+            )
         if marks > MAX_MARKS:
             report(
                 "marks",
