@@ -10,6 +10,7 @@ and rewrite the text of existing blocks only by adding markup around words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -104,20 +105,55 @@ def join_blocks(blocks: list[Block]) -> str:
     return "\n\n".join(block.text for block in blocks) + "\n"
 
 
-# Inline regions no pass may rewrite: code, links, images, URLs, HTML, footnote
-# references, attribute lists and entities. Order matters: code spans first.
+_TICKS = re.compile(r"`+")
+
+
+def code_spans(text: str) -> dict[int, int]:
+    """start -> end of each code span in ``text``, as Python-Markdown reads them, in linear time.
+
+    A run of backticks opens a span that the next run of exactly as many closes
+    (markdown/inlinepatterns.py, BACKTICK_RE); with no such run, its first n-1 backticks
+    try, and so on; a backslash before the run escapes its first backtick. A pattern
+    ('(`+).+?\\1') would rescan to the end of the text from every unmatched run.
+    """
+    runs = [(m.start(), m.end()) for m in _TICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    spans, index = {}, 0
+    while index < len(runs):
+        start, end = runs[index]
+        if start and text[start - 1] == "\\":
+            start += 1
+        closer = None
+        for length in range(end - start, 0, -1):
+            later = by_length.get(length, ())
+            position = bisect_right(later, index)
+            if position < len(later):
+                closer = later[position]
+                break
+        if closer is None:
+            index += 1
+            continue
+        spans[start] = runs[closer][1]
+        index = closer + 1
+    return spans
+
+
+# Inline regions no pass may rewrite besides code spans (code_spans): links, images,
+# URLs, HTML, footnote references, attribute lists and entities. No part scans past an
+# opener of its own kind ('[', '<', '{'), so an unclosed one costs a step, not the line.
 _PROTECTED = re.compile(
     r"""
-      (?P<code>(?P<ticks>`+).+?(?P=ticks))
-    | !?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+"[^"\n]*")?\)(?:\{[^}\n]*\})?
-    | !?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\[[^\]\n]*\]
-    | \[\^[^\]\s]+\]
-    | <(?:https?|mailto|ftp):[^>\s]+>
+      !?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\((?:<[^<>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+"[^"\n]*")?\)(?:\{[^{}\n]*\})?
+    | !?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\[[^\[\]\n]*\]
+    | \[\^[^\[\]\s]+\]
+    | <(?:https?|mailto|ftp):[^<>\s]+>
     | (?:https?|ftp)://[^\s<>()\[\]]+
     | www\.[^\s<>()\[\]]+
     | </?[A-Za-z][^<>\n]*>
     | &\#?[A-Za-z0-9]+;
-    | \{:?[ ]*[#.][^}\n]*\}
+    | \{:?[ ]*[\#.][^{}\n]*\}
     """,
     re.VERBOSE | re.DOTALL,
 )
@@ -138,14 +174,21 @@ def prose_spans(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=4096)
 def _prose_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans, position, search_from = [], 0, 0
+    code = code_spans(text) if "`" in text else {}
     while (candidate := _PROTECTED_START.search(text, search_from)) is not None:
-        match = _PROTECTED.match(text, candidate.start())
-        if match is None:
-            search_from = candidate.start() + 1
-            continue
-        if match.start() > position:
-            spans.append((position, match.start()))
-        position = search_from = match.end()  # no region is empty, so this moves on
+        start = candidate.start()
+        if start in code:
+            end = code[start]
+        else:
+            match = None if text[start] == "`" else _PROTECTED.match(text, start)
+            if match is None:  # a run of backticks that opens no span is text, all of it
+                ticks = _TICKS.match(text, start)
+                search_from = ticks.end() if ticks else start + 1
+                continue
+            end = match.end()
+        if start > position:
+            spans.append((position, start))
+        position = search_from = end  # no region is empty, so this moves on
     if position < len(text):
         spans.append((position, len(text)))
     return tuple(spans)

@@ -39,7 +39,7 @@ _HEADING = re.compile(r"^[ ]{0,3}#{1,6}\s")
 _FENCE_LINE = re.compile(r"^\s*(`{3,}|~{3,})")
 _WORD_CHAR = re.compile(r"\w")
 _WORD = re.compile(r"\w+")
-_FOOTNOTE_LABEL = re.compile(r"\[\^([^\]\s]+)\]")
+_FOOTNOTE_LABEL = re.compile(r"\[\^([^\[\]\s]+)\]")  # no '[' inside: linear on '[^[^[^'
 _OWN_ABBREVIATION = re.compile(r"^[ ]{0,3}\*\[([^\]\\]+)\][ ]?:", re.MULTILINE)
 
 

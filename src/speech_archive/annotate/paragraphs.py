@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 from ..markup import PARAGRAPH_NUMBER_CLASS, paragraph_anchor, paragraph_title
 from ..model import Archive, Findings, Speech
 from .blocks import PARAGRAPH, Block, prose_spans
@@ -17,6 +20,10 @@ def paragraph_marker(number: int) -> str:
     )
 
 
+_OPEN_BRACE = re.compile(r"\{")
+_LINE_BREAK = re.compile(r"\n")
+
+
 def escape_lone_closing_braces(text: str) -> str:
     """Backslash-escape each '}' of the prose that closes no '{' on its line; it renders the same.
 
@@ -26,14 +33,21 @@ def escape_lone_closing_braces(text: str) -> str:
     """
     if "}" not in text:
         return text  # nearly every paragraph: no need to visit each character
+    # Where each '{' and line break is, so each '}' asks in logarithmic time, not by
+    # rescanning its line (a line of a million '}' would take hours).
+    opens = [match.start() for match in _OPEN_BRACE.finditer(text)]
+    breaks = [match.start() for match in _LINE_BREAK.finditer(text)]
     out, position = [], 0
     for start, end in prose_spans(text):
-        for index in range(start, end):
-            if text[index] == "}" and text[index - 1 : index] != "\\":
-                line_start = text.rfind("\n", 0, index) + 1
-                if "{" not in text[line_start:index]:
+        index = text.find("}", start, end)
+        while index != -1:
+            if text[index - 1 : index] != "\\":
+                line_start = breaks[bisect_left(breaks, index) - 1] + 1 if breaks else 0
+                last_open = bisect_left(opens, index) - 1
+                if last_open < 0 or opens[last_open] < line_start:
                     out += [text[position:index], "\\}"]
                     position = index + 1
+            index = text.find("}", index + 1, end)
     return "".join(out) + text[position:]
 
 

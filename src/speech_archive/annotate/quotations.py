@@ -674,8 +674,11 @@ _ABBREVIATIONS = frozenset(
     "Jer Ezek Rom Cor Gal Eph Phil Thess Tim Heb Jas Pet Deut Exod Lev Num Eccl Eccles No Nos Vol viz "
     "etc i.e e.g".split()
 )
-_SENTENCE_END = re.compile(r"[.!?]+[”’\"')\]]*(?=\s|$)")
-_DELIMITER = re.compile(r"\s*(?:[,:;]|—|–|\s--)\s*|\bthat\s+")
+# These run over whole paragraphs, so none may start inside a run it would rescan: a
+# match begins where a run of '.!?' or of whitespace begins (the leftmost match is the
+# same), and a run of a million spaces costs one scan, not a million.
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]+[”’\"')\]]*(?=\s|$)")
+_DELIMITER = re.compile(r"(?<!\s)\s*(?:[,:;]|—|–|\s--)\s*|(?<=\s)(?:[,:;]|—|–)\s*|\bthat\s+")
 _MIN_WORDS = 3
 _CUE_REACH = (
     60  # how far before a delimiter the cue's verb or noun may stand (appositives included)
@@ -690,7 +693,9 @@ _CONTINUES = re.compile(
 _ASIDE = re.compile(
     r",\s*(?i:as\s+)?(?i:they|people|men|folks)\s+(?i:say|tell\s+us|used\s+to\s+say),\s*"
 )
-_CLAUSE_END = re.compile(r"\s*(?:[;:]|,\s*(?i:but|and|yet|so)\b)")
+_CLAUSE_END = re.compile(
+    r"(?<!\s)\s*(?:[;:]|,\s*(?i:but|and|yet|so)\b)|(?<=\s)(?:[;:]|,\s*(?i:but|and|yet|so)\b)"
+)
 _MAX_DELIMITERS = 12
 
 

@@ -18,6 +18,7 @@ from ..annotate.sayings import check_saying_corrections
 from ..cache import ContentCache, cached, content_hash
 from ..model import Archive, Speech, Theme
 from ..problems import ArchiveError, Problem
+from .bounds import body_bound_problems
 from .catalogues import load_glossary, load_sayings, load_themes
 from .references import load_references
 from .safe_yaml import YamlProblem, load_yaml
@@ -181,6 +182,9 @@ def parse_speech(
                 f"(expected one field: move its entries under '{SAYINGS_FIELD}')",
             )
         )
+    bounds = body_bound_problems(body, shown_as, body_line)
+    if bounds:  # a body beyond the bounds is read by no parser and no pattern
+        return None, problems + bounds
     footnotes = footnote_problems(body, body_line, shown_as)
     problems += footnotes
     if not footnotes:  # Markdown may fail on a broken footnote: the body is checked once fixed

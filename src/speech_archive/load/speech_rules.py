@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import re
 
+from ..annotate.blocks import code_spans
 from ..model import Speech
 from ..problems import Problem
 from ..text import anchor_id
 
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 # Python-Markdown's own patterns (markdown/extensions/footnotes.py): labels are case-sensitive.
 _DEFINITION = re.compile(r"^[ ]{0,3}\[\^([^\]]*)\]:")
-_REFERENCE = re.compile(r"(?<!\\)\[\^([^\]]*)\]")
+# A label holds no '[' (Markdown's holds any): '[^[^[^...' then costs linear time.
+_REFERENCE = re.compile(r"(?<!\\)\[\^([^\[\]]*)\]")
 
 
 def footnote_problems(body: str, body_line: int, shown_as: str) -> list[Problem]:
@@ -40,7 +41,7 @@ def footnote_problems(body: str, body_line: int, shown_as: str) -> list[Problem]
         if opened:
             fence = opened.group(1)
             continue
-        line = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+        line = _blank_code_spans(line)
         definition = _DEFINITION.match(line)
         if definition:
             defined.add(definition.group(1))
@@ -68,6 +69,17 @@ def footnote_problems(body: str, body_line: int, shown_as: str) -> list[Problem]
         for label, line in first_use.items()
         if label not in defined
     ]
+
+
+def _blank_code_spans(line: str) -> str:
+    """``line`` with each code span's characters replaced by spaces."""
+    if "`" not in line:
+        return line
+    pieces, position = [], 0
+    for start, end in code_spans(line).items():
+        pieces += [line[position:start], " " * (end - start)]
+        position = end
+    return "".join(pieces) + line[position:]
 
 
 def _indented_next(lines: list[str], start: int) -> bool:
