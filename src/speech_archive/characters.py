@@ -62,6 +62,16 @@ def refusal(text: str, what: str = "contains") -> str | None:
 _SHORT_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
+def name_refusal(name: str) -> str | None:
+    """``refusal`` for a file or folder name, where a tab or line break is refused too: a
+    name is shown on one line, and one holding a newline could forge a second message."""
+    message = refusal(name, "has a name that contains")
+    if message is None and any(char in name for char in "\t\n\r"):
+        char = next(char for char in name if char in "\t\n\r")
+        message = f"has a name that contains {describe(char)} (expected printable text)"
+    return message
+
+
 def _escape(match: re.Match[str]) -> str:
     if match.group() in _SHORT_ESCAPES:
         return _SHORT_ESCAPES[match.group()]

@@ -16,10 +16,10 @@ from jsonschema.exceptions import SchemaError
 
 from ..annotate.sayings import check_saying_corrections
 from ..cache import ContentCache, cached, content_hash
-from ..characters import refusal
+from ..characters import name_refusal
 from ..model import Archive, Speech, Theme
 from ..problems import ArchiveError, Problem
-from .archive_files import LOOP, docs_problems, name_problems, resolved
+from .archive_files import LOOP, docs_problems, folder_problems, resolved
 from .catalogues import load_glossary, load_sayings, load_themes
 from .references import load_references
 from .safe_yaml import YamlProblem, load_yaml
@@ -170,14 +170,16 @@ def parse_speech(
             )
     if isinstance(meta.get("themes"), list):
         for index, theme in enumerate(meta["themes"]):
-            if isinstance(theme, str) and theme not in themes:
+            field = f"themes[{index}]"  # not a slug at all: the schema has said so
+            reported = any(problem.field == field for problem in problems)
+            if isinstance(theme, str) and theme not in themes and not reported:
                 close = difflib.get_close_matches(theme, list(themes), n=1)
                 hint = f"did you mean '{close[0]}'? " if close else ""
                 problems.append(
                     Problem(
                         shown_as,
                         line_of("themes", index),
-                        f"themes[{index}]",
+                        field,
                         f"{theme!r} is not defined in speeches/themes.yml "
                         f"({hint}expected one of its slugs)",
                     )
@@ -358,7 +360,7 @@ def collect_problems(
     problems = paths_leaving_root(root, speeches_dir, SPEECHES_DIR)
     if problems:  # nothing is read through a link that leaves the archive
         return None, problems
-    problems = name_problems(speeches_dir, SPEECHES_DIR)
+    problems = folder_problems(speeches_dir, SPEECHES_DIR)
     docs_dir = root / DOCS_DIR if docs_dir is None else docs_dir
     if docs_dir.exists() or docs_dir.is_symlink():
         problems += docs_problems(root, docs_dir, _shown_folder(root, docs_dir))
@@ -367,14 +369,11 @@ def collect_problems(
         schema = load_schema(speeches_dir / SCHEMA_FILE)
     except (OSError, ValueError, SchemaError) as err:
         reason = getattr(err, "strerror", None) or str(err).splitlines()[0]
-        return None, [
-            Problem(
-                f"{SPEECHES_DIR}/{SCHEMA_FILE}",
-                0,
-                "-",
-                f"cannot be used ({reason}; expected the JSON Schema of speech front matter)",
-            )
-        ]
+        shown_as = f"{SPEECHES_DIR}/{SCHEMA_FILE}"
+        if any(problem.path == shown_as for problem in problems):
+            return None, problems  # a FIFO or a loop: the walk above said what it is
+        message = f"cannot be used ({reason}; expected the JSON Schema of speech front matter)"
+        return None, [*problems, Problem(shown_as, 0, "-", message)]
     # With a cache (`mkdocs serve`), unchanged vocabularies and speeches are not parsed again.
     vocabularies = vocabulary_hash(speeches_dir)
     themes, sayings, glossary, references, found = cached(
@@ -386,8 +385,8 @@ def collect_problems(
     files = speech_files(speeches_dir)
     for path in files:
         shown_as = f"{SPEECHES_DIR}/{path.name}"
-        if refusal(path.name):
-            continue  # reported by name_problems; a name that cannot be shown is not read
+        if name_refusal(path.name):
+            continue  # reported by folder_problems; a name that cannot be shown is not read
         if path.is_symlink():
             problems.append(
                 Problem(shown_as, 0, "-", "is a symbolic link (expected a regular file)")
@@ -424,4 +423,5 @@ def collect_problems(
         references=references,
         vocabulary_hash=vocabularies,
     )
-    return archive, sorted(problems)
+    # A FIFO among the vocabularies is found by the folder's walk and again when read.
+    return archive, sorted(set(problems))

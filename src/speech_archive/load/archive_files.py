@@ -14,7 +14,7 @@ import os
 import stat
 from pathlib import Path
 
-from ..characters import refusal
+from ..characters import name_refusal
 from ..problems import Problem
 
 _KINDS = (
@@ -64,10 +64,11 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def name_problems(folder: Path, shown_as: str) -> list[Problem]:
-    """Entries of ``folder`` and its subfolders whose names hold a character no value may
-    hold (an ANSI escape, a byte that is not UTF-8); dot files are left out, as the loader
-    and MkDocs leave them."""
+def folder_problems(folder: Path, shown_as: str) -> list[Problem]:
+    """What in ``folder`` and its subfolders (speeches/, references/) is no archive's file:
+    FIFOs, sockets, devices and link loops, and names holding a character no value may
+    hold (an ANSI escape, a byte that is not UTF-8). Dot files are left out, as the loader
+    and MkDocs leave them (an editor's lock file is one)."""
     problems: list[Problem] = []
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
@@ -76,12 +77,19 @@ def name_problems(folder: Path, shown_as: str) -> list[Problem]:
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        where = f"{shown_as}/{entry.name}"
-        message = refusal(entry.name, "has a name that contains")
+        path, where = Path(entry.path), f"{shown_as}/{entry.name}"
+        message = name_refusal(entry.name)
         if message:
             problems.append(Problem(where, 0, "-", message))
         elif entry.is_dir(follow_symlinks=False):
-            problems += name_problems(Path(entry.path), where)
+            problems += folder_problems(path, where)
+        elif entry.is_symlink():
+            if resolved(path) is None:
+                problems.append(Problem(where, 0, "-", LOOP))
+        elif not entry.is_file(follow_symlinks=False):  # a FIFO, a socket, a device
+            special = regular_file_problem(path, where)
+            if special is not None:
+                problems.append(special)
     return problems
 
 
@@ -133,7 +141,7 @@ _LEAVING = (
 
 
 def _entry_problem(path: Path, where: str, top: Path, chain: tuple[Path, ...]) -> Problem | None:
-    message = refusal(path.name, "has a name that contains")
+    message = name_refusal(path.name)
     if message:
         return Problem(where, 0, "-", message)
     try:
