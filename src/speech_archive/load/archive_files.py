@@ -134,6 +134,10 @@ def docs_problems(root: Path, docs_dir: Path, shown_as: str = "docs") -> list[Pr
     return problems
 
 
+_HIDDEN = (
+    "is a symbolic link to a hidden file or folder of the project, such as .git or .env "
+    "(expected a file of the site)"
+)
 _LEAVING = (
     "is a symbolic link to a place outside the archive "
     "(expected a regular file or folder inside it)"
@@ -154,6 +158,9 @@ def _entry_problem(path: Path, where: str, top: Path, chain: tuple[Path, ...]) -
             return Problem(where, 0, "-", LOOP)
         if not _inside(target, top):
             return Problem(where, 0, "-", _LEAVING)
+        if any(part.startswith(".") for part in target.relative_to(top).parts):
+            # Inside the project, but what MkDocs would never publish itself (.git/config, .env).
+            return Problem(where, 0, "-", _HIDDEN)
         if any(_inside(folder, target) for folder in chain):
             # A link to a folder it is in (docs/, the project): MkDocs would walk it endlessly.
             return Problem(where, 0, "-", LOOP)
