@@ -416,8 +416,31 @@ def test_case_is_refused_cleanly_or_builds_inert(case, base_project, allowed_scr
 
 INERT = [case for case in CASES if case.expect == "inert"]
 PAYLOAD = re.compile(r"alert|evil\.example", re.IGNORECASE)
-MAX_PAGES = 8  # the case's speech pages and the other pages its payload reached, first few
-HOVERED = "[title], abbr, .md-ellipsis, .md-nav__link, .md-typeset h1, .md-typeset h2"
+MAX_PAGES = 4  # the case's speech pages and the other pages its payload reached, first few
+HOVERED = "[title], abbr, .md-ellipsis, .md-search-result__item"
+MAX_HOVERS = 300
+SEARCHED = "alert"  # what a payload calls: its text is in the index if it is anywhere
+# The centre of every visible element matching the selector, in the viewport's coordinates.
+CENTRES = """selector => [...document.querySelectorAll(selector)].flatMap(element => {
+  const box = element.getBoundingClientRect();
+  return box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight
+    ? [[box.left + box.width / 2, box.top + box.height / 2]] : [];
+})"""
+
+
+def hover_everything(page) -> None:
+    """Move the real mouse over every element the theme may give a tooltip.
+
+    Material's tooltips start from real mouseenter events (synthetic ones do not show them),
+    and a locator's hover() takes a tenth of a second each: the viewport is made as tall as
+    the page and the mouse visits each element's centre.
+    """
+    height = page.evaluate("document.documentElement.scrollHeight")
+    page.set_viewport_size({"width": 1280, "height": max(600, min(height, 8000))})
+    for x, y in page.evaluate(CENTRES, HOVERED)[:MAX_HOVERS]:
+        page.mouse.move(x, y)
+        page.wait_for_timeout(15)  # the theme shows a tooltip on its next tick
+    page.mouse.move(0, 0)
 
 
 def pages_reached(case: Case, site: Path) -> list[str]:
@@ -474,14 +497,7 @@ def visit_pages(browser, base: str, pages: list[str]) -> list[str]:
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         for path in pages:
             page.goto(record.url(path), wait_until="load")
-            # Handles, not locators: the tooltips the theme adds would shift an nth().
-            for target in page.query_selector_all(HOVERED)[:150]:
-                try:
-                    target.hover(timeout=300)
-                except PlaywrightError:  # hidden or covered: the events a hover would send
-                    with contextlib.suppress(PlaywrightError):
-                        target.dispatch_event("mouseenter")
-                        target.dispatch_event("focus")
+            hover_everything(page)
             for mark in page.query_selector_all(".md-content a[href^='#']")[:40]:
                 try:
                     mark.focus()
@@ -492,5 +508,14 @@ def visit_pages(browser, base: str, pages: list[str]) -> list[str]:
             page.wait_for_timeout(200)
             problems += [f"{path}: dialog {message!r}" for message in dialogs]
             dialogs.clear()
+        # Search results are drawn from the index as HTML: look for the payload's words.
+        page.goto(record.url(pages[0]), wait_until="load")
+        with contextlib.suppress(PlaywrightError):
+            page.locator("input.md-search__input").click(timeout=2000)
+            page.keyboard.type(SEARCHED)
+            page.wait_for_selector(".md-search-result__item", timeout=3000)
+            hover_everything(page)
+        page.wait_for_timeout(200)
+        problems += [f"search: dialog {message!r}" for message in dialogs]
         problems += [f"request outside the site: {url}" for url in record.foreign_requests()]
     return problems
