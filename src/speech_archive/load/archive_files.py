@@ -114,7 +114,7 @@ def docs_problems(root: Path, docs_dir: Path, shown_as: str = "docs") -> list[Pr
             if entry.name.startswith("."):  # MkDocs leaves out dot files (exclude_docs)
                 continue
             path, where = Path(entry.path), f"{shown}/{entry.name}"
-            problem = _entry_problem(path, where, top, chain)
+            problem = _entry_problem(path, where, (top, chain[0]), chain)
             if problem is not None:
                 problems.append(problem)
             elif path.is_dir():
@@ -144,7 +144,11 @@ _LEAVING = (
 )
 
 
-def _entry_problem(path: Path, where: str, top: Path, chain: tuple[Path, ...]) -> Problem | None:
+def _entry_problem(
+    path: Path, where: str, homes: tuple[Path, ...], chain: tuple[Path, ...]
+) -> Problem | None:
+    """Why MkDocs must not read ``path``; links may lead anywhere in ``homes`` (the project,
+    and docs_dir itself when mkdocs.yml places it elsewhere)."""
     message = name_refusal(path.name)
     if message:
         return Problem(where, 0, "-", message)
@@ -156,9 +160,10 @@ def _entry_problem(path: Path, where: str, top: Path, chain: tuple[Path, ...]) -
         target = resolved(path)
         if target is None:
             return Problem(where, 0, "-", LOOP)
-        if not _inside(target, top):
+        home = next((place for place in homes if _inside(target, place)), None)
+        if home is None:
             return Problem(where, 0, "-", _LEAVING)
-        if any(part.startswith(".") for part in target.relative_to(top).parts):
+        if any(part.startswith(".") for part in target.relative_to(home).parts):
             # Inside the project, but what MkDocs would never publish itself (.git/config, .env).
             return Problem(where, 0, "-", _HIDDEN)
         if any(_inside(folder, target) for folder in chain):
