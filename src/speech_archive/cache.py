@@ -26,7 +26,8 @@ def content_hash(*parts: bytes | str) -> str:
     """SHA-256 over the parts, each length-prefixed so ('ab', 'c') and ('a', 'bc') differ."""
     digest = hashlib.sha256()
     for part in parts:
-        data = part.encode("utf-8") if isinstance(part, str) else part
+        # surrogatepass: a file name that is not UTF-8 (surrogateescape) still hashes.
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
         digest.update(len(data).to_bytes(8, "big"))
         digest.update(data)
     return digest.hexdigest()

@@ -54,6 +54,7 @@ from .pages.home import HOME_PAGE
 from .pages.listing import plural
 from .problems import ArchiveError
 from .timings import TIMINGS_ENV, StepTimer
+from .urls import speech_page_path
 
 log = get_plugin_logger("speech-archive")
 
@@ -112,7 +113,7 @@ class SpeechArchivePlugin(BasePlugin[SpeechArchiveConfig]):
         root = Path(config.config_file_path).resolve().parent
         try:
             with self.build.timer.measure("load"):
-                self.build.archive = load_archive(root, self.cache)
+                self.build.archive = load_archive(root, self.cache, Path(config.docs_dir))
         except ArchiveError as err:
             # PluginError makes MkDocs print the message and exit 1, without a traceback.
             raise PluginError("\n" + err.report()) from None
@@ -161,6 +162,7 @@ class SpeechArchivePlugin(BasePlugin[SpeechArchiveConfig]):
         # MkDocs dates pages with today's date unless SOURCE_DATE_EPOCH is set; the sitemap
         # would change every day with no change in the sources.
         assert self.build.archive is not None
+        _check_every_speech_published(self.build.archive, files)
         date = sources_date(self.build.archive, os.environ.get("SOURCE_DATE_EPOCH"))
         for file in files.documentation_pages():
             if file.page is not None:
@@ -257,6 +259,19 @@ def _site_assets() -> dict[str, bytes]:
         for item in folder.iterdir()
         if item.is_file()
     }
+
+
+def _check_every_speech_published(archive: Archive, files: Files) -> None:
+    """Each loaded speech is a page of the site: mkdocs.yml's exclude_docs or draft_docs
+    (which MkDocs applies to generated pages too) must not leave one out in silence."""
+    for speech in archive.speeches:
+        file = files.get_file_from_path(speech_page_path(speech))
+        if file is None or not file.inclusion.is_included():
+            raise PluginError(
+                f"{speech.path}: has no page on the site (mkdocs.yml's exclude_docs, draft_docs "
+                f"or another plugin leaves out {speech_page_path(speech)}; expected every "
+                "speech of the archive published)"
+            )
 
 
 def _check_inside_site(files: Files, config: MkDocsConfig, site_dir: str) -> None:

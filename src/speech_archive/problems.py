@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .characters import shown
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -12,11 +14,19 @@ class Problem:
     field: str  # the front-matter field or catalogue key ('-' when none applies)
     message: str  # what is wrong, then what was expected
 
+    # A path or value quoted in a message may hold what a terminal would obey (an ANSI
+    # escape, a carriage return, a bidi override): every part is shown escaped, one line.
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+        return f"{shown(self.path)}:{self.line}: {shown(self.field)}: {shown(self.message)}"
 
     def as_dict(self) -> dict:
-        return {"path": self.path, "line": self.line, "field": self.field, "message": self.message}
+        """For JSON: the same visible text (no lone surrogate, which JSON cannot encode as UTF-8)."""
+        return {
+            "path": shown(self.path),
+            "line": self.line,
+            "field": shown(self.field),
+            "message": shown(self.message),
+        }
 
 
 class ArchiveError(Exception):

@@ -10,10 +10,12 @@ import difflib
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import click
 
 from ..annotate.saying_review import review_speech
+from ..characters import refusal, shown
 from ..load.archive import (
     FILE_NAME,
     SAYINGS_FILE,
@@ -22,7 +24,7 @@ from ..load.archive import (
     sayings_file,
     speech_files,
 )
-from ..load.text_files import read_text
+from ..load.text_files import character_problems, read_text
 from ..model import Archive
 from ..problems import Problem
 from . import saying_report
@@ -32,6 +34,51 @@ from .new_speech import check_new_speech, new_speech_text
 from .saying_promotion import Sighting, promotions
 from .speech_file import check_speech_text, file_slug, write_new_file
 from .starter import StarterError, write_starter
+
+
+class PrintableText(click.ParamType):
+    """A string option or argument, refused when it holds a character no value may hold
+    (characters.FORBIDDEN: an escape sequence, a byte that is not UTF-8), naming the option."""
+
+    name = "text"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        message = refusal(value) if isinstance(value, str) else None
+        if message:
+            self.fail(message, param, ctx)
+        return value
+
+
+class PrintablePath(click.Path):
+    """click.Path, checked as PrintableText first: a path is shown in messages and written in files."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        return super().convert(TEXT.convert(value, param, ctx), param, ctx)
+
+
+TEXT = PrintableText()
+
+
+class _ShownErrors(click.Command):
+    """Click quotes what it could not parse (an unknown option, an extra argument) as typed:
+    its message is shown with control characters made visible, as the loader's problems are."""
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as err:
+            raise click.UsageError(shown(err.format_message()), err.ctx) from None
+
+
+class _Group(_ShownErrors, click.Group):
+    command_class = _ShownErrors
+
 
 ROOT_HELP = (
     "The archive's folder, holding mkdocs.yml and speeches/. "
@@ -81,11 +128,13 @@ def _echo_problems(problems: list[Problem]) -> None:
         click.echo(str(problem), err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+)
 # The installed distribution's version: pyproject.toml's, the one place it is written.
 @click.version_option(package_name="speech-archive", prog_name="speech-archive")
 @click.option(
-    "--root", type=click.Path(file_okay=False, exists=True, path_type=Path), help=ROOT_HELP
+    "--root", type=PrintablePath(file_okay=False, exists=True, path_type=Path), help=ROOT_HELP
 )
 def main(root: Path | None) -> None:
     """Start an archive, and add, check and import its speeches.
@@ -103,8 +152,8 @@ def main(root: Path | None) -> None:
 
 
 @main.command(short_help="Start a new archive in a new folder.")
-@click.argument("folder", type=click.Path(path_type=Path))
-@click.option("--title", help="The site's name (default: Speech Archive).")
+@click.argument("folder", type=PrintablePath(path_type=Path))
+@click.option("--title", type=TEXT, help="The site's name (default: Speech Archive).")
 def init(folder: Path, title: str | None) -> None:
     """Write a new archive into FOLDER (new or empty): mkdocs.yml with the speech-archive
     plugin, docs/, and speeches/ with the schema and empty vocabularies. It builds at once."""
@@ -117,20 +166,24 @@ def init(folder: Path, title: str | None) -> None:
 
 
 @main.command(short_help="Start a new speech file.")
-@click.option("--title", required=True, help="The title as published.")
-@click.option("--date", required=True, metavar="YYYY-MM-DD", help="The day it was delivered.")
-@click.option("--venue", required=True, help="Where: 'City, Country'.")
-@click.option("--speaker", help="Who delivered it (the archive requires it).")
+@click.option("--title", type=TEXT, required=True, help="The title as published.")
+@click.option(
+    "--date", type=TEXT, required=True, metavar="YYYY-MM-DD", help="The day it was delivered."
+)
+@click.option("--venue", type=TEXT, required=True, help="Where: 'City, Country'.")
+@click.option("--speaker", type=TEXT, help="Who delivered it (the archive requires it).")
 @click.option(
     "--theme",
     "themes",
+    type=TEXT,
     multiple=True,
     metavar="SLUG",
     help="A theme slug from speeches/themes.yml; repeat for several (at least one is required).",
 )
-@click.option("--occasion", help="The event it was given at.")
+@click.option("--occasion", type=TEXT, help="The event it was given at.")
 @click.option(
     "--slug",
+    type=TEXT,
     callback=_check_slug,
     help="The file name's words, lower-case with hyphens. Default: made from the title.",
 )
@@ -171,7 +224,7 @@ def new(
 
 
 @main.command(short_help="Validate the archive as the build does.")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, type=PrintablePath(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "--format",
     "output_format",
@@ -182,6 +235,7 @@ def new(
 )
 @click.option(
     "--since",
+    type=TEXT,
     default="HEAD",
     show_default=True,
     metavar="REV",
@@ -220,19 +274,27 @@ def check(ctx: click.Context, paths: tuple[Path, ...], output_format: str, since
 
 
 @main.command("import", short_help="Turn a raw transcript into a speech file.")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--venue", help="Where: 'City, Country' (overrides the transcript).")
-@click.option("--speaker", help="Who delivered it (overrides the transcript).")
+@click.argument("file", type=PrintablePath(exists=True, dir_okay=False, path_type=Path))
+@click.option("--venue", type=TEXT, help="Where: 'City, Country' (overrides the transcript).")
+@click.option("--speaker", type=TEXT, help="Who delivered it (overrides the transcript).")
 @click.option(
-    "--theme", "themes", multiple=True, metavar="SLUG", help="A theme slug; repeat for several."
+    "--theme",
+    "themes",
+    type=TEXT,
+    multiple=True,
+    metavar="SLUG",
+    help="A theme slug; repeat for several.",
 )
 @click.option(
-    "--slug", callback=_check_slug, help="The file name's words. Default: made from the title."
+    "--slug",
+    type=TEXT,
+    callback=_check_slug,
+    help="The file name's words. Default: made from the title.",
 )
 @click.option("--dry-run", is_flag=True, help="Print the speech file instead of writing it.")
 @click.option(
     "--output-dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=PrintablePath(file_okay=False, path_type=Path),
     help="Where to write the file. Default: the archive's speeches/ folder.",
 )
 @click.pass_context
@@ -258,8 +320,11 @@ def import_(
           --speaker "Xi Jinping" --theme common-security --dry-run
     """
     root = _root(ctx)
-    text, problems = read_text(file, _shown(file))
-    if text is None:
+    text, problems = read_text(file, _shown(file))  # a regular file, read up to the size limit
+    if text is not None:
+        # Refused at the source: the title and body would carry them into the file and feed.
+        problems = character_problems(text, _shown(file))
+    if text is None or problems:
         _echo_problems(problems)
         raise click.ClickException("nothing was imported")
     imported = import_transcript(text)
@@ -339,7 +404,7 @@ def _speech_name(root: Path, value: str) -> str:
 
 
 @main.command(short_help="Review the sayings found in speeches, and how to correct them.")
-@click.argument("speeches", nargs=-1, metavar="SPEECH...")
+@click.argument("speeches", nargs=-1, type=TEXT, metavar="SPEECH...")
 @click.option(
     "--format",
     "output_format",

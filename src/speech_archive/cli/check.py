@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..build import annotate_speech
+from ..characters import shown
 from ..load.archive import (
     OLD_SAYINGS_FILE,
     SAYINGS_FILE,
@@ -154,7 +155,7 @@ def format_text(report: CheckReport) -> str:
             )
     lines += [str(problem) for problem in report.problems]
     lines.append(report.summary())
-    return "\n".join(lines)
+    return "\n".join(shown(line) for line in lines)  # a quoted saying is one visible line too
 
 
 def format_json(report: CheckReport) -> str:

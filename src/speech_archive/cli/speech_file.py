@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import yaml
+from jsonschema.exceptions import SchemaError
 
 from ..load.archive import SCHEMA_FILE, SPEECHES_DIR, parse_speech
 from ..load.catalogues import load_themes
@@ -98,7 +99,18 @@ def check_speech_text(
     """What the build would say about ``text`` saved as speeches/``file_name`` (and about themes.yml)."""
     speeches_dir = root / SPEECHES_DIR
     themes, problems = load_themes(speeches_dir / "themes.yml", f"{SPEECHES_DIR}/themes.yml")
-    schema = load_schema(speeches_dir / SCHEMA_FILE)
+    try:
+        schema = load_schema(speeches_dir / SCHEMA_FILE)
+    except (OSError, ValueError, SchemaError) as err:  # as the loader reports it
+        reason = getattr(err, "strerror", None) or str(err).splitlines()[0]
+        return [
+            Problem(
+                f"{SPEECHES_DIR}/{SCHEMA_FILE}",
+                0,
+                "-",
+                f"cannot be used ({reason}; expected the JSON Schema of speech front matter)",
+            )
+        ]
     shown_as = shown_as or f"{SPEECHES_DIR}/{file_name}"
     _, found = parse_speech(text, shown_as, file_name, themes, schema)
     return sorted(problems + found)

@@ -16,19 +16,22 @@ from jsonschema.exceptions import SchemaError
 
 from ..annotate.sayings import check_saying_corrections
 from ..cache import ContentCache, cached, content_hash
+from ..characters import name_refusal
 from ..model import Archive, Speech, Theme
 from ..problems import ArchiveError, Problem
+from .archive_files import LOOP, docs_problems, folder_problems, resolved
 from .bounds import body_bound_problems
 from .catalogues import load_glossary, load_sayings, load_themes
 from .references import load_references
 from .safe_yaml import YamlProblem, load_yaml
 from .schema import check_against_schema, load_schema
 from .speech_rules import duplicate_speeches, footnote_problems, top_level_key_line
-from .text_files import read_text
+from .text_files import character_problems, read_text
 from .untrusted import check_speech_body, paths_leaving_root
 
 SPEECHES_DIR = "speeches"
 SCHEMA_FILE = "speech.schema.json"
+DOCS_DIR = "docs"  # MkDocs' default docs_dir: what `check` looks at (the build uses its config)
 REFERENCES_DIR = "references"  # speeches/references/: reference works and references.yml
 SAYINGS_FILE = "sayings.yml"  # the catalogue of known sayings
 OLD_SAYINGS_FILE = "proverbs.yml"  # its first name, still read when it is the only one
@@ -36,6 +39,7 @@ SAYINGS_FIELD = "sayings"  # the front matter's corrections to saying detection
 OLD_SAYINGS_FIELD = "proverbs"  # its first name, still read
 FILE_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 _FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits: \d takes any script's
 
 
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
@@ -119,7 +123,7 @@ def parse_speech(
         return doc.line_of(path) + 1  # front matter starts on line 2
 
     day = None
-    if isinstance(meta.get("date"), str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta["date"]):
+    if isinstance(meta.get("date"), str) and _ISO_DATE.fullmatch(meta["date"]):
         day = _parse_date(meta["date"])
         if day is None:
             problems.append(
@@ -140,16 +144,23 @@ def parse_speech(
                     "(expected them to be equal)",
                 )
             )
+    elif not any(problem.field == "date" for problem in problems):
+        # Whatever the archive's copy of the schema lets through, a speech without a day
+        # is reported here: a speech is published or reported, never dropped.
+        problems.append(
+            Problem(
+                shown_as,
+                line_of("date") if "date" in meta else 1,
+                "date",
+                f"expected a date like '2014-05-21', got {meta.get('date')!r}",
+            )
+        )
     source = meta.get("source")
     if not isinstance(source, dict):
         source = {}
     for key in ("retrieved", "updated"):
         value = source.get(key)
-        if (
-            isinstance(value, str)
-            and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)
-            and _parse_date(value) is None
-        ):
+        if isinstance(value, str) and _ISO_DATE.fullmatch(value) and _parse_date(value) is None:
             problems.append(
                 Problem(
                     shown_as,
@@ -160,14 +171,16 @@ def parse_speech(
             )
     if isinstance(meta.get("themes"), list):
         for index, theme in enumerate(meta["themes"]):
-            if isinstance(theme, str) and theme not in themes:
+            field = f"themes[{index}]"  # not a slug at all: the schema has said so
+            reported = any(problem.field == field for problem in problems)
+            if isinstance(theme, str) and theme not in themes and not reported:
                 close = difflib.get_close_matches(theme, list(themes), n=1)
                 hint = f"did you mean '{close[0]}'? " if close else ""
                 problems.append(
                     Problem(
                         shown_as,
                         line_of("themes", index),
-                        f"themes[{index}]",
+                        field,
                         f"{theme!r} is not defined in speeches/themes.yml "
                         f"({hint}expected one of its slugs)",
                     )
@@ -182,6 +195,8 @@ def parse_speech(
                 f"(expected one field: move its entries under '{SAYINGS_FIELD}')",
             )
         )
+    # Invisible on the page and fatal to feed.xml; tabs, emoji and bidi marks are text.
+    problems += character_problems(body, shown_as, "body", body_line, references=True)
     bounds = body_bound_problems(body, shown_as, body_line)
     if bounds:  # a body beyond the bounds is read by no parser and no pattern
         return None, problems + bounds
@@ -228,13 +243,34 @@ def speech_files(speeches_dir: Path) -> list[Path]:
     return sorted(paths, key=lambda path: path.name)  # names: Path comparisons are slow
 
 
-def load_archive(root: Path, cache: ContentCache | None = None) -> Archive:
+def unaccounted_speeches(
+    files: list[Path], speeches: list[Speech], problems: list[Problem]
+) -> list[Problem]:
+    """A speech file that was neither loaded nor reported: the guarantee that a speech the
+    archive holds is published or refused with a reason, never silently left out."""
+    accounted = {speech.path for speech in speeches} | {problem.path for problem in problems}
+    return [
+        Problem(
+            f"{SPEECHES_DIR}/{path.name}",
+            0,
+            "-",
+            "was neither loaded nor refused by any rule (expected a speech file the build "
+            "publishes; please report this as a bug of speech-archive)",
+        )
+        for path in files
+        if f"{SPEECHES_DIR}/{path.name}" not in accounted
+    ]
+
+
+def load_archive(
+    root: Path, cache: ContentCache | None = None, docs_dir: Path | None = None
+) -> Archive:
     """Load ``root/speeches``; raise ArchiveError listing every problem found.
 
     With ``workers`` > 1 and no cache, a large archive's speeches are parsed in that
     many processes (parsing is pure); the result is the same.
     """
-    archive, problems = collect_problems(root, cache)
+    archive, problems = collect_problems(root, cache, docs_dir)
     if problems or archive is None:
         raise ArchiveError(problems)
     return archive
@@ -258,6 +294,14 @@ def vocabulary_hash(speeches_dir: Path) -> str:
             elif path.is_file():
                 parts += [f"{REFERENCES_DIR}/{path.name}", path.read_bytes()]
     return content_hash(*parts)
+
+
+def _shown_folder(root: Path, folder: Path) -> str:
+    """A folder as messages name it: relative to the archive when inside it."""
+    for inner, outer in ((folder, root), (resolved(folder), resolved(root))):
+        if inner is not None and outer is not None and inner.is_relative_to(outer):
+            return inner.relative_to(outer).as_posix()
+    return folder.as_posix()
 
 
 def _present(path: Path) -> bool:
@@ -297,9 +341,10 @@ def _load_vocabularies(speeches_dir: Path) -> tuple[dict, tuple, tuple, tuple, l
 
 
 def collect_problems(
-    root: Path, cache: ContentCache | None = None
+    root: Path, cache: ContentCache | None = None, docs_dir: Path | None = None
 ) -> tuple[Archive | None, list[Problem]]:
-    """Every problem in ``root/speeches``, and the archive of what loaded without one.
+    """Every problem in ``root/speeches`` (and in the files of ``docs_dir``, root/docs by
+    default, that MkDocs would publish), and the archive of what loaded without one.
 
     The archive is partial when there are problems (the build refuses it; ``check``
     still shows what the passes find in the good speeches); None without a speeches folder.
@@ -307,27 +352,32 @@ def collect_problems(
     speeches_dir = root / SPEECHES_DIR
     problems: list[Problem] = []
     if not speeches_dir.is_dir():
+        loop = speeches_dir.is_symlink() and resolved(speeches_dir) is None
         return None, [
             Problem(
-                SPEECHES_DIR, 0, "-", "folder is missing (expected the speeches beside mkdocs.yml)"
+                SPEECHES_DIR,
+                0,
+                "-",
+                LOOP if loop else "folder is missing (expected the speeches beside mkdocs.yml)",
             )
         ]
     problems = paths_leaving_root(root, speeches_dir, SPEECHES_DIR)
     if problems:  # nothing is read through a link that leaves the archive
         return None, problems
+    problems = folder_problems(speeches_dir, SPEECHES_DIR)
+    docs_dir = root / DOCS_DIR if docs_dir is None else docs_dir
+    if docs_dir.exists() or docs_dir.is_symlink():
+        problems += docs_problems(root, docs_dir, _shown_folder(root, docs_dir))
     # The schema lives beside the speeches it describes, so editors can use it too.
     try:
         schema = load_schema(speeches_dir / SCHEMA_FILE)
     except (OSError, ValueError, SchemaError) as err:
         reason = getattr(err, "strerror", None) or str(err).splitlines()[0]
-        return None, [
-            Problem(
-                f"{SPEECHES_DIR}/{SCHEMA_FILE}",
-                0,
-                "-",
-                f"cannot be used ({reason}; expected the JSON Schema of speech front matter)",
-            )
-        ]
+        shown_as = f"{SPEECHES_DIR}/{SCHEMA_FILE}"
+        if any(problem.path == shown_as for problem in problems):
+            return None, problems  # a FIFO or a loop: the walk above said what it is
+        message = f"cannot be used ({reason}; expected the JSON Schema of speech front matter)"
+        return None, [*problems, Problem(shown_as, 0, "-", message)]
     # With a cache (`mkdocs serve`), unchanged vocabularies and speeches are not parsed again.
     vocabularies = vocabulary_hash(speeches_dir)
     themes, sayings, glossary, references, found = cached(
@@ -336,8 +386,11 @@ def collect_problems(
     problems += found
 
     texts: list[tuple[str, str, str]] = []  # (file name, path as shown, text) of each readable file
-    for path in speech_files(speeches_dir):
+    files = speech_files(speeches_dir)
+    for path in files:
         shown_as = f"{SPEECHES_DIR}/{path.name}"
+        if name_refusal(path.name):
+            continue  # reported by folder_problems; a name that cannot be shown is not read
         if path.is_symlink():
             problems.append(
                 Problem(shown_as, 0, "-", "is a symbolic link (expected a regular file)")
@@ -364,6 +417,7 @@ def collect_problems(
             speeches.append(speech)
             title_lines[shown_as] = top_level_key_line(text, "title")
     problems += duplicate_speeches(speeches, title_lines)
+    problems += unaccounted_speeches(files, speeches, problems)
     speeches.sort(key=lambda s: (s.date, s.slug))
     archive = Archive(
         speeches=tuple(speeches),
@@ -373,4 +427,5 @@ def collect_problems(
         references=references,
         vocabulary_hash=vocabularies,
     )
-    return archive, sorted(problems)
+    # A FIFO among the vocabularies is found by the folder's walk and again when read.
+    return archive, sorted(set(problems))

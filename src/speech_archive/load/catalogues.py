@@ -83,7 +83,7 @@ GLOSSARY_SCHEMA = {
 def _load(
     path: Path, shown_as: str, schema: dict, required: bool
 ) -> tuple[YamlDocument | None, list[Problem]]:
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():  # a link loop is reported, not missing
         if required:
             return None, [
                 Problem(

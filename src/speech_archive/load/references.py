@@ -12,8 +12,9 @@ from pathlib import Path
 
 from ..model import Passage, ReferenceWork
 from ..problems import Problem
+from .archive_files import regular_file_problem, resolved
 from .catalogues import _duplicates, _load
-from .text_files import MAX_BYTES, read_text
+from .text_files import MAX_BYTES, character_problems, read_text
 
 DECLARATION = "references.yml"
 MAX_PASSAGES = 200_000  # the whole Bible is ~31,000 verses
@@ -55,8 +56,8 @@ REFERENCES_SCHEMA = {
 def load_references(folder: Path, shown_as: str) -> tuple[tuple[ReferenceWork, ...], list[Problem]]:
     """The works ``folder/references.yml`` declares, with their passages; none without it."""
     declaration = folder / DECLARATION
-    if not declaration.is_file() and not declaration.is_symlink():
-        return (), []
+    if not declaration.exists() and not declaration.is_symlink():
+        return (), []  # a FIFO or a loop under that name is read, and refused, below
     declared_as = f"{shown_as}/{DECLARATION}"
     if _leaves(folder, declaration):
         return (), [
@@ -100,8 +101,12 @@ def load_references(folder: Path, shown_as: str) -> tuple[tuple[ReferenceWork, .
 
 
 def _leaves(folder: Path, path: Path) -> bool:
-    """True for a symbolic link that leads out of ``folder``: its contents would be published."""
-    return path.is_symlink() and folder.resolve() not in path.resolve().parents
+    """True for a symbolic link that leads out of ``folder``: its contents would be published.
+    A loop leads nowhere: reading it reports it."""
+    if not path.is_symlink():
+        return False
+    target = resolved(path)
+    return target is not None and folder.resolve() not in target.parents
 
 
 def _file_problems(
@@ -128,8 +133,9 @@ def _file_problems(
                 "(expected a regular file inside it)",
             )
         ]
-    if not path.is_file():
-        return [Problem(file_as, 0, "-", "is not a regular file (expected a UTF-8 TSV file)")]
+    not_regular = regular_file_problem(path, file_as)
+    if not_regular is not None:
+        return [not_regular]
     size = path.stat().st_size
     if size > MAX_BYTES:
         return [Problem(file_as, 0, "-", f"is {size} bytes (expected at most {MAX_BYTES})")]
@@ -140,6 +146,9 @@ def read_passages(path: Path, shown_as: str) -> tuple[tuple[Passage, ...], list[
     """The ``citation<TAB>text`` lines of a TSV file; blank lines are skipped."""
     text, problems = read_text(path, shown_as)
     if text is None:
+        return (), problems
+    problems = character_problems(text, shown_as)  # the passages are quoted on pages
+    if problems:
         return (), problems
     passages: list[Passage] = []
     first_line: dict[str, int] = {}

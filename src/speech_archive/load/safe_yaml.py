@@ -165,6 +165,12 @@ def _load_plain_yaml(text: str) -> YamlDocument:
 
 def load_yaml(text: str) -> YamlDocument:
     """Parse one YAML document; raise YamlProblem with a line on anything unsafe or malformed."""
+    # The one C1 control PyYAML's reader lets through: it reads it as a line break, so a
+    # value would silently change (or lines shift). Refused as the reader refuses the rest.
+    nel = text.find("\x85")
+    if nel != -1:
+        line = text.count("\n", 0, nel) + 1
+        raise YamlProblem(line, "contains the control character U+0085 (expected printable text)")
     try:
         return _load_plain_yaml(text)
     except _NotPlain:

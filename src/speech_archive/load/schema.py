@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
+from ..characters import refusal
 from ..problems import Problem
 from .safe_yaml import YamlDocument
+from .text_files import read_text
 
 _TYPE_NAMES = {
     "string": "text",
@@ -24,9 +28,55 @@ _TYPE_NAMES = {
 }
 
 
+@lru_cache(maxsize=64)
+def _ecma_regex(pattern: str) -> re.Pattern[str]:
+    """A schema pattern as JSON Schema means it (ECMA-262), for Python's ``re``.
+
+    In ECMA-262 '$' matches only at the end of the text; in Python it also matches before
+    a final newline, so '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' would take "2001-01-01\\n". Each '$'
+    outside a character class becomes '\\Z', so every anchored pattern is anchored.
+    """
+    out: list[str] = []
+    in_class = False
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            out.append(pattern[index : index + 2])
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "$":
+            char = "\\Z"
+        out.append(char)
+        index += 1
+    return re.compile("".join(out))
+
+
+def _pattern(
+    validator: Any, pattern: str, instance: Any, schema: dict
+) -> Iterator[ValidationError]:
+    if validator.is_type(instance, "string") and not _ecma_regex(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+# Draft 2020-12 with ECMA-262's '$' (above); every other keyword as jsonschema has it.
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+
+
 def load_schema(path: Path) -> dict:
+    """The schema at ``path``; OSError or ValueError (with the reason) when it cannot be used."""
+    text, problems = read_text(path, path.name)  # a regular file, within the size limit
+    if text is None:
+        reason = problems[0].message
+        if reason.startswith("cannot be read ("):  # 'No such file or directory' alone
+            reason = reason.removeprefix("cannot be read (").removesuffix(")")
+        raise ValueError(reason)
     # Keyed by the file's text, not its path: `mkdocs serve` must see an edited schema.
-    return _parse_schema(path.read_text(encoding="utf-8"))
+    return _parse_schema(text)
 
 
 @lru_cache(maxsize=8)
@@ -116,12 +166,40 @@ def _messages(error: ValidationError) -> list[tuple[tuple, str]]:
 def check_against_schema(
     schema: dict, doc: YamlDocument, shown_as: str, line_offset: int = 0
 ) -> list[Problem]:
-    """Every schema violation in ``doc`` as a Problem, lines shifted by ``line_offset``."""
-    validator = Draft202012Validator(schema)
-    problems = []
-    for error in validator.iter_errors(doc.data):
+    """Every schema violation in ``doc`` as a Problem, lines shifted by ``line_offset``,
+    and every value (or field name) holding a character no value may hold."""
+    problems = character_problems(doc, shown_as, line_offset)
+    refused = {problem.field for problem in problems}  # one problem a field: the character
+    for error in _Validator(schema).iter_errors(doc.data):
         for path, message in _messages(error):
-            problems.append(
-                Problem(shown_as, doc.line_of(path) + line_offset, _field_name(path), message)
-            )
+            field = _field_name(path)
+            if field not in refused:
+                problems.append(Problem(shown_as, doc.line_of(path) + line_offset, field, message))
+    return problems
+
+
+def character_problems(doc: YamlDocument, shown_as: str, line_offset: int = 0) -> list[Problem]:
+    """Text values and field names holding a control character, a lone surrogate (from a
+    YAML escape such as "\\ud800") or a non-character: each would vanish or break an output."""
+    problems: list[Problem] = []
+
+    def visit(value: Any, path: tuple) -> None:
+        message = refusal(value) if isinstance(value, str) else None
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(key, str) and refusal(key):
+                    message = refusal(key, "has a field name that contains")
+                    line = doc.line_of((*path, key)) + line_offset
+                    field = _field_name((*path, key))
+                    problems.append(Problem(shown_as, line, field, str(message)))
+                else:
+                    visit(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                visit(item, (*path, index))
+        elif message:
+            line = doc.line_of(path) + line_offset
+            problems.append(Problem(shown_as, line, _field_name(path), message))
+
+    visit(doc.data, ())  # as deep as the YAML reader allows (safe_yaml.MAX_DEPTH)
     return problems

@@ -28,6 +28,7 @@ from markdown.util import AMP_SUBSTITUTE
 
 from ..markup import SPEECH_BODY_CLASS
 from ..problems import Problem
+from .archive_files import LOOP, resolved
 
 # The extensions of mkdocs.yml, as there (tests/test_bad_inputs.py keeps them in step):
 # what counts as HTML, a link or an attribute depends on them.
@@ -311,8 +312,10 @@ def paths_leaving_root(root: Path, folder: Path, shown_as: str) -> list[Problem]
         if not path.is_symlink():
             continue
         shown = shown_as if path == folder else f"{shown_as}/{path.name}"
-        target = path.resolve()
-        if target != top and top not in target.parents:
+        target = resolved(path)
+        if target is None:
+            problems.append(Problem(shown, 0, "-", LOOP))
+        elif target != top and top not in target.parents:
             problems.append(
                 Problem(
                     shown,

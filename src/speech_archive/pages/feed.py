@@ -10,6 +10,7 @@ import uuid
 import xml.etree.ElementTree as ET
 from urllib.parse import urljoin
 
+from ..characters import xml_safe
 from ..model import Archive, Speech
 from ..urls import FEED, HOME_PAGE, speech_url, url_of
 from .listing import newest_first
@@ -57,6 +58,7 @@ def render_atom_feed(
             feed_entry(speech, archive, link(speech_url(speech)), identity(speech_url(speech)))
         )
     ET.indent(feed)
+    _make_xml_safe(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 
@@ -75,3 +77,13 @@ def feed_entry(speech: Speech, archive: Archive, href: str, entry_id: str) -> ET
         " ".join(part.split()) for part in parts if part
     )
     return entry
+
+
+def _make_xml_safe(root: ET.Element) -> None:
+    """ElementTree escapes markup but writes any character: one it cannot hold is replaced,
+    so feed.xml always parses (site_name comes from mkdocs.yml, unchecked by the loader)."""
+    for element in root.iter():
+        element.text = xml_safe(element.text) if element.text else element.text
+        element.tail = xml_safe(element.tail) if element.tail else element.tail
+        for name, value in element.attrib.items():
+            element.attrib[name] = xml_safe(value)
