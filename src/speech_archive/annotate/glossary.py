@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from ..escape import escape_markdown, html_link
 from ..markup import GLOSSARY_NOTE_PREFIX
 from ..model import Archive, Findings, GlossaryTerm, Speech
-from ..text import escape_markdown
 from .blocks import ADDED, OTHER, PARAGRAPH, Block, prose_spans
 
 # Word separators inside a term: a space, a line break or a hyphen all count, so
@@ -161,10 +161,9 @@ def _footnote_text(term: GlossaryTerm) -> str:
     if term.abbreviation:
         name += f" ({escape_markdown(term.abbreviation)})"
     text = f"**{name}**: {escape_markdown(term.definition)}"
-    if term.url:
-        # The schema allows only http(s) URLs without spaces; <> keeps parentheses intact.
+    if term.url:  # checked by the loader (escape.checked_url)
         site = escape_markdown(urlsplit(term.url).hostname or term.url)
-        text += f" [{site}](<{term.url}>)"
+        text += f" {html_link(term.url, site)}"
     return text
 
 

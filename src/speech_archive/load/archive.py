@@ -22,7 +22,7 @@ from .catalogues import load_glossary, load_sayings, load_themes
 from .references import load_references
 from .safe_yaml import YamlProblem, load_yaml
 from .schema import check_against_schema, load_schema
-from .speech_rules import duplicate_speeches, footnote_problems, top_level_key_line
+from .speech_rules import duplicate_speeches, footnote_problems, top_level_key_line, url_problem
 from .text_files import read_text
 from .untrusted import check_speech_body, paths_leaving_root
 
@@ -157,6 +157,9 @@ def parse_speech(
                     f"{value!r} is not a real day (expected a valid YYYY-MM-DD date)",
                 )
             )
+    bad_url = url_problem(source.get("url"), shown_as, line_of("source", "url"), "source.url")
+    if bad_url:
+        problems.append(bad_url)
     if isinstance(meta.get("themes"), list):
         for index, theme in enumerate(meta["themes"]):
             if isinstance(theme, str) and theme not in themes:
