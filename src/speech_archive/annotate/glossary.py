@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from ..escape import escape_markdown, html_link
 from ..markup import GLOSSARY_NOTE_PREFIX
 from ..model import Archive, Findings, GlossaryTerm, Speech
-from .blocks import ADDED, OTHER, PARAGRAPH, Block, prose_spans
+from .blocks import ADDED, OTHER, PARAGRAPH, Block, escape_attribute_list_after, prose_spans
 
 # Word separators inside a term: a space, a line break or a hyphen all count, so
 # "21st-century Maritime Silk Road" also matches "21st Century Maritime Silk Road".
@@ -220,6 +220,7 @@ def add_glossary_notes(
     for index, points in insertions.items():
         text = out[index].text
         for offset, reference in sorted(points, reverse=True):  # from the end: offsets stay valid
+            text = escape_attribute_list_after(text, offset)  # '{' after a term: not the mark's
             text = text[:offset] + reference + text[offset:]
         out[index] = out[index].with_text(text)
 
