@@ -15,5 +15,6 @@ on_config = _plugin.on_config  # a fresh state for this build
 on_pre_build = _plugin.on_pre_build  # load and validate, before site/ is emptied
 on_files = _plugin.on_files  # annotate, render, register every generated file with its text
 on_env = _plugin.on_env  # date every page from the sources
+on_post_page = _plugin.on_post_page  # titles Material's tooltips re-read as HTML stay text
 on_post_build = _plugin.on_post_build  # search facets, then the offline zip
 on_build_error = _plugin.on_build_error  # no half-written site
