@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..markup import PARAGRAPH_NUMBER_CLASS, paragraph_anchor, paragraph_title
 from ..model import Archive, Findings, Speech
-from .blocks import PARAGRAPH, Block, escape_attribute_list_after, prose_spans
+from .blocks import PARAGRAPH, Block, prose_spans
 
 
 def paragraph_marker(number: int) -> str:
@@ -59,20 +59,9 @@ def keep_line_breaks(
     speech's paragraphs, so hand-written pages keep ordinary soft wrapping.
     """
     out = [
-        block.with_text(_hard_breaks(block.text))
+        block.with_text(block.text.replace("\n", "  \n"))
         if block.kind == PARAGRAPH and "\n" in block.text
         else block
         for block in blocks
     ]
     return out, {}
-
-
-def _hard_breaks(text: str) -> str:
-    # A line of prose starting with '{' would give its attribute list to the <br> made here.
-    if "\n{" in text:
-        spans = prose_spans(text)
-        starts = [i + 1 for i, ch in enumerate(text) if ch == "\n" and text.startswith("{", i + 1)]
-        for start in reversed(starts):  # from the end: offsets stay valid
-            if any(first <= start < last for first, last in spans):
-                text = escape_attribute_list_after(text, start)
-    return text.replace("\n", "  \n")
