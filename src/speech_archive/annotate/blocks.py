@@ -187,8 +187,8 @@ def escape_attribute_list_after(text: str, position: int) -> str:
     """``text`` with a backslash before the '{' at ``position``, when there is one there.
 
     attr_list gives an inline attribute list written right after an element to that
-    element. A pass that inserts a mark (a footnote mark, a line break) just before a '{'
-    of the speech would hand the speech's ``{ onfocus=... }`` to the mark, which the body
+    element. A pass that inserts a mark (a glossary footnote mark) just before a '{' of
+    the speech would hand the speech's ``{ onfocus=... }`` to the mark, which the body
     check saw as plain text. Escaped, the '{' shows as it did before the pass ran.
     """
     if text.startswith("{", position):
