@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import shutil
 import subprocess
@@ -53,6 +54,18 @@ def copy_project(dest: Path, speeches: bool = True) -> Path:
         for path in (dest / "speeches").glob("*.md"):
             path.unlink()
     return dest
+
+
+def make_small_archive(dest: Path) -> Path:
+    """A small valid archive in ``dest``: the real vocabularies, no speeches, and the real
+    reference works cut to their first hundred passages (reading them all would be most of
+    the time of every build of a bad or hostile input)."""
+    project = copy_project(dest, speeches=False)
+    for tsv in (project / "speeches" / "references").glob("*.tsv"):
+        with open(tsv, encoding="utf-8") as text:
+            head = list(itertools.islice(text, 100))
+        tsv.write_text("".join(head), encoding="utf-8")
+    return project
 
 
 def run_mkdocs_build(

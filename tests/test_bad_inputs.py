@@ -36,7 +36,6 @@ unusual but valid files.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 import logging
 import os
@@ -54,7 +53,14 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
-from conftest import REFERENCE_DECLARATION, ROOT, copy_project, run_mkdocs_build, soup
+from conftest import (
+    REFERENCE_DECLARATION,
+    ROOT,
+    copy_project,
+    make_small_archive,
+    run_mkdocs_build,
+    soup,
+)
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
@@ -362,12 +368,7 @@ def case_runs() -> list:
 def base_project(tmp_path_factory) -> Path:
     """A small valid archive: the real vocabularies, no speeches, and the real reference works
     cut to their first hundred passages (reading them all would be most of every case's time)."""
-    project = copy_project(tmp_path_factory.mktemp("base"), speeches=False)
-    for tsv in (project / "speeches" / "references").glob("*.tsv"):
-        with open(tsv, encoding="utf-8") as text:
-            head = list(itertools.islice(text, 100))
-        tsv.write_text("".join(head), encoding="utf-8")
-    return project
+    return make_small_archive(tmp_path_factory.mktemp("base"))
 
 
 def assert_refused_cleanly(
