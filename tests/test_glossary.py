@@ -191,7 +191,7 @@ def test_definitions_are_added_footnotes_with_escaped_text_and_link():
     assert [b.text for b in added] == [
         "[^glossary-conference-on-interaction-and-confidence-building-measures-in-asia]: "
         "**Conference on Interaction and Confidence\\-Building Measures in Asia (CICA)**: "
-        "An Asian security forum\\. [example\\.org](<https://example.org/cica>)",
+        'An Asian security forum\\. <a href="https://example.org/cica">example\\.org</a>',
         "*[CICA]: Conference on Interaction and Confidence-Building Measures in Asia",
     ]
 

@@ -8,7 +8,8 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from speech_archive.text import anchor_id, escape_markdown, human_date, slugify
+from speech_archive.escape import escape_markdown
+from speech_archive.text import anchor_id, human_date, slugify
 
 SITE_EXTENSIONS = [
     "abbr",

@@ -2,13 +2,15 @@
 
   on_startup     -> `serve` keeps a content cache across rebuilds
   on_config      -> a fresh state for this build, and a folder of its own beside site_dir
-                    that MkDocs and every plugin write into instead (output/publish.py)
+                    that MkDocs and every plugin write into instead (output/publish.py);
+                    every title safe in Material's tooltips
   on_pre_build   -> load and validate the archive
   on_files       -> annotate every speech and render every generated file; each is
                     registered with its text, the hand-written home page gets the
                     archive's figures, and the stylesheet and offline shim are added;
                     no file may be written outside site_dir
   on_env         -> date every page from the sources, not the clock (reproducible builds)
+  on_post_page   -> titles Material re-reads as HTML for its tooltips stay text
   on_post_build  -> the speeches' facets go into Material's search index before it is
                     written; the offline zip is made from the written site; last, the
                     finished site is swapped in for the old one in one rename
@@ -44,6 +46,8 @@ from mkdocs.utils import CountHandler
 
 from .build import annotate_archive, render_site
 from .cache import ContentCache
+from .extensions.safe_tooltips import EXTENSION as SAFE_TOOLTIPS
+from .extensions.safe_tooltips import escape_ellipsis_texts
 from .load.archive import load_archive
 from .model import Archive
 from .output.build_date import sources_date
@@ -105,6 +109,9 @@ class SpeechArchivePlugin(BasePlugin[SpeechArchiveConfig]):
             except PublishError as err:
                 raise PluginError(str(err)) from None
             config.site_dir = str(self.build.publication.tree)
+        # Every page's titles shown as text by Material's tooltips, whatever mkdocs.yml lists.
+        if SAFE_TOOLTIPS not in config.markdown_extensions:
+            config.markdown_extensions.append(SAFE_TOOLTIPS)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -157,6 +164,10 @@ class SpeechArchivePlugin(BasePlugin[SpeechArchiveConfig]):
             f"annotated in {timer.seconds.get('annotate', 0):.2f} s"
         )
         return files
+
+    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        # Material re-reads a cut-short title's text as HTML (extensions/safe_tooltips.py).
+        return escape_ellipsis_texts(output)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         # MkDocs dates pages with today's date unless SOURCE_DATE_EPOCH is set; the sitemap

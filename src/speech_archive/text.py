@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from functools import lru_cache
 from itertools import filterfalse
 
 _MONTHS = (
@@ -48,28 +47,3 @@ def count_words(body: str) -> int:
 def human_date(day: dt.date) -> str:
     """'21 May 2014': unambiguous for readers everywhere, and independent of the locale."""
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~^=:\"'])")
-
-
-@lru_cache(maxsize=1 << 16)  # the same titles and venues fill every index page
-def escape_markdown(text: str) -> str:
-    """Make front-matter text render as itself: no Markdown, no HTML, no entities."""
-    text = " ".join(text.split())
-    return _MD_SPECIAL.sub(lambda m: _ESCAPES.get(m.group(1), "\\" + m.group(1)), text)
-
-
-# Python-Markdown cannot backslash-escape these; HTML entities render them literally.
-_ESCAPES = {
-    "<": "&lt;",
-    ">": "&gt;",
-    "&": "&amp;",
-    '"': "&quot;",
-    "'": "&#39;",
-    ":": "&#58;",
-    "=": "&#61;",
-    "~": "&#126;",
-    "^": "&#94;",
-    "|": "&#124;",
-}

@@ -14,6 +14,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from markdown.blockprocessors import ReferenceProcessor
+
 PARAGRAPH = "paragraph"  # one of the speech's own prose paragraphs: numbered, annotated
 OTHER = "other"  # the speech's own non-paragraph block (heading, list, code, table...)
 ADDED = "added"  # added by a pass: never numbered, never annotated again
@@ -87,7 +89,12 @@ def split_blocks(body: str) -> list[Block]:
     number = 0
     for chunk in chunks:
         text = "\n".join(chunk)
-        if _FENCE.match(chunk[0]) or _NOT_PARAGRAPH.match(chunk[0]) or _is_continuation(chunk[0]):
+        if (
+            _FENCE.match(chunk[0])
+            or _NOT_PARAGRAPH.match(chunk[0])
+            or _is_continuation(chunk[0])
+            or _REFERENCE_DEFINITION.match(text)
+        ):
             blocks.append(Block(text, OTHER))
         else:
             number += 1
@@ -140,6 +147,11 @@ def code_spans(text: str) -> dict[int, int]:
     return spans
 
 
+# A link reference definition ('[label]: URL "title"'), as Python-Markdown reads one. It is
+# not prose: a mark added in it (a paragraph number before it, a footnote mark in its label)
+# would turn it into text, and the title the body check saw as an attribute into raw HTML.
+_REFERENCE_DEFINITION = ReferenceProcessor.RE
+
 # Inline regions no pass may rewrite besides code spans (code_spans): links, images,
 # URLs, HTML, footnote references, attribute lists and entities. No part scans past an
 # opener of its own kind ('[', '<', '{'), so an unclosed one costs a step, not the line.
@@ -173,6 +185,26 @@ def prose_spans(text: str) -> list[tuple[int, int]]:
 # Pure, and asked again for the same paragraph by each pass that leaves it unchanged.
 @lru_cache(maxsize=4096)
 def _prose_spans(text: str) -> tuple[tuple[int, int], ...]:
+    spans = _spans_outside_protected(text)
+    if "]:" not in text:
+        return spans
+    # Reference definitions are whole lines no pass may touch.
+    definitions = [m.span() for m in _REFERENCE_DEFINITION.finditer(text)]
+    if not definitions:
+        return spans
+    kept = []
+    for start, end in spans:
+        for first, last in definitions:
+            if first < end and start < last:  # overlaps: keep the parts outside
+                if start < first:
+                    kept.append((start, first))
+                start = max(start, last)
+        if start < end:
+            kept.append((start, end))
+    return tuple(kept)
+
+
+def _spans_outside_protected(text: str) -> tuple[tuple[int, int], ...]:
     spans, position, search_from = [], 0, 0
     code = code_spans(text) if "`" in text else {}
     while (candidate := _PROTECTED_START.search(text, search_from)) is not None:
@@ -192,3 +224,16 @@ def _prose_spans(text: str) -> tuple[tuple[int, int], ...]:
     if position < len(text):
         spans.append((position, len(text)))
     return tuple(spans)
+
+
+def escape_attribute_list_after(text: str, position: int) -> str:
+    """``text`` with a backslash before the '{' at ``position``, when there is one there.
+
+    attr_list gives an inline attribute list written right after an element to that
+    element. A pass that inserts a mark (a glossary footnote mark) just before a '{' of
+    the speech would hand the speech's ``{ onfocus=... }`` to the mark, which the body
+    check saw as plain text. Escaped, the '{' shows as it did before the pass ran.
+    """
+    if text.startswith("{", position):
+        return text[:position] + "\\" + text[position:]
+    return text

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from ..escape import escape_markdown, html_link
 from ..markup import GLOSSARY_NOTE_PREFIX
 from ..model import Archive, Findings, GlossaryTerm, Speech
-from ..text import escape_markdown
-from .blocks import ADDED, OTHER, PARAGRAPH, Block, prose_spans
+from .blocks import ADDED, OTHER, PARAGRAPH, Block, escape_attribute_list_after, prose_spans
 
 # Word separators inside a term: a space, a line break or a hyphen all count, so
 # "21st-century Maritime Silk Road" also matches "21st Century Maritime Silk Road".
@@ -161,10 +161,9 @@ def _footnote_text(term: GlossaryTerm) -> str:
     if term.abbreviation:
         name += f" ({escape_markdown(term.abbreviation)})"
     text = f"**{name}**: {escape_markdown(term.definition)}"
-    if term.url:
-        # The schema allows only http(s) URLs without spaces; <> keeps parentheses intact.
+    if term.url:  # checked by the loader (escape.checked_url)
         site = escape_markdown(urlsplit(term.url).hostname or term.url)
-        text += f" [{site}](<{term.url}>)"
+        text += f" {html_link(term.url, site)}"
     return text
 
 
@@ -221,6 +220,7 @@ def add_glossary_notes(
     for index, points in insertions.items():
         text = out[index].text
         for offset, reference in sorted(points, reverse=True):  # from the end: offsets stay valid
+            text = escape_attribute_list_after(text, offset)  # '{' after a term: not the mark's
             text = text[:offset] + reference + text[offset:]
         out[index] = out[index].with_text(text)
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ..escape import escape_markdown
 from ..markup import CALLOUT_CLASS, CALLOUT_LINK_LABEL, CALLOUT_TYPE, SAYING_CLASS
 from ..model import Archive, Findings, SayingFinding, Speech
-from ..text import escape_markdown
 from ..urls import saying_link
 from .blocks import ADDED, PARAGRAPH, Block, prose_spans
 from .saying_catalogue import build_catalogue_index

@@ -25,7 +25,7 @@ from .catalogues import load_glossary, load_sayings, load_themes
 from .references import load_references
 from .safe_yaml import YamlProblem, load_yaml
 from .schema import check_against_schema, load_schema
-from .speech_rules import duplicate_speeches, footnote_problems, top_level_key_line
+from .speech_rules import duplicate_speeches, footnote_problems, top_level_key_line, url_problem
 from .text_files import character_problems, read_text
 from .untrusted import check_speech_body, paths_leaving_root
 
@@ -169,6 +169,9 @@ def parse_speech(
                     f"{value!r} is not a real day (expected a valid YYYY-MM-DD date)",
                 )
             )
+    bad_url = url_problem(source.get("url"), shown_as, line_of("source", "url"), "source.url")
+    if bad_url:
+        problems.append(bad_url)
     if isinstance(meta.get("themes"), list):
         for index, theme in enumerate(meta["themes"]):
             field = f"themes[{index}]"  # not a slug at all: the schema has said so

@@ -14,6 +14,7 @@ from ..problems import Problem
 from ..urls import RESERVED_THEME_SLUGS
 from .safe_yaml import YamlDocument, YamlProblem, load_yaml
 from .schema import check_against_schema
+from .speech_rules import url_problem
 from .text_files import read_text
 
 _TEXT = {"type": "string", "minLength": 1, "maxLength": 2000}
@@ -181,6 +182,11 @@ def load_glossary(path: Path, shown_as: str) -> tuple[tuple[GlossaryTerm, ...], 
     problems = _duplicates(doc, shown_as, "term", [e["term"] for e in entries])
     problems += _duplicates(doc, shown_as, "abbreviation", [e.get("abbreviation") for e in entries])
     problems += _shared_wordings(doc, shown_as, entries)
+    for index, entry in enumerate(entries):
+        line = doc.line_of((index, "url"))
+        bad_url = url_problem(entry.get("url"), shown_as, line, f"[{index}].url")
+        if bad_url:
+            problems.append(bad_url)
     terms = tuple(
         GlossaryTerm(
             term=e["term"].strip(),

@@ -1,4 +1,4 @@
-"""Checks a schema cannot express: footnotes in a speech body, and one speech entered twice.
+"""Checks a schema cannot express: footnotes in a speech body, one speech entered twice, URLs.
 
 Both run inside the loader, so ``speech-archive check`` and the build report the same problems.
 """
@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..annotate.blocks import code_spans
+from ..escape import UrlError, checked_url
 from ..model import Speech
 from ..problems import Problem
 from ..text import anchor_id
@@ -88,6 +89,30 @@ def _indented_next(lines: list[str], start: int) -> bool:
         if line.strip():
             return line.startswith(("    ", "\t"))
     return False
+
+
+def url_problem(value: object, shown_as: str, line: int, field: str) -> Problem | None:
+    """A URL field's value that a browser would not read as a plain web address.
+
+    The schema's pattern only asks for 'http(s)://' and no spaces; this parses the URL
+    (escape.checked_url). Values that are not text are the schema's to report.
+    """
+    if not isinstance(value, str) or not _WEB_URL_SHAPE.match(value):
+        return None  # the schema reports it (not text, or not 'http(s)://' and no spaces)
+    try:
+        checked_url(value)
+    except UrlError as err:
+        return Problem(
+            shown_as,
+            line,
+            field,
+            f"{value!r} {err} (expected a web address like 'https://example.org/page')",
+        )
+    return None
+
+
+# What the schema's pattern lets through; anything else it reports itself.
+_WEB_URL_SHAPE = re.compile(r"https?://\S+\Z")
 
 
 def top_level_key_line(text: str, key: str) -> int:

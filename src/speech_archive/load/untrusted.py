@@ -6,10 +6,12 @@ it makes of the text — no regular expression guesses what Markdown would do:
 
 - raw HTML (tags, comments; anything Markdown passes through untouched) is
   rejected; entities such as ``&mdash;`` are text and allowed;
-- link and image URLs may be http(s), mailto or relative, judged after decoding
-  entities and dropping the control characters browsers ignore (``&#106;avascript:``);
+- link URLs may be http(s), mailto or relative, judged after decoding entities and
+  dropping the control characters browsers ignore (``&#106;avascript:``); an image
+  must be a file of the site, by a relative path: the site asks no other host;
 - attribute lists (``{ ... }``) may set only harmless attributes (id, class, lang,
-  dir, title); ``{ onclick=... }`` or ``{ style=... }`` is rejected. The passes add
+  dir, title), never a class the theme's script acts on; ``{ onclick=... }`` or
+  ``{ style=... }`` is rejected. The passes add
   their own attribute lists after this check, so it never sees them.
 """
 
@@ -52,6 +54,9 @@ URL_ATTRIBUTES = frozenset({"href", "src"})
 # The theme's own elements have ids starting with '__' (e.g. '__config', read as JSON
 # by Material's script): an element of the speech with such an id would replace them.
 RESERVED_ID = re.compile(r"^__")
+# Material's script acts on elements by these classes (md-ellipsis: its text re-read as
+# HTML; mermaid: a diagram library fetched from another host): a speech may not claim them.
+RESERVED_CLASS = re.compile(r"^(?:md-|mermaid$)")
 # Browsers drop these anywhere in a URL, so 'java\tscript:' is 'javascript:'.
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
@@ -139,6 +144,16 @@ def _line_of(lines: list[str], needle: str, body_line: int) -> int:
     return body_line
 
 
+def is_site_file(url: str) -> bool:
+    """Whether an image URL names a file of the site by a relative path, as a browser reads it.
+
+    No scheme (``https:``, ``data:``), no host (``//host/``, and ``\\host``, which browsers
+    read as ``//host``), no path from the root (``/x``: on file:// that leaves the site).
+    """
+    decoded = _IGNORED_IN_URL.sub("", html.unescape(url.replace(AMP_SUBSTITUTE, "&")))
+    return url_scheme(url) is None and not decoded.startswith(("/", "\\"))
+
+
 def url_scheme(url: str) -> str | None:
     """The scheme a browser would see in an attribute value, lower-cased; None when relative."""
     decoded = _IGNORED_IN_URL.sub("", html.unescape(url.replace(AMP_SUBSTITUTE, "&")))
@@ -192,13 +207,28 @@ def _attribute_problem(
             f"sets the attribute {name}={value!r} (expected only "
             f"{', '.join(sorted(ALLOWED_ATTRIBUTES - URL_ATTRIBUTES - {'open'}))} in an attribute list)",
         )
-    if lowered in URL_ATTRIBUTES and url_scheme(value) not in ALLOWED_SCHEMES | {None}:
-        what = "an image" if tag == "img" else "a link"
+    if lowered == "src" and not is_site_file(value):
         return Problem(
             shown_as,
             _line_of(lines, value, body_line),
             "body",
-            f"has {what} to {value!r} (expected an http:, https:, mailto: or relative URL)",
+            f"has an image from {value!r} (expected a file of the site, by a relative path "
+            "such as 'images/map.png': the site makes no request to another host)",
+        )
+    if lowered in URL_ATTRIBUTES and url_scheme(value) not in ALLOWED_SCHEMES | {None}:
+        return Problem(
+            shown_as,
+            _line_of(lines, value, body_line),
+            "body",
+            f"has a link to {value!r} (expected an http:, https:, mailto: or relative URL)",
+        )
+    if lowered == "class" and any(RESERVED_CLASS.match(name) for name in value.split()):
+        return Problem(
+            shown_as,
+            _line_of(lines, value, body_line),
+            "body",
+            f"uses the class {value!r} (classes starting with 'md-', and 'mermaid', "
+            "belong to the theme; expected another class)",
         )
     if lowered == "id" and RESERVED_ID.match(value):
         return Problem(

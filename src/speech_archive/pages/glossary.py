@@ -9,9 +9,10 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
+from ..escape import escape_markdown, html_link
 from ..markup import LETTER_ANCHOR_PREFIX
 from ..model import AnnotatedSpeech, Archive, GlossaryTerm, Speech
-from ..text import escape_markdown, human_date
+from ..text import human_date
 from ..urls import GLOSSARY_INDEX, link_from, speech_page_path
 from .speech import page_front_matter
 
@@ -53,7 +54,7 @@ def render_term(term: GlossaryTerm, speeches: list[Speech]) -> list[str]:
     if term.aliases:
         lines += ["Also: " + ", ".join(escape_markdown(alias) for alias in term.aliases), ""]
     if term.url:
-        lines += [f"Read more: [{escape_markdown(term.url)}](<{term.url}>)", ""]
+        lines += [f"Read more: {html_link(term.url, escape_markdown(term.url))}", ""]
     if speeches:
         lines += ["Mentioned in:", ""]
         lines += [

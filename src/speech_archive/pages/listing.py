@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..escape import escape_markdown
 from ..model import Archive, Speech
-from ..text import escape_markdown, human_date
+from ..text import human_date
 from ..urls import link_from, speech_page_path, theme_page_path
 
 

@@ -17,9 +17,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..escape import escape_markdown
 from ..markup import NEIGHBOURS_CLASS, RELATED_CLASS
 from ..model import Archive, Speech
-from ..text import escape_markdown, human_date
+from ..text import human_date
 from ..urls import link_from, speech_page_path
 from .listing import speech_list_item
 

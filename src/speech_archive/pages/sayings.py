@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..escape import escape_markdown
 from ..markup import ORIGIN_ANCHOR_PREFIX, paragraph_anchor, paragraph_label
 from ..model import AnnotatedSpeech, Archive, CatalogueSaying, Speech
-from ..text import anchor_id, escape_markdown, human_date
+from ..text import anchor_id, human_date
 from ..urls import SAYINGS_INDEX, link_from, speech_page_path
 from .listing import plural
 from .speech import page_front_matter

@@ -6,13 +6,12 @@ body arrives already annotated and is placed as it is.
 
 from __future__ import annotations
 
-import html
-
 import yaml
 
+from ..escape import escape_html, escape_markdown, html_link
 from ..markup import SOURCE_NOTE_LABEL, SPEECH_BODY_CLASS, SPEECH_META_CLASS, SPEECH_RIGHTS_CLASS
 from ..model import Archive, Speech
-from ..text import escape_markdown, human_date
+from ..text import human_date
 from ..urls import link_from, speech_page_path, theme_page_path
 
 HTML_META_KEYS = ("title", "description")  # page metadata the theme places into HTML
@@ -25,7 +24,7 @@ def page_front_matter(meta: dict) -> str:
     # Material prints these into <title>, <meta content> and the header unescaped (MkDocs'
     # Jinja does not autoescape); MkDocs treats titles as HTML everywhere, so escape once here.
     meta = {
-        key: html.escape(value) if key in HTML_META_KEYS else value for key, value in meta.items()
+        key: escape_html(value) if key in HTML_META_KEYS else value for key, value in meta.items()
     }
     return (
         "---\n"
@@ -88,9 +87,8 @@ def render_speech_page(speech: Speech, archive: Archive, body: str, footer: str 
 
 def _source_line(source: dict) -> str:
     title = f"*{escape_markdown(source['title'])}*"
-    if source.get("url"):
-        # The schema allows only http(s) URLs without spaces; <> keeps parentheses in them intact.
-        title = f"[{title}](<{source['url']}>)"
+    if source.get("url"):  # checked by the loader (escape.checked_url)
+        title = html_link(source["url"], title)
     parts = [title]
     if source.get("publisher"):
         parts.append(escape_markdown(source["publisher"]))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..escape import escape_markdown
 from ..markup import paragraph_anchor, paragraph_label
 from ..model import AnnotatedSpeech, Archive, Speech
-from ..text import escape_markdown
 from ..urls import THEMES_INDEX, link_from, saying_link, speech_page_path, theme_page_path
 from .listing import plural, speech_list
 from .speech import page_front_matter

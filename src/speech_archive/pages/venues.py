@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from ..escape import escape_markdown
 from ..markup import COUNTRY_ANCHOR_PREFIX, VENUE_ANCHOR_PREFIX
 from ..model import Archive, Speech
-from ..text import anchor_id, escape_markdown
+from ..text import anchor_id
 from ..urls import VENUES_INDEX
 from .listing import plural, speech_list
 from .speech import page_front_matter
