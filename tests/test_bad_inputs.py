@@ -43,6 +43,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 import tracemalloc
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -67,6 +68,7 @@ from mkdocs.exceptions import MkDocsException
 
 from speech_archive.cli import main as cli_main
 from speech_archive.load.archive import collect_problems, load_archive
+from speech_archive.load.bounds import MAX_BODY
 from speech_archive.load.references import MAX_PASSAGES
 from speech_archive.load.safe_yaml import YamlProblem, load_yaml
 from speech_archive.load.text_files import MAX_BYTES
@@ -735,21 +737,24 @@ def test_utf8_bom_and_crlf_build(base_project, tmp_path):
 
 
 @pytest.mark.slow  # a large input: the full run builds it
-def test_a_five_megabyte_speech_builds(base_project, tmp_path):
+def test_a_speech_at_the_length_limit_builds(base_project, tmp_path):
     project = make_case("front-matter-missing-title", base_project, tmp_path)
     speech = project / "speeches" / "2001-01-01-a-speech.md"
     paragraph = (
         "The delegates spoke of trade, of rivers and of roads, and of the years to come. " * 12
     ).strip()
-    copies = 5_000_000 // (len(paragraph) + 2) + 1
+    # Just within bounds.MAX_BODY: four times the longest speeches on record.
+    copies = (MAX_BODY - 100) // (len(paragraph) + 2)
     # One link, so the safety check renders the whole body rather than skipping plain prose.
     body = "See [the record](https://example.org/record).\n\n" + "\n\n".join([paragraph] * copies)
     head = speech.read_text(encoding="utf-8").replace(
         "---\n", "---\ntitle: A very long speech\n", 1
     )
     speech.write_text(head.split("\n---\n", 1)[0] + "\n---\n\n" + body + "\n", encoding="utf-8")
-    assert speech.stat().st_size > 5_000_000
+    assert speech.stat().st_size > 0.99 * MAX_BODY
+    started = time.monotonic()
     result = run_mkdocs_build(project)
+    assert time.monotonic() - started < 30  # the bound for the largest accepted input
     assert result.returncode == 0, result.stderr
     page = (project / "site" / "speeches" / "2001-01-01-a-speech.html").read_text(encoding="utf-8")
     assert page.count("rivers and of roads") == 12 * copies

@@ -6,11 +6,13 @@ import pytest
 
 from speech_archive.load.bounds import (
     MAX_BACKTICK_RUN,
+    MAX_BODY,
     MAX_LINE,
     MAX_MARKS,
     MAX_NESTING,
     MAX_OPEN,
     MAX_RUN,
+    MAX_SPEECH_MARKS,
     body_bound_problems,
 )
 
@@ -106,3 +108,18 @@ def test_line_paragraph_and_markup_counts_are_limited():
     )
     marks = problems("\n\n" + "*a* " * (MAX_MARKS // 2))
     assert marks and marks[0].startswith("speeches/a.md:12: body: has a paragraph with more than")
+
+
+def test_a_speech_longer_than_the_limit_is_refused_before_anything_else():
+    assert problems("word " * (MAX_BODY // 5 + 1)) == [
+        f"speeches/a.md:10: body: has {MAX_BODY + 5:,} characters (expected at most "
+        f"{MAX_BODY:,} in a speech: split a longer text into several speeches)"
+    ]
+
+
+def test_markup_and_paragraphs_of_a_whole_speech_are_limited():
+    # Each paragraph within its own limits; together beyond the speech's.
+    body = "\n\n".join(["*a* [b](c) `d` &amp;"] * (MAX_SPEECH_MARKS // 7 + 1))
+    found = problems(body)
+    assert len(found) == 1 and "markup characters and paragraphs by this line" in found[0]
+    assert problems("\n\n".join(["Yes."] * (MAX_SPEECH_MARKS - 1))) == []

@@ -5,7 +5,8 @@ scans from every '[' or '(' to its partner, and rebuilds a paragraph's text once
 inline element it finds, so a hostile body can make a build crash (RecursionError) or
 run for hours. One pass over the characters, with no regular expression and no
 recursion, refuses such a body with its line before anything else reads it. Each limit
-is far above what real speeches hold (measured in bench/README.md, "Bounded work"):
+is far above what real speeches hold (the seed, the fixtures and the labelled corpus hold
+at most 433 markup characters, six levels of nesting and no run beyond a fence):
 
 - MAX_NESTING: lists, block quotes, admonitions and footnotes inside one another. Real
   outlines go five or six levels deep; each level is a few Python frames.
@@ -14,14 +15,19 @@ is far above what real speeches hold (measured in bench/README.md, "Bounded work
 - MAX_RUN: one markup character repeated. Separator rows of '=' or '-' and dot leaders
   are a line wide; a backtick run opens a code span, and each unmatched run length is a
   scan to the end of the paragraph, so backticks have their own, smaller limit.
-- MAX_LINE: characters in a line or in a paragraph (lines between blank lines): a whole
-  speech pasted as one line still fits (the longest speeches are ~250,000 characters).
+- MAX_LINE: characters in a line or in a paragraph (lines between blank lines): a long
+  speech pasted as one line still fits.
 - MAX_MARKS: characters that may start inline markup, and line breaks, in a paragraph
   or list item: Python-Markdown's time is their number times the text's length.
-- MAX_SPEECH_MARKS: characters that may start inline markup in the whole speech. Each
-  inline element costs about a millisecond over the build's three renders (the safety
-  check's two and the page's), so this keeps a speech's build well within 30 s; real
-  speeches hold a few hundred.
+- MAX_SPEECH_MARKS: characters that may start inline markup, and paragraphs, in the
+  whole speech. Each inline element (and each paragraph's number, a link with an
+  attribute list) costs about a millisecond over a build's three renders (the safety
+  check's two and the page's); real speeches hold a few hundred.
+- MAX_BODY: characters in a speech's text. A strict build of a speech at this limit takes
+  about 15 s on a loaded 2-core machine (its safety check renders it twice when it holds
+  a link), so a speech at every limit at once still builds within 30 s. The longest
+  speeches on record (seven hours) are about 350,000 characters. (Files of any kind stop at text_files.MAX_BYTES, which the reference
+  works need.)
 """
 
 from __future__ import annotations
@@ -34,9 +40,10 @@ MAX_NESTING = 32
 MAX_OPEN = 32
 MAX_RUN = 1_000
 MAX_BACKTICK_RUN = 16
-MAX_LINE = 500_000
+MAX_LINE = 300_000
 MAX_MARKS = 10_000
 MAX_SPEECH_MARKS = 20_000
+MAX_BODY = 500_000
 
 # What can start an inline element (escape, code, emphasis, link, image, HTML, entity,
 # attribute list): with line breaks, what Python-Markdown does work for in a paragraph.
@@ -107,6 +114,16 @@ def _container_markers(line: str) -> tuple[int, int, int, bool]:
 def body_bound_problems(body: str, shown_as: str, body_line: int) -> list[Problem]:
     """Every limit of this module the body exceeds, at most one problem of each kind."""
     problems: dict[str, Problem] = {}
+    if len(body) > MAX_BODY:
+        return [
+            Problem(
+                shown_as,
+                body_line,
+                "body",
+                f"has {len(body):,} characters (expected at most {MAX_BODY:,} in a speech: "
+                "split a longer text into several speeches)",
+            )
+        ]
 
     def report(kind: str, offset: int, message: str) -> None:
         if kind not in problems:
@@ -130,6 +147,7 @@ def body_bound_problems(body: str, shown_as: str, body_line: int) -> list[Proble
             continue
         if blank_before:
             paragraph_start = offset
+            speech_marks += 1  # its number: a link with an attribute list
         paragraph_chars += len(line) + 1
         if paragraph_chars > MAX_LINE and "line" not in problems:
             report(
@@ -187,8 +205,8 @@ def body_bound_problems(body: str, shown_as: str, body_line: int) -> list[Proble
             report(
                 "speech marks",
                 offset,
-                f"has more than {MAX_SPEECH_MARKS:,} markup characters by this line "
-                f"(expected at most {MAX_SPEECH_MARKS:,} in a speech: '\\ ` * _ [ ! < & {{' "
+                f"has more than {MAX_SPEECH_MARKS:,} markup characters and paragraphs by this "
+                f"line (expected at most {MAX_SPEECH_MARKS:,} in a speech: '\\ ` * _ [ ! < & {{' "
                 "start emphasis, links, code and entities, each a cost to every build)",
             )
         if marks > MAX_MARKS:

@@ -76,12 +76,14 @@ RECIPES: dict[str, Callable[[Path], None]] = {
     "autolink-openers-50000": _speech("<http:" * 50000),
     "asterisks-100000": _speech("a " + "*" * 100000 + " a"),
     "separator-row-of-5000": _speech("Text.\n\n" + "=" * 5000),
-    "line-of-600000-characters": _speech("word " * 120_000),
-    "paragraph-of-600000-characters-in-short-lines": _speech(
-        "A line of a transcript pasted without blank lines.\n" * 12_000
+    "line-of-400000-characters": _speech("word " * 80_000),
+    "paragraph-of-400000-characters-in-short-lines": _speech(
+        "A line of a transcript pasted without blank lines.\n" * 8_000
     ),
     "hard-line-breaks-50000": _speech("a\n" * 50000),
     "code-spans-30000-in-one-paragraph": _speech("`a` " * 30000),
+    "a-body-of-two-million-characters": _speech(_paragraphs(PROSE * 12, 2_000_000)),
+    "forty-thousand-one-word-paragraphs": _speech(_paragraphs("Yes.", 40_000 * 6)),
     "markup-over-the-speech-limit-in-short-paragraphs": _speech(
         _paragraphs("*a* [b](https://example.org/b) `c` &amp; " * 100, 300_000)
     ),
@@ -100,7 +102,7 @@ RECIPES: dict[str, Callable[[Path], None]] = {
         + "\n\n"
         + "-" * 1000
     ),
-    "whole-speech-on-one-line": _speech(PROSE * 3000),
+    "whole-speech-on-one-line": _speech(PROSE * 3500),
     "open-brackets-at-the-limit-in-every-paragraph": _speech(
         _paragraphs("[open (open *open " * 10 + "[a (b *c", 100_000)
     ),
@@ -113,5 +115,8 @@ RECIPES: dict[str, Callable[[Path], None]] = {
     "lone-closing-braces-in-every-paragraph": _speech(_paragraphs("} " * 900, 400_000)),
     "unclosed-quotation-marks": _speech(_paragraphs("“a " * 2000, 400_000)),
     "whitespace-runs-of-400000": _speech("a" + " " * 200_000 + "\t" * 200_000 + "b, that c"),
-    "a-megabyte-of-prose": _speech(_paragraphs(PROSE * 12, 1_000_000)),
+    "half-a-megabyte-of-prose-and-a-link": _speech(
+        "See [the record](https://example.org/record).\n\n" + _paragraphs(PROSE * 12, 490_000)
+    ),
+    "six-thousand-short-paragraphs": _speech(_paragraphs(PROSE.strip(), 6_000 * 83)),
 }
