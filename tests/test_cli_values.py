@@ -25,7 +25,7 @@ from conftest import copy_project, make_small_archive, run_mkdocs_build
 
 from speech_archive.characters import FORBIDDEN, refusal, shown, xml_safe
 from speech_archive.cli import main
-from speech_archive.load.archive import collect_problems, unaccounted_speeches
+from speech_archive.load.archive import collect_problems, unaccounted_speeches, vocabulary_hash
 from speech_archive.load.archive_files import docs_problems
 from speech_archive.load.safe_yaml import load_yaml
 from speech_archive.load.schema import check_against_schema, load_schema
@@ -378,3 +378,22 @@ def test_docs_folders_linked_inside_the_project_are_walked_too(tmp_path):
         "docs/shared/pipe.md:0: -: is a named pipe (FIFO), not a regular file "
         "(expected a page, an image...)"
     ]
+
+
+def test_the_serve_cache_key_never_reads_a_file_over_the_limit(archive, tmp_path, monkeypatch):
+    project = tmp_path / "project"
+    shutil.copytree(archive, project, symlinks=True)
+    big = project / "speeches" / "recording.wav"
+    with open(big, "wb") as handle:
+        handle.truncate(MAX_BYTES + 1)  # sparse
+    read = Path.read_bytes
+
+    def read_bytes(path: Path) -> bytes:
+        assert path != big, "read a file over the size limit"
+        return read(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    before = vocabulary_hash(project / "speeches")
+    with open(big, "ab") as handle:
+        handle.truncate(MAX_BYTES + 2)
+    assert vocabulary_hash(project / "speeches") != before  # a change still shows

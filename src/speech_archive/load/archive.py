@@ -26,7 +26,7 @@ from .references import load_references
 from .safe_yaml import YamlProblem, load_yaml
 from .schema import check_against_schema, load_schema
 from .speech_rules import duplicate_speeches, footnote_problems, top_level_key_line, url_problem
-from .text_files import character_problems, read_text
+from .text_files import MAX_BYTES, character_problems, read_text
 from .untrusted import check_speech_body, paths_leaving_root
 
 SPEECHES_DIR = "speeches"
@@ -288,15 +288,24 @@ def vocabulary_hash(speeches_dir: Path) -> str:
     parts: list[bytes | str] = []
     for path in sorted(speeches_dir.iterdir()):
         if path.is_file() and path.suffix != ".md":
-            parts += [path.name, path.read_bytes()]
+            parts += [path.name, _contents(path)]
     references = speeches_dir / REFERENCES_DIR
     if references.is_dir():
         for path in sorted(references.iterdir()):
             if path.is_symlink():  # where it leads, never what: it may leave the archive
                 parts += [f"{REFERENCES_DIR}/{path.name}", "->", str(path.readlink())]
             elif path.is_file():
-                parts += [f"{REFERENCES_DIR}/{path.name}", path.read_bytes()]
+                parts += [f"{REFERENCES_DIR}/{path.name}", _contents(path)]
     return content_hash(*parts)
+
+
+def _contents(path: Path) -> bytes | str:
+    """The file's bytes, or for a file over the size limit (never read: refused, or not an
+    archive file) its size and time: hashing must not read without bound either."""
+    info = path.stat()
+    if info.st_size > MAX_BYTES:
+        return f"{info.st_size} bytes, modified {info.st_mtime_ns}"
+    return path.read_bytes()
 
 
 def _shown_folder(root: Path, folder: Path) -> str:
