@@ -170,8 +170,8 @@ def parse_speech(
                 )
             )
     bad_url = url_problem(source.get("url"), shown_as, line_of("source", "url"), "source.url")
-    if bad_url:
-        problems.append(bad_url)
+    if bad_url and not any(problem.field == "source.url" for problem in problems):
+        problems.append(bad_url)  # once: a refused character in it has been reported
     if isinstance(meta.get("themes"), list):
         for index, theme in enumerate(meta["themes"]):
             field = f"themes[{index}]"  # not a slug at all: the schema has said so
