@@ -41,6 +41,16 @@ def test_zip_holds_every_file_once_sorted_with_fixed_times(tmp_path):
         assert archive.read(f"{TOP_FOLDER}/b/z.html") == b"z"
 
 
+def test_zip_leaves_out_the_publishers_hidden_files(tmp_path):
+    # A gh-pages checkout's .git (its config may hold a token) lives in the site folder.
+    site = _tree(
+        tmp_path / "site",
+        {"index.html": b"home", ".git/config": b"token", ".nojekyll": b"", "a/.env": b"x"},
+    )
+    with zipfile.ZipFile(write_site_zip(site)) as archive:
+        assert archive.namelist() == [f"{TOP_FOLDER}/index.html"]
+
+
 def test_zip_bytes_do_not_depend_on_file_times_or_an_earlier_zip(tmp_path):
     site = _tree(tmp_path / "site", {"index.html": b"home", "search/index.js": b"var x"})
     first = write_site_zip(site).read_bytes()

@@ -26,8 +26,19 @@ FILE_MODE = 0o644 << 16  # rw-r--r--, in the high bits of external_attr as zip t
 
 
 def site_entries(site_dir: Path, exclude: Path) -> list[Path]:
-    """Every file of the site except ``exclude``, sorted by their path in the zip."""
-    files = [path for path in site_dir.rglob("*") if path.is_file() and path != exclude]
+    """Every file of the site except ``exclude`` and hidden ones, sorted by their path in the zip.
+
+    MkDocs publishes no hidden file (its exclude_docs leaves out '.*'); one in the site
+    folder is the publisher's own (a ``.git`` of a gh-pages checkout, kept from build to
+    build by output/publish.py) and not for readers.
+    """
+    files = [
+        path
+        for path in site_dir.rglob("*")
+        if path.is_file()
+        and path != exclude
+        and not any(part.startswith(".") for part in path.relative_to(site_dir).parts)
+    ]
     return sorted(files, key=lambda path: path.relative_to(site_dir).as_posix())
 
 
