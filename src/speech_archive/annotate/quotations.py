@@ -341,8 +341,9 @@ _UNMARKED_AFTER = [
         rf"(?:said|says|sung|sang|written|wrote|put\s+it|taught))"
     ),
     # A chapter and verse after the words: "Malachi 3:6", "1 Thess. 5:6", "John i., 23", "I Cor. xiii."
+    # (No two '\s*' side by side: on a run of spaces they would backtrack in cubic time.)
     re.compile(
-        r"^\s*[,.;:]?\s*(?:—|–|--|-)?\s*\(?(?P<citation>(?:[1-3]|I{1,3})?\s?[A-Z][a-z]{1,14}\.?\s+"
+        r"^\s*(?:[,.;:]\s*)?(?:(?:—|–|--|-)\s*)?\(?(?P<citation>(?:[1-3]|I{1,3})?\s?[A-Z][a-z]{1,14}\.?\s+"
         r"(?:[0-9]{1,3}|[ivxlc]{1,7})\.?(?:[:.,]\s?[0-9]{1,3}(?:\s?[-–]\s?[0-9]{1,3})?)?)\)?\.?(?=\s|$)"
     ),
 ]

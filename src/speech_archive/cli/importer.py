@@ -50,7 +50,8 @@ HEADER_FIELDS = {
 }
 _HEADER = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z ]{0,19}?)\s*:\s*(?P<value>.*)$")
 # A source line may carry its dates and address: 'Source: <name> Updated: 2021-02-26'.
-_SOURCE_PART = re.compile(r"\s*\b(?P<key>updated|retrieved|accessed)\s*:\s*", re.IGNORECASE)
+# (It starts where a run of spaces starts: tried inside the run, it rescanned the run.)
+_SOURCE_PART = re.compile(r"(?<!\s)\s*\b(?P<key>updated|retrieved|accessed)\s*:\s*", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+")
 _NOTE_MARKER = re.compile(r"^(?P<title>.*\S)\s*(?P<marker>\*{1,3}|†|‡)$")
 _PARENTHESISED = re.compile(r"^\((?P<text>.+)\)$", re.DOTALL)

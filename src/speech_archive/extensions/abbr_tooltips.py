@@ -18,7 +18,8 @@ from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
 from markdown.util import AtomicString
 
 # Text shown as itself: bare URLs (Python-Markdown does not link them) and e-mail addresses.
-_URL = r"(?:(?:https?|ftp)://|www\.)[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+# An address starts where its run of [\w.+-] starts: tried inside the run, it rescanned it.
+_URL = r"(?:(?:https?|ftp)://|www\.)[^\s<>]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _SKIPPED_TAGS = {"a", "code", "pre", "abbr", "script", "style"}
 
 
