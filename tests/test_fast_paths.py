@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from dataclasses import replace
 
 import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown.blockprocessors import ReferenceProcessor
 
 from speech_archive.annotate.blocks import _PROTECTED, prose_spans
 from speech_archive.annotate.glossary import _WORD as _GLOSSARY_WORD
@@ -40,15 +42,41 @@ def test_count_words_counts_tokens_holding_a_letter_or_digit(body):
     assert count_words(body) == words_by_definition(body)
 
 
+# The plain definition: code spans where Python-Markdown's BACKTICK_RE finds them in the
+# whole paragraph (a run of backticks not after a backslash, closed by a run of as many;
+# DOTALL, as its inline patterns are compiled); then, left to right, a code span where one
+# starts, else any other protected region; and never a line Python-Markdown reads as a
+# reference definition.
+BACKTICK_SPAN = re.compile(r"(?<!\\)(`+)(?s:.+?)(?<!`)\1(?!`)")
+
+
 def spans_by_pattern(text: str) -> list[tuple[int, int]]:
-    spans, position = [], 0
-    for match in _PROTECTED.finditer(text):
-        if match.start() > position:
-            spans.append((position, match.start()))
-        position = match.end()
+    code = {match.start(): match.end() for match in BACKTICK_SPAN.finditer(text)}
+    spans, position, index = [], 0, 0
+    while index < len(text):
+        match = None if text[index] == "`" else _PROTECTED.match(text, index)
+        end = code.get(index) or (match.end() if match else None)
+        if end is None:
+            index += 1
+            continue
+        if index > position:
+            spans.append((position, index))
+        position = index = end
     if position < len(text):
         spans.append((position, len(text)))
-    return spans
+    prose = [False] * len(text)
+    for start, end in spans:
+        prose[start:end] = [True] * (end - start)
+    for definition in ReferenceProcessor.RE.finditer(text):
+        prose[definition.start() : definition.end()] = [False] * len(definition.group(0))
+    runs, start = [], None
+    for index, is_prose in enumerate([*prose, False]):
+        if is_prose and start is None:
+            start = index
+        elif not is_prose and start is not None:
+            runs.append((start, index))
+            start = None
+    return runs
 
 
 MARKDOWN = st.lists(
