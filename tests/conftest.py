@@ -56,6 +56,20 @@ def copy_project(dest: Path, speeches: bool = True) -> Path:
     return dest
 
 
+# The front matter of a plain speech of the small archive, for cases that vary only the body.
+PLAIN_FRONT_MATTER = """\
+---
+title: A Speech
+date: 2001-01-01
+speaker: A Speaker
+venue: A City, A Country
+themes:
+  - common-security
+---
+
+"""
+
+
 def make_small_archive(dest: Path) -> Path:
     """A small valid archive in ``dest``: the real vocabularies, no speeches, and the real
     reference works cut to their first hundred passages (reading them all would be most of

@@ -40,25 +40,14 @@ import pytest
 import yaml
 from browser_support import launch_chromium, serve, visit
 from bs4 import BeautifulSoup
-from conftest import make_small_archive
+from conftest import PLAIN_FRONT_MATTER, make_small_archive
 
 HOSTILE_DIR = Path(__file__).resolve().parent / "hostile"
 CLASSES = ("injection", "tooltips", "unicode", "paths", "size", "faults")
 MINIMUM_CASES = 150
 TIME_LIMIT = 30  # seconds: the issue's bound for any check or build, on a 2-core machine
 # A plain speech for the baseline site, whose scripts are the theme's own.
-PLAIN_SPEECH = """\
----
-title: A Speech
-date: 2001-01-01
-speaker: A Speaker
-venue: A City, A Country
-themes:
-  - common-security
----
-
-Some words of the speech about the Cold War.
-"""
+PLAIN_SPEECH = PLAIN_FRONT_MATTER + "Some words of the speech about the Cold War.\n"
 
 
 @dataclass(frozen=True)

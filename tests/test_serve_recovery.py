@@ -17,20 +17,10 @@ import urllib.error
 import urllib.request
 
 import pytest
-from conftest import make_small_archive
+from conftest import PLAIN_FRONT_MATTER, make_small_archive
 
 SPEECH = "speeches/2001-01-01-a-speech.md"
-HEAD = """\
----
-title: A Speech
-date: 2001-01-01
-speaker: A Speaker
-venue: A City, A Country
-themes:
-  - common-security
----
-
-"""
+HEAD = PLAIN_FRONT_MATTER
 PAGE = "speeches/2001-01-01-a-speech.html"
 WAIT = 120  # seconds: generous, for a loaded machine; a hang would never end
 

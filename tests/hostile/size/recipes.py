@@ -11,17 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-HEAD = """\
----
-title: A Speech
-date: 2001-01-01
-speaker: A Speaker
-venue: A City, A Country
-themes:
-  - common-security
----
+from conftest import PLAIN_FRONT_MATTER
 
-"""
+HEAD = PLAIN_FRONT_MATTER
 PROSE = "The delegates spoke of trade, of rivers and of roads, and of the years to come. "
 
 
