@@ -42,7 +42,8 @@ def escape_lone_closing_braces(text: str) -> str:
         index = text.find("}", start, end)
         while index != -1:
             if text[index - 1 : index] != "\\":
-                line_start = breaks[bisect_left(breaks, index) - 1] + 1 if breaks else 0
+                before = bisect_left(breaks, index)  # line breaks before this '}'
+                line_start = breaks[before - 1] + 1 if before else 0
                 last_open = bisect_left(opens, index) - 1
                 if last_open < 0 or opens[last_open] < line_start:
                     out += [text[position:index], "\\}"]
