@@ -106,7 +106,15 @@ def words(text: str) -> list[str]:
 
 
 def annotation_free_words(element) -> list[str]:
-    """The words of ``element`` once what the passes add is removed and what they wrap unwrapped."""
+    """The words of ``element`` once what the passes add is removed and what they wrap unwrapped.
+
+    An ordered list's items count as the numbers a reader sees (``<ol start="2">``: 2., 3.,
+    ...), as the source writes them: a list renumbered on the page is a changed text.
+    """
+    for ordered in element.select("ol"):
+        start = int(ordered.get("start", "1"))
+        for offset, item in enumerate(ordered.find_all("li", recursive=False)):
+            item.insert(0, f"{start + offset}. ")
     for selector in ADDED_SELECTORS:
         for added in element.select(selector):
             added.decompose()
@@ -126,7 +134,8 @@ def speech_text_words(page: BeautifulSoup) -> list[str]:
 
 
 def source_body_words(markdown_body: str) -> list[str]:
-    """The words of a speech body as written (the seed has no Markdown markup in its text)."""
+    """The words of a speech body as written, an ordered list's numbers ("2.") included
+    (the seed has no Markdown markup in its text)."""
     return words(markdown_body)
 
 

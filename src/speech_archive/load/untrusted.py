@@ -36,6 +36,7 @@ from .archive_files import LOOP, resolved
 # what counts as HTML, a link or an attribute depends on them.
 SITE_EXTENSIONS = (
     "speech_archive.extensions.abbr_tooltips",
+    "speech_archive.extensions.list_numbers",
     "admonition",
     "attr_list",
     "footnotes",
@@ -51,6 +52,8 @@ ALLOWED_ATTRIBUTES = frozenset(
     {"id", "class", "href", "src", "alt", "title", "lang", "dir", "open"}
 )
 URL_ATTRIBUTES = frozenset({"href", "src"})
+# list_numbers gives an ordered list the speaker's first number: <ol start="2">.
+_LIST_START = re.compile(r"^[0-9]+$")
 # The theme's own elements have ids starting with '__' (e.g. '__config', read as JSON
 # by Material's script): an element of the speech with such an id would replace them.
 RESERVED_ID = re.compile(r"^__")
@@ -199,6 +202,8 @@ def _attribute_problem(
     tag: str, name: str, value: str, lines: list[str], shown_as: str, body_line: int
 ) -> Problem | None:
     lowered = name.lower()
+    if lowered == "start" and tag == "ol" and _LIST_START.match(value):
+        return None
     if lowered not in ALLOWED_ATTRIBUTES:
         return Problem(
             shown_as,
