@@ -41,15 +41,22 @@ def test_seed_page_shows_the_metadata(built_site):
     assert rights == "Not to be republished for any commercial or other purposes."
 
 
-def test_seed_note_is_a_real_footnote_of_the_title(built_site):
-    page = soup(built_site / "speeches" / f"{SEED_SLUG}.html")
-    ref = page.select_one("article h1 sup[id^='fnref'] a.footnote-ref")
-    assert ref is not None, "the title carries the note's footnote reference"
-    target = page.select_one(f"div.footnote li[id='{ref['href'][1:]}']")
-    assert target is not None
-    assert target.get_text(" ", strip=True).startswith(
-        "Speech at the Fourth Summit of the Conference on Interaction and Confidence-Building Measures in Asia."
+def test_seed_note_is_in_the_metadata_not_a_footnote_of_the_title(built_site):
+    article = soup(built_site / "speeches" / f"{SEED_SLUG}.html").select_one("article")
+    assert article.select("h1 sup") == [], "the title carries no footnote mark"
+    meta = article.select_one(".speech-meta").get_text(" ", strip=True)
+    assert (
+        "Note: Speech at the Fourth Summit of the Conference on Interaction and "
+        "Confidence-Building Measures in Asia." in meta
     )
+    notes = article.select_one("div.footnote").get_text(" ", strip=True)
+    assert "Speech at the Fourth Summit" not in notes
+
+
+def test_seed_title_and_text_carry_the_speech_language(built_site):
+    article = soup(built_site / "speeches" / f"{SEED_SLUG}.html").select_one("article")
+    assert article.select_one("h1")["lang"] == "en"  # no language field: English
+    assert article.select_one(".speech-body")["lang"] == "en"
 
 
 def test_seed_page_text_equals_the_source_word_for_word(built_site):

@@ -89,9 +89,11 @@ def render_site(
         speech = item.speech
         footer = render_speech_footer(speech, neighbours[speech.slug], archive)
         # Under `serve`, an unchanged speech with unchanged neighbours keeps its page text.
-        key = ("page", speech.path, speech.content_hash, archive.vocabulary_hash, footer)
+        key = ("page", speech.path, speech.content_hash, archive.vocabulary_hash, footer, site_url)
         return cached(
-            cache, key, lambda: render_speech_page(speech, archive, item.markdown, footer)
+            cache,
+            key,
+            lambda: render_speech_page(speech, archive, item.markdown, footer, site_url),
         )
 
     files = {speech_page_path(item.speech): speech_page(item) for item in annotated}

@@ -14,9 +14,17 @@ from __future__ import annotations
 SPEECH_META_CLASS = "speech-meta"  # the facts above the text: date, speaker, venue, themes
 SPEECH_BODY_CLASS = "speech-body"  # the speech's own words, as annotated (and nothing else)
 SPEECH_RIGHTS_CLASS = "speech-rights"  # the source's rights notice below the text
-# The footnote label of the front matter's note: one no contributor would pick, so it never
-# collides with the speech's own footnotes (Python-Markdown numbers all footnotes together).
-SOURCE_NOTE_LABEL = "speech-source-note"
+# The element holding the citation's facts (pages/citation.py), read by reader.js.
+CITATION_DATA_ID = "speech-citation"
+
+# --- reading and citing (assets/javascripts/reader.js builds these; it spells them too) -----
+
+# What is on a speech page but not the speech's words: copying a selection leaves it out
+# (reader.js's copy handler, with paragraph numbers, footnote marks, admonitions such as
+# saying callouts, and asides). Any part of the site may add it to what it generates.
+NOT_QUOTED_CLASS = "not-quoted"
+CITE_CLASS = "speech-cite"  # the "Cite" control after the metadata block
+CITE_MENU_CLASS = "cite-menu"  # the menu of a paragraph number or of the Cite control
 
 # Paragraph numbers: each paragraph of a speech starts with a link to itself, #p<number>.
 PARAGRAPH_NUMBER_CLASS = "para-number"
@@ -77,5 +85,13 @@ SEARCH_EXCLUDED_CLASSES = frozenset({PARAGRAPH_NUMBER_CLASS, NEIGHBOURS_CLASS, R
 
 # The names above that src/speech_archive/assets/stylesheets/archive.css styles.
 STYLED_CLASSES = frozenset(
-    {PARAGRAPH_NUMBER_CLASS, SPEECH_META_CLASS, SPEECH_RIGHTS_CLASS, SAYING_CLASS}
+    {
+        PARAGRAPH_NUMBER_CLASS,
+        SPEECH_META_CLASS,
+        SPEECH_RIGHTS_CLASS,
+        SAYING_CLASS,
+        NOT_QUOTED_CLASS,
+        CITE_CLASS,
+        CITE_MENU_CLASS,
+    }
 )

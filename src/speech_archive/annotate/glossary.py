@@ -3,7 +3,7 @@
 The first mention of each glossary term in a speech (its full name, an alias or
 its abbreviation) gets a footnote reference; the definitions are added at the end
 of the body as standard ``[^label]:`` footnotes, so Python-Markdown numbers them
-together with the speech's own footnotes and the source note. Abbreviations the
+together with the speech's own footnotes. Abbreviations the
 speech uses get ``*[ABBR]:`` definitions, which the abbreviation extension turns
 into tooltips on every mention of the page.
 """

@@ -9,10 +9,11 @@ from __future__ import annotations
 import yaml
 
 from ..escape import escape_html, escape_markdown, html_link
-from ..markup import SOURCE_NOTE_LABEL, SPEECH_BODY_CLASS, SPEECH_META_CLASS, SPEECH_RIGHTS_CLASS
+from ..markup import SPEECH_BODY_CLASS, SPEECH_META_CLASS, SPEECH_RIGHTS_CLASS
 from ..model import Archive, Speech
 from ..text import human_date
 from ..urls import link_from, speech_page_path, theme_page_path
+from .citation import citation_data, citation_element
 
 HTML_META_KEYS = ("title", "description")  # page metadata the theme places into HTML
 # libyaml's emitter when PyYAML has it: ~6x quicker for the thousand pages of a large archive.
@@ -33,13 +34,18 @@ def page_front_matter(meta: dict) -> str:
     )
 
 
-def render_speech_page(speech: Speech, archive: Archive, body: str, footer: str = "") -> str:
-    """The whole page: metadata block, the (annotated) body, the rights notice, the note."""
+def render_speech_page(
+    speech: Speech, archive: Archive, body: str, footer: str = "", site_url: str | None = None
+) -> str:
+    """The whole page: title, metadata block with the citation's data, the (annotated) body,
+    the rights notice. ``site_url`` makes the citation's URL the archive's own."""
     meta: dict = {"title": speech.title}
     if speech.summary:
         meta["description"] = " ".join(speech.summary.split())
-    note_ref = f"[^{SOURCE_NOTE_LABEL}]" if speech.note else ""
-    lines = [page_front_matter(meta) + f"# {escape_markdown(speech.title)}{note_ref}", ""]
+    # The speech's language on its title and text (fonts, screen readers' voices); the tag
+    # is checked against the schema's BCP 47 pattern, and quoted all the same.
+    lang = f'lang="{escape_html(speech.language)}"'
+    lines = [page_front_matter(meta) + f"# {escape_markdown(speech.title)} {{ {lang} }}", ""]
 
     facts = [
         f'**Date:** <time datetime="{speech.date.isoformat()}">{human_date(speech.date)}</time>',
@@ -56,6 +62,8 @@ def render_speech_page(speech: Speech, archive: Archive, body: str, footer: str 
     facts.append(f"**Themes:** {theme_links}")
     if speech.source:
         facts.append(f"**Source:** {_source_line(speech.source)}")
+    if speech.note:  # the source's note on the speech: a fact about it, not a footnote
+        facts.append(f"**Note:** {escape_markdown(speech.note)}")
     if speech.summary:
         facts.append(f"**Summary:** {escape_markdown(speech.summary)}")
     lines += [
@@ -65,10 +73,19 @@ def render_speech_page(speech: Speech, archive: Archive, body: str, footer: str 
         "",
         "</div>",
         "",
+        citation_element(citation_data(speech, site_url)),
+        "",
     ]
 
     # The wrapper lets tests and styles tell the speech's text from the page around it.
-    lines += [f'<div class="{SPEECH_BODY_CLASS}" markdown>', "", body.strip("\n"), "", "</div>", ""]
+    lines += [
+        f'<div class="{SPEECH_BODY_CLASS}" {lang} markdown>',
+        "",
+        body.strip("\n"),
+        "",
+        "</div>",
+        "",
+    ]
     if speech.rights:
         lines += [
             f'<div class="{SPEECH_RIGHTS_CLASS}" markdown>',
@@ -80,8 +97,6 @@ def render_speech_page(speech: Speech, archive: Archive, body: str, footer: str 
         ]
     if footer:
         lines += [footer, ""]
-    if speech.note:
-        lines += [f"[^{SOURCE_NOTE_LABEL}]: {escape_markdown(speech.note)}", ""]
     return "\n".join(lines)
 
 
