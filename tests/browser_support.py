@@ -113,11 +113,13 @@ class Visit:
 
 
 @contextlib.contextmanager
-def visit(browser: Browser, base: str, javascript: bool = True) -> Iterator[Visit]:
-    """A fresh context (no cache, no storage) whose page reports requests and errors."""
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 900}, java_script_enabled=javascript
-    )
+def visit(browser: Browser, base: str, javascript: bool = True, **options) -> Iterator[Visit]:
+    """A fresh context (no cache, no storage) whose page reports requests and errors.
+
+    ``options`` go to the context: a phone's viewport and touch, clipboard permissions.
+    """
+    settings = {"viewport": {"width": 1280, "height": 900}, **options}
+    context = browser.new_context(java_script_enabled=javascript, **settings)
     page = context.new_page()
     record = Visit(page, base)
     context.on("request", lambda request: record.requests.append(request.url))
