@@ -115,7 +115,8 @@
     return parts.join(", ") + ". " + link(data, paragraph);
   }
 
-  // BibTeX counts every brace, escaped or not: braces become balanced commands.
+  // BibTeX counts every brace, escaped or not: braces become balanced commands; ^ and ~
+  // text commands, never accents.
   var BIBTEX_ESCAPES = {
     "{": "\\textbraceleft{}",
     "}": "\\textbraceright{}",
@@ -125,8 +126,8 @@
     $: "\\$",
     "#": "\\#",
     _: "\\_",
-    "^": "\\^{}",
-    "~": "\\~{}",
+    "^": "\\textasciicircum{}",
+    "~": "\\textasciitilde{}",
   };
 
   function bibtexText(value) {
