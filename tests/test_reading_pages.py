@@ -6,7 +6,9 @@ One real build of a small archive with a speech written for these cases.
 
 from __future__ import annotations
 
+import markdown
 import pytest
+from bs4 import BeautifulSoup
 from conftest import (
     make_small_archive,
     run_mkdocs_build,
@@ -115,3 +117,17 @@ def test_the_citation_element_never_holds_markup():
         '<div id="speech-citation" hidden '
         'data-title="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"></div>'
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "starts"),
+    [
+        ("1. one\n2. two", [None]),
+        ("3. three\n4. four", ["3"]),
+        ("1. one\n\nProse.\n\n2. two", [None, "2"]),
+        ("- a\n- b", []),  # unordered lists are left as they were
+    ],
+)
+def test_list_numbers_extension(source, starts):
+    html = markdown.markdown(source, extensions=["speech_archive.extensions.list_numbers"])
+    assert [ol.get("start") for ol in BeautifulSoup(html, "html.parser").select("ol")] == starts
