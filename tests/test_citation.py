@@ -61,6 +61,13 @@ source:
 ---
 
 Der erste Absatz.
+
+1. Erstens, ein Punkt.
+
+Ein Absatz dazwischen.
+
+2. Zweitens, noch einer.
+3. Drittens.
 """,
 }
 
@@ -95,6 +102,30 @@ def citations(tmp_path_factory) -> dict[str, dict[str, str]]:
                 page.wait_for_timeout(100)
             raise AssertionError("nothing was copied")
 
+        def copied_selection(page, selector: str, offset: int = 0) -> str:
+            """Select from ``offset`` in the first text of ``selector`` to the end of the
+            speech, and copy it as a reader does (Ctrl+C)."""
+            page.evaluate("navigator.clipboard.writeText('')")
+            page.evaluate(
+                """([selector, offset]) => {
+                const start = document.querySelector(selector);
+                const walker = document.createTreeWalker(start, NodeFilter.SHOW_TEXT);
+                const range = document.createRange();
+                range.setStart(walker.nextNode(), offset);
+                range.setEndAfter(document.querySelector('.speech-body').lastElementChild);
+                getSelection().removeAllRanges();
+                getSelection().addRange(range);
+            }""",
+                [selector, offset],
+            )
+            page.keyboard.press("Control+C")
+            for _ in range(50):
+                text = page.evaluate("navigator.clipboard.readText()")
+                if text:
+                    return text
+                page.wait_for_timeout(100)
+            raise AssertionError("nothing was copied")
+
         def downloaded(link) -> str:
             href = link.get_attribute("href")
             assert href.startswith("data:") and link.get_attribute("download")
@@ -114,6 +145,11 @@ def citations(tmp_path_factory) -> dict[str, dict[str, str]]:
             menu = page.locator("body > .cite-menu")
             outputs["paragraph bibtex"] = copied(menu.locator("[data-cite-action=copy-bibtex]"))
             outputs["paragraph csl"] = copied(menu.locator("[data-cite-action=copy-csl-json]"))
+            if slug == SPECIAL_SLUG:
+                outputs["copied text"] = copied_selection(page, ".speech-body")
+                outputs["copied from the second point"] = copied_selection(
+                    page, "ol[start='2'] li", offset=2
+                )
             found[slug] = outputs
         assert record.problems() == [], record.problems()
     return found
@@ -218,6 +254,17 @@ def test_csl_json_keeps_values_as_written(citations):
     assert item["language"] == "de"
     [minimal] = json.loads(citations[MINIMAL_SLUG]["csl"])
     assert "event-title" not in minimal and "publisher" not in minimal
+
+
+def test_a_copied_list_keeps_the_speakers_numbers(citations):
+    """The browser draws list numbers, so a plain copy drops them: the copy handler adds them."""
+    copied = citations[SPECIAL_SLUG]
+    assert copied["copied text"] == (
+        "Der erste Absatz.\n\n1. Erstens, ein Punkt.\n\nEin Absatz dazwischen.\n\n"
+        "2. Zweitens, noch einer.\n\n3. Drittens."
+    )
+    # From inside the second point ("Zw|eitens"): its number, then the next.
+    assert copied["copied from the second point"] == "2. eitens, noch einer.\n\n3. Drittens."
 
 
 def test_the_schema_rejects_what_it_should():

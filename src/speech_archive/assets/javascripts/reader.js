@@ -29,11 +29,30 @@
     return node && node.nodeType === 1 ? node : node && node.parentElement;
   }
 
+  function listStart(list) {
+    return Number(list.getAttribute("start") || 1);
+  }
+
+  // The number of the list item the range starts in (null outside an ordered list).
+  function numberAtStart(range) {
+    var start = elementOf(range.startContainer);
+    var item = start && start.closest("li");
+    if (!item || !item.parentElement || item.parentElement.nodeName !== "OL") return null;
+    return listStart(item.parentElement) + Array.prototype.indexOf.call(item.parentElement.children, item);
+  }
+
   // The text of a fragment as a reader expects to paste it: blocks apart by a blank line,
-  // line breaks kept, runs of spaces as one.
-  function textOf(fragment) {
+  // line breaks kept, runs of spaces as one, an ordered list's items with their numbers
+  // (the speaker's, as shown: the browser draws them, so a copy would drop them).
+  function textOf(fragment, firstNumber) {
     var out = [];
-    (function walk(node) {
+    // The innermost list on the fragment's first path is the one the selection starts in.
+    var partial = null;
+    for (var node = fragment.firstChild; node; node = node.firstChild) {
+      if (node.nodeName === "OL") partial = node;
+    }
+    var loose = firstNumber; // items cut loose from their list (the selection is inside it)
+    (function walk(node, counter) {
       if (node.nodeType === 3) {
         out.push(node.data.replace(/\s+/g, " "));
         return;
@@ -44,9 +63,19 @@
       }
       var block = BLOCK.test(node.nodeName);
       if (block) out.push("\n\n");
-      for (var child = node.firstChild; child; child = child.nextSibling) walk(child);
+      if (node.nodeName === "LI" && counter) out.push(counter.next++ + ". ");
+      if (node.nodeName === "LI" && !counter && node.parentNode === fragment && loose !== null) {
+        out.push(loose++ + ". ");
+      }
+      var items = null;
+      if (node.nodeName === "OL") {
+        items = { next: node === partial && firstNumber !== null ? firstNumber : listStart(node) };
+      }
+      for (var child = node.firstChild; child; child = child.nextSibling) {
+        walk(child, items); // only an ordered list's own items are numbered
+      }
       if (block) out.push("\n\n");
-    })(fragment);
+    })(fragment, null);
     return out
       .join("")
       .replace(/ {2,}/g, " ")
@@ -68,11 +97,12 @@
     if (around && around.closest(NOT_QUOTED)) return;
     var parts = [];
     for (var index = 0; index < selection.rangeCount; index++) {
-      var fragment = selection.getRangeAt(index).cloneContents();
+      var part = selection.getRangeAt(index);
+      var fragment = part.cloneContents();
       fragment.querySelectorAll(NOT_QUOTED).forEach(function (element) {
         element.remove();
       });
-      parts.push(textOf(fragment));
+      parts.push(textOf(fragment, numberAtStart(part)));
     }
     event.clipboardData.setData("text/plain", parts.join("\n\n"));
     event.preventDefault();
