@@ -325,6 +325,7 @@
   function openParagraphMenu(data, number, anchor) {
     closePopover();
     popover = citationMenu(data, number);
+    popover.classList.add("md-typeset"); // outside the article: the theme's text and buttons
     popover.dataset.paragraph = String(number);
     document.body.appendChild(popover);
     var box = anchor.getBoundingClientRect();
