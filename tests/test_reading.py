@@ -198,3 +198,22 @@ def test_paragraph_numbers_are_readable_and_tappable(browser, site_base, scheme)
         box = number.bounding_box()
         assert box is not None and box["width"] >= 24 and box["height"] >= 24, box
         assert_clean(record)
+
+
+def test_a_citation_is_copied_where_the_clipboard_api_is_missing(browser, site_base):
+    """Some browsers give file:// pages no navigator.clipboard: the script copies the way
+    a selection is copied (execCommand), which reaches the same clipboard."""
+    with open_seed(browser, site_base, "desktop") as record:
+        page = record.page
+        page.goto(record.url(SEED_PAGE))
+        page.evaluate(
+            """() => {
+            window.realClipboard = navigator.clipboard;
+            Object.defineProperty(navigator, 'clipboard', {get: () => undefined});
+        }"""
+        )
+        page.locator("a.para-number#p1").click()
+        page.locator("body > .cite-menu [data-cite-action=copy-link]").click()
+        assert page.evaluate("window.realClipboard.readText()") == record.url(SEED_PAGE) + "#p1"
+        assert page.locator("body > .cite-menu [role=status]").inner_text() == "Copied"
+        assert_clean(record)
