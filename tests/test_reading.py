@@ -119,6 +119,7 @@ def test_a_paragraph_number_and_the_cite_control_give_citations(browser, site_ba
         assert clipboard(record, changed_from=citation) == f"{url}#p3"
         page.keyboard.press("Escape")
         assert menu.count() == 0
+        assert page.evaluate("document.activeElement.id") == "p3"  # focus back on the number
         page.locator(".speech-cite summary").click()
         page.locator(".speech-cite [data-cite-action=copy-bibtex]").click()
         assert clipboard(record, changed_from=f"{url}#p3") == (

@@ -373,7 +373,11 @@
       listening = true;
       document.addEventListener("copy", onCopy);
       document.addEventListener("keydown", function (event) {
-        if (event.key === "Escape") closePopover();
+        if (event.key === "Escape" && popover) {
+          var number = document.getElementById("p" + popover.dataset.paragraph);
+          closePopover();
+          if (number) number.focus(); // back where the keyboard reader opened it
+        }
       });
       document.addEventListener("click", function (event) {
         var target = elementOf(event.target);
