@@ -15,6 +15,7 @@ on_config = _plugin.on_config  # a fresh state for this build
 on_pre_build = _plugin.on_pre_build  # load and validate, before site/ is emptied
 on_files = _plugin.on_files  # annotate, render, register every generated file with its text
 on_env = _plugin.on_env  # date every page from the sources
+on_page_context = _plugin.on_page_context  # section tab, speech neighbours, edit link
 on_post_page = _plugin.on_post_page  # titles Material's tooltips re-read as HTML stay text
 on_post_build = _plugin.on_post_build  # search facets, the offline zip, then publish site/
 on_build_error = _plugin.on_build_error  # a failed build's folder goes; site/ is untouched

@@ -13,6 +13,7 @@ from ..markup import SOURCE_NOTE_LABEL, SPEECH_BODY_CLASS, SPEECH_META_CLASS, SP
 from ..model import Archive, Speech
 from ..text import human_date
 from ..urls import link_from, speech_page_path, theme_page_path
+from .head import speech_head_meta
 
 HTML_META_KEYS = ("title", "description")  # page metadata the theme places into HTML
 # libyaml's emitter when PyYAML has it: ~6x quicker for the thousand pages of a large archive.
@@ -35,9 +36,7 @@ def page_front_matter(meta: dict) -> str:
 
 def render_speech_page(speech: Speech, archive: Archive, body: str, footer: str = "") -> str:
     """The whole page: metadata block, the (annotated) body, the rights notice, the note."""
-    meta: dict = {"title": speech.title}
-    if speech.summary:
-        meta["description"] = " ".join(speech.summary.split())
+    meta: dict = {"title": speech.title, **speech_head_meta(speech)}
     note_ref = f"[^{SOURCE_NOTE_LABEL}]" if speech.note else ""
     lines = [page_front_matter(meta) + f"# {escape_markdown(speech.title)}{note_ref}", ""]
 
