@@ -13,6 +13,7 @@
   on_page_context -> pages outside the nav (speeches, themes, years, venues) light their
                     section's tab; a speech page steps to its chronological neighbours
                     (rel=prev/next, Material's n/p keys) and edits its source file
+  on_template_context -> the 404 page links from the site's root wherever it is shown
   on_post_page   -> titles Material re-reads as HTML for its tooltips stay text; the
                     section's tab goes dark again for the next page
   on_post_build  -> the speeches' facets go into Material's search index before it is
@@ -39,6 +40,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -66,6 +68,7 @@ from .timings import TIMINGS_ENV, StepTimer
 from .urls import section_of, source_edit_url, speech_page_path
 
 log = get_plugin_logger("speech-archive")
+ERROR_PAGE = "404.html"  # Material's page for a missing URL, served at any path
 
 
 class SpeechArchiveConfig(base.Config):
@@ -175,6 +178,15 @@ class SpeechArchivePlugin(BasePlugin[SpeechArchiveConfig]):
             f"annotated in {timer.seconds.get('annotate', 0):.2f} s"
         )
         return files
+
+    def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
+        if template_name == ERROR_PAGE:
+            # MkDocs links the 404 page from the server's root (or site_url's path): unstyled
+            # from disk. Its links become relative to the site's root, and the template's
+            # <base> names that root for a server, where the page shows at any depth.
+            context["base_url"] = "."
+            context["error_page_root"] = urlsplit(config.site_url or "/").path or "/"
+        return context
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
         if self.build.lit_section is not None:  # the nav is shared by every page
