@@ -326,3 +326,38 @@ def test_offline_copy_links_to_no_file_it_lacks(plain):
         assert f"{TOP_FOLDER}/{urljoin('', parts.path)}" in names or parts.path.endswith("/"), (
             target
         )
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["speeches/index.html", "years/1877.html", "themes/remembrance.html", "venues/index.html"],
+)
+def test_lists_show_the_speaker_and_the_themes_as_tags(plain, path):
+    page = soup(plain / path)
+    item = next(li for li in page.select("article li") if "I Will Fight No More" in li.get_text())
+    assert "Chief Joseph (Hinmatóowyalahtq̓it), Bear Paw Mountains" in item.get_text()
+    tags = item.select("a.theme-tag")
+    assert [tag.get_text() for tag in tags] == ["Reconciliation", "Remembrance"]
+    for tag, slug in zip(tags, ("reconciliation", "remembrance"), strict=True):
+        target = (plain / path).parent / tag["href"]
+        assert target.resolve() == (plain / "themes" / f"{slug}.html").resolve()
+
+
+def test_reader_tabs_leave_data_and_contributing_under_about(plain):
+    page = soup(plain / "index.html")
+    tabs = [link.get_text(strip=True) for link in page.select(".md-tabs__link")]
+    assert tabs == ["Home", "Speeches", "Themes", "Venues", "Sayings", "Glossary", "About"]
+    section = next(
+        item
+        for item in page.select(".md-nav--primary > .md-nav__list > .md-nav__item")
+        if item.find("label") and "About" in item.find("label").get_text()
+    )
+    links = {a.get_text(strip=True): a["href"] for a in section.select("nav a.md-nav__link")}
+    assert links == {
+        "About": "about.html",
+        "Data": "catalogue.html",
+        "Contributing": "contributing.html",
+    }
+    for path in ("catalogue.html", "contributing.html"):  # the pages keep their URLs
+        active = soup(plain / path).select(".md-tabs__item--active")
+        assert [item.get_text(strip=True) for item in active] == ["About"]
