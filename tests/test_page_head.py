@@ -361,3 +361,25 @@ def test_reader_tabs_leave_data_and_contributing_under_about(plain):
     for path in ("catalogue.html", "contributing.html"):  # the pages keep their URLs
         active = soup(plain / path).select(".md-tabs__item--active")
         assert [item.get_text(strip=True) for item in active] == ["About"]
+
+
+def test_the_sayings_index_has_one_name_everywhere(plain):
+    """Every link to the sayings index, in tabs, nav and text, calls it "Sayings"; its old
+    address still leads to it."""
+    index = (plain / "sayings" / "index.html").resolve()
+    page = soup(index)
+    assert page.select_one("article h1").get_text(strip=True).rstrip("¶") == "Sayings"
+    assert page.title.get_text().startswith("Sayings - ")
+    names = set()
+    for path in plain.rglob("*.html"):
+        if path.name == "404.html" or "proverbs" in path.parts:
+            continue
+        for link in soup(path).select("a[href]"):
+            parts = urlsplit(link["href"])
+            if parts.scheme or parts.fragment or not parts.path:
+                continue
+            if (path.parent / parts.path).resolve() == index:
+                names.add(link.get_text(" ", strip=True))
+    assert names == {"Sayings"}
+    moved = (plain / "proverbs" / "index.html").read_text(encoding="utf-8")
+    assert 'content="0; url=../sayings/index.html"' in moved
