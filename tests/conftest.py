@@ -83,17 +83,32 @@ def make_small_archive(dest: Path) -> Path:
 
 
 def run_mkdocs_build(
-    project: Path, site: Path | None = None, strict: bool = True
+    project: Path,
+    site: Path | None = None,
+    strict: bool = True,
+    extra_env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess:
-    """A real `mkdocs build` in a subprocess, as a contributor runs it."""
+    """A real `mkdocs build` in a subprocess, as a contributor runs it.
+
+    ``extra_env`` sets variables mkdocs.yml reads (SITE_URL); without it SITE_URL is unset.
+    """
     site = site or project / "site"
     command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-d", str(site)]
     if strict:
         command.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)  # a developer's or CI's own setting must not change test builds
+    env.update(extra_env or {})
     return subprocess.run(
         command, cwd=project, capture_output=True, text=True, env=env, timeout=600
     )
+
+
+def read_mkdocs_yml(path: Path) -> dict:
+    """A mkdocs.yml as MkDocs reads it (its tags: ``site_url: !ENV SITE_URL``)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    return yaml_load(path.read_text(encoding="utf-8"))
 
 
 def soup(path: Path) -> BeautifulSoup:

@@ -59,6 +59,7 @@ from conftest import (
     ROOT,
     copy_project,
     make_small_archive,
+    read_mkdocs_yml,
     run_mkdocs_build,
     soup,
 )
@@ -699,7 +700,7 @@ def test_url_scheme_is_what_a_browser_would_see(url, scheme):
 
 
 def test_the_check_renders_with_the_extensions_of_mkdocs_yml():
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_mkdocs_yml(ROOT / "mkdocs.yml")
     names = [
         entry if isinstance(entry, str) else next(iter(entry))
         for entry in config["markdown_extensions"]

@@ -292,6 +292,8 @@ KNOWN_ACTIONS = {
     "actions/setup-python",
     "actions/upload-pages-artifact",
     "actions/deploy-pages",
+    "actions/configure-pages",  # pages.yml: the published address, for SITE_URL
+    "actions/upload-artifact",  # ci.yml: the browser tests' screenshots
 }
 
 
@@ -352,6 +354,19 @@ def test_ci_and_the_readme_command_run_every_test_not_only_the_quick_set():
     for words in commands:
         after = words[words.index("pytest") + 1 :]
         assert "-m" in after and after[after.index("-m") + 1] == "", " ".join(words)
+
+
+def test_pages_workflow_builds_with_the_published_address():
+    """mkdocs.yml reads SITE_URL; the Pages build sets it from configure-pages' base_url."""
+    workflow = yaml.safe_load((WORKFLOWS / "pages.yml").read_text())
+    steps = _steps(workflow)
+    pages = next(
+        step for step in steps if step.get("uses", "").startswith("actions/configure-pages")
+    )
+    build = next(step for step in steps if "mkdocs build" in step.get("run", ""))
+    assert build["env"]["SITE_URL"] == "${{ steps." + pages["id"] + ".outputs.base_url }}/"
+    assert steps.index(pages) < steps.index(build)
+    assert "site_url: !ENV SITE_URL" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 
 
 def test_pages_workflow_publishes_on_push_to_main():

@@ -6,8 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import yaml
-from conftest import ROOT, soup
+from conftest import ROOT, read_mkdocs_yml, soup
 
 STARTER = ROOT / "src" / "speech_archive" / "starter"
 
@@ -24,7 +23,7 @@ def test_init_then_new_then_build_makes_a_site_with_the_speech(tmp_path):
     made = _cli(tmp_path, "init", "my-archive", "--title", "Speeches of the Sea: 1900–1950")
     assert made.returncode == 0, made.stderr
     archive = tmp_path / "my-archive"
-    config = yaml.safe_load((archive / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_mkdocs_yml(archive / "mkdocs.yml")
     assert config["site_name"] == "Speeches of the Sea: 1900–1950"
     assert "hooks" not in config and "speech-archive" in str(config["plugins"])
     added = _cli(
@@ -72,9 +71,6 @@ def test_starter_files_are_this_archives_own():
     # offline shim come from the plugin, for both).
     schema = "speeches/speech.schema.json"
     assert (STARTER / schema).read_bytes() == (ROOT / schema).read_bytes()
-    ours, starter = (
-        yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))
-        for folder in (ROOT, STARTER)
-    )
+    ours, starter = (read_mkdocs_yml(folder / "mkdocs.yml") for folder in (ROOT, STARTER))
     for key in ("markdown_extensions", "theme", "extra", "extra_css", "use_directory_urls"):
         assert starter[key] == ours[key], key

@@ -61,6 +61,7 @@ RELATED_CLASS = "related-speeches"
 # --- index pages ---------------------------------------------------------------------------
 
 ARCHIVE_FIGURES_CLASS = "archive-figures"  # the home page's line of figures
+THEME_TAG_CLASS = "theme-tag"  # a theme's link in a list of speeches, shown as a small tag
 
 
 def year_anchor(year: int) -> str:

@@ -10,7 +10,12 @@
                     archive's figures, and the stylesheet and offline shim are added;
                     no file may be written outside site_dir
   on_env         -> date every page from the sources, not the clock (reproducible builds)
-  on_post_page   -> titles Material re-reads as HTML for its tooltips stay text
+  on_page_context -> pages outside the nav (speeches, themes, years, venues) light their
+                    section's tab; a speech page steps to its chronological neighbours
+                    (rel=prev/next, Material's n/p keys) and edits its source file
+  on_template_context -> the 404 page links from the site's root wherever it is shown
+  on_post_page   -> titles Material re-reads as HTML for its tooltips stay text; the
+                    section's tab goes dark again for the next page
   on_post_build  -> the speeches' facets go into Material's search index before it is
                     written; the offline zip is made from the written site; last, the
                     finished site is swapped in for the old one in one rename
@@ -35,6 +40,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -42,7 +48,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
-from mkdocs.utils import CountHandler
+from mkdocs.utils import CountHandler, get_theme_dir
 
 from .build import annotate_archive, render_site
 from .cache import ContentCache
@@ -56,11 +62,13 @@ from .output.search_index import add_facets_in_place, archive_facets
 from .output.site_zip import write_site_zip
 from .pages.home import HOME_PAGE
 from .pages.listing import plural
+from .pages.neighbours import speech_page_steps
 from .problems import ArchiveError
 from .timings import TIMINGS_ENV, StepTimer
-from .urls import speech_page_path
+from .urls import section_of, source_edit_url, speech_page_path
 
 log = get_plugin_logger("speech-archive")
+ERROR_PAGE = "404.html"  # Material's page for a missing URL, served at any path
 
 
 class SpeechArchiveConfig(base.Config):
@@ -78,6 +86,10 @@ class _Build:
     site_dir: str = ""  # the site folder as configured, where the finished site is published
     config: MkDocsConfig | None = None
     publication: Publication | None = None  # the folder this build writes; None once done
+    files: Files | None = None  # every file of the site, for the pages' neighbours
+    # Speech page path -> (source path, previous speech's page path, next speech's page path)
+    speech_pages: dict[str, tuple[str, str | None, str | None]] = field(default_factory=dict)
+    lit_section: Any = None  # the nav page made active for the page being rendered
 
 
 class SpeechArchivePlugin(BasePlugin[SpeechArchiveConfig]):
@@ -112,6 +124,7 @@ class SpeechArchivePlugin(BasePlugin[SpeechArchiveConfig]):
         # Every page's titles shown as text by Material's tooltips, whatever mkdocs.yml lists.
         if SAFE_TOOLTIPS not in config.markdown_extensions:
             config.markdown_extensions.append(SAFE_TOOLTIPS)
+        _add_template_override(config)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -145,6 +158,7 @@ class SpeechArchivePlugin(BasePlugin[SpeechArchiveConfig]):
             self.cache.end_build()  # everything cached has been asked for by now
         if home is not None:
             home.content_string = texts.pop(HOME_PAGE)  # stays the hand-written file (edit link)
+        self.build.speech_pages = speech_page_steps(archive)
         facets = archive_facets(archive)
         for path, text in texts.items():
             file = File.generated(config, path, content=text)
@@ -165,7 +179,19 @@ class SpeechArchivePlugin(BasePlugin[SpeechArchiveConfig]):
         )
         return files
 
+    def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
+        if template_name == ERROR_PAGE:
+            # MkDocs links the 404 page from the server's root (or site_url's path): unstyled
+            # from disk. Its links become relative to the site's root, and the template's
+            # <base> names that root for a server, where the page shows at any depth.
+            context["base_url"] = "."
+            context["error_page_root"] = urlsplit(config.site_url or "/").path or "/"
+        return context
+
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        if self.build.lit_section is not None:  # the nav is shared by every page
+            self.build.lit_section.active = False
+            self.build.lit_section = None
         # Material re-reads a cut-short title's text as HTML (extensions/safe_tooltips.py).
         return escape_ellipsis_texts(output)
 
@@ -178,7 +204,25 @@ class SpeechArchivePlugin(BasePlugin[SpeechArchiveConfig]):
         for file in files.documentation_pages():
             if file.page is not None:
                 file.page.update_date = date
+        self.build.files = files
         return env
+
+    def on_page_context(self, context: Any, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
+        path = page.file.src_uri
+        section = section_of(path)
+        if section is not None and section != path:
+            self.build.lit_section = _nav_page(nav, section)
+            if self.build.lit_section is not None:
+                self.build.lit_section.active = True  # and its parents: Material's tab state
+        steps = self.build.speech_pages.get(path)
+        if steps is not None and self.build.files is not None:
+            source, previous, following = steps
+            page.previous_page = _page_at(self.build.files, previous)
+            page.next_page = _page_at(self.build.files, following)
+            root = Path(config.config_file_path).parent
+            docs = os.path.relpath(config.docs_dir, root).replace(os.sep, "/")
+            page.edit_url = source_edit_url(config.repo_url, config.edit_uri, docs, source)
+        return context
 
     # Before Material's search plugin writes its index (priority 0): the facets go into
     # the entries it holds, so a 20 MB index is not read back and written again.
@@ -254,6 +298,28 @@ class SpeechArchivePlugin(BasePlugin[SpeechArchiveConfig]):
         if self.build.config is not None:
             self.build.config.site_dir = self.build.site_dir
         return publication.write_error(error) if isinstance(error, OSError) else None
+
+
+def _add_template_override(config: MkDocsConfig) -> None:
+    """The package's templates (feed link, Open Graph and citation tags, breadcrumbs) go
+    right before Material's own, after an archive's custom_dir, which may still override them."""
+    theme_dir = get_theme_dir("material") if config.theme.name == "material" else None
+    ours = str(resources.files("speech_archive") / "templates")
+    dirs = config.theme.dirs
+    if theme_dir is None or ours in dirs:
+        return
+    position = dirs.index(theme_dir) if theme_dir in dirs else len(dirs)
+    dirs.insert(position, ours)
+
+
+def _nav_page(nav: Any, path: str) -> Any:
+    """The nav's page built from docs path ``path``, if the nav lists it."""
+    return next((item for item in nav.pages if item.file.src_uri == path), None)
+
+
+def _page_at(files: Files, path: str | None) -> Any:
+    file = files.get_file_from_path(path) if path else None
+    return file.page if file is not None else None
 
 
 def _site_assets() -> dict[str, bytes]:

@@ -12,6 +12,7 @@ Nothing else in the package spells a site path: moving a page is one change here
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit
 
 if TYPE_CHECKING:
     from .model import Speech
@@ -82,3 +83,41 @@ def link_from(page: str, target: str) -> str:
 def saying_link(saying_id: str, from_page: str = _speech_page("x")) -> str:
     """The link from a page (by default a speech page) to a saying's entry on the sayings index."""
     return f"{link_from(from_page, SAYINGS_INDEX)}#{saying_id}"
+
+
+# Generated pages live outside the nav (mkdocs.yml): the nav page whose tab they belong to,
+# by the folder of their path. A year page belongs with the speeches.
+_SECTIONS = {
+    "speeches": SPEECHES_INDEX,
+    "years": SPEECHES_INDEX,
+    "themes": THEMES_INDEX,
+    "venues": VENUES_INDEX,
+}
+
+
+def section_of(path: str) -> str | None:
+    """The nav page (docs path) whose tab a page at docs path ``path`` belongs to, if any."""
+    folder = path.partition("/")[0] if "/" in path else ""
+    return _SECTIONS.get(folder)
+
+
+def source_edit_url(
+    repo_url: str | None, edit_uri: str | None, docs_folder: str, source_path: str
+) -> str | None:
+    """The URL that edits ``source_path`` (relative to the archive root) in the repository.
+
+    MkDocs' ``edit_uri`` points into the docs folder (``edit/main/docs/``); speeches live
+    beside it, so its docs folder part is replaced by the file's own path, joined to
+    ``repo_url`` as MkDocs joins it. None when ``edit_uri`` is unset, is a query, or does
+    not end with the docs folder (nothing to derive the repository's root from).
+    """
+    if not edit_uri or edit_uri.startswith(("?", "#")):
+        return None
+    folder = docs_folder.strip("/") + "/"
+    uri = edit_uri if edit_uri.endswith("/") else edit_uri + "/"
+    if not uri.endswith("/" + folder) and uri != folder:
+        return None
+    file_edit_uri = uri[: len(uri) - len(folder)] + source_path
+    if not repo_url:
+        return file_edit_uri if urlsplit(file_edit_uri).netloc else None
+    return urljoin(repo_url if repo_url.endswith("/") else repo_url + "/", file_edit_uri)

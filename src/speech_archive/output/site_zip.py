@@ -6,12 +6,14 @@ for nothing. Its entries sit in one top folder, so unzipping never scatters file
 into the reader's current folder.
 
 ``write_site_zip`` zips the finished site, at the very end of the build: it holds
-exactly what was written.
+exactly what was written, except that a page's link to the zip itself (the home page's
+"Download") becomes its plain text there: the copy does not link to a file it lacks.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 from pathlib import Path
 
@@ -23,6 +25,13 @@ COMPRESS_LEVEL = 1
 # The earliest date a zip can store; any fixed value makes the bytes reproducible.
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 FILE_MODE = 0o644 << 16  # rw-r--r--, in the high bits of external_attr as zip tools expect
+# A link to the zip at the site's root, from a page at any depth: its text is kept.
+_LINK_TO_ZIP = re.compile(
+    rb"<a\b[^>]*?\shref=([\"']?)(?:\./)?(?:\.\./)*"
+    + re.escape(ZIP_NAME.encode())
+    + rb"\1(?=[\s>])[^>]*>(.*?)</a>",
+    re.DOTALL,
+)
 
 
 def site_entries(site_dir: Path, exclude: Path) -> list[Path]:
@@ -48,10 +57,20 @@ def _add_entry(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
     archive.writestr(info, data, zipfile.ZIP_DEFLATED, COMPRESS_LEVEL)
 
 
+def without_zip_links(page: bytes) -> bytes:
+    """An HTML page's bytes with every link to the zip replaced by the link's text."""
+    if ZIP_NAME.encode() not in page:
+        return page
+    return _LINK_TO_ZIP.sub(rb"\2", page)
+
+
 def _add_files(archive: zipfile.ZipFile, site_dir: Path, skip: set[Path]) -> None:
     for path in site_entries(site_dir, exclude=site_dir / ZIP_NAME):
         if path not in skip:
-            _add_entry(archive, path.relative_to(site_dir).as_posix(), path.read_bytes())
+            data = path.read_bytes()
+            if path.suffix == ".html":
+                data = without_zip_links(data)
+            _add_entry(archive, path.relative_to(site_dir).as_posix(), data)
 
 
 def write_site_zip(site_dir: Path, name: str = ZIP_NAME) -> Path:

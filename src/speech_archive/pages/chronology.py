@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..markup import year_anchor
 from ..model import Archive, Speech
 from ..urls import SPEECHES_INDEX, link_from, year_page_path
+from .head import breadcrumb, year_description
 from .listing import plural, speech_list
 from .speech import page_front_matter
 
@@ -26,10 +27,9 @@ def year_links(years: list[int], page: str, current: int | None = None) -> str:
 
 
 def render_chronology(archive: Archive, groups: dict[int, list[Speech]]) -> str:
-    lines = [page_front_matter({"title": "Speeches"}) + "# Speeches", ""]
-    lines.append(
-        f"{plural(len(archive.speeches), 'speech', 'speeches')} in the archive, newest first."
-    )
+    summary = f"{plural(len(archive.speeches), 'speech', 'speeches')} in the archive, newest first."
+    lines = [page_front_matter({"title": "Speeches", "description": summary}) + "# Speeches", ""]
+    lines.append(summary)
     if groups:
         lines += ["", "Years: " + year_links(list(groups), SPEECHES_INDEX)]
     for year, speeches in groups.items():
@@ -44,7 +44,12 @@ def render_chronology(archive: Archive, groups: dict[int, list[Speech]]) -> str:
 
 def render_year_page(archive: Archive, year: int, speeches: list[Speech], years: list[int]) -> str:
     page = year_page_path(year)
-    lines = [page_front_matter({"title": f"Speeches of {year}"}) + f"# Speeches of {year}", ""]
+    meta = {
+        "title": f"Speeches of {year}",
+        "description": year_description(year, speeches),
+        "breadcrumbs": [breadcrumb("Speeches", SPEECHES_INDEX)],
+    }
+    lines = [page_front_matter(meta) + f"# Speeches of {year}", ""]
     lines += ["Years: " + year_links(years, page, current=year), ""]
     lines += [
         f"{plural(len(speeches), 'speech', 'speeches')}, newest first. "

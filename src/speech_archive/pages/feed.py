@@ -27,16 +27,16 @@ def atom_date(speech: Speech) -> str:
 def render_atom_feed(
     archive: Archive, site_name: str, site_url: str | None = None, limit: int = FEED_LIMIT
 ) -> str:
-    """The feed's XML; links are absolute under ``site_url`` when set, relative to feed.xml otherwise."""
+    """The feed's XML; links are absolute under ``site_url`` when set, relative to feed.xml
+    otherwise; ids are the same either way."""
     base = site_url.rstrip("/") + "/" if site_url else None
 
     def link(path: str) -> str:
         return urljoin(base, path) if base else path
 
     def identity(path: str) -> str:
-        # Atom ids must be absolute IRIs: the page's URL when known, else a name-based UUID.
-        if base:
-            return link(path)
+        # Atom ids must be absolute IRIs that never change: a name-based UUID of the page,
+        # never its URL, so setting or moving site_url shows no old speech as new.
         return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'speech-archive:{site_name}:{path}')}"
 
     speeches = newest_first(archive.speeches)[:limit]

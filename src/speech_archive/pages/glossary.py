@@ -14,6 +14,7 @@ from ..markup import LETTER_ANCHOR_PREFIX
 from ..model import AnnotatedSpeech, Archive, GlossaryTerm, Speech
 from ..text import human_date
 from ..urls import GLOSSARY_INDEX, link_from, speech_page_path
+from .listing import plural
 from .speech import page_front_matter
 
 
@@ -70,7 +71,11 @@ def render_term(term: GlossaryTerm, speeches: list[Speech]) -> list[str]:
 def render_glossary_page(archive: Archive, annotated: Iterable[AnnotatedSpeech]) -> dict[str, str]:
     mentions = speeches_by_term(annotated)
     terms = sorted(archive.glossary, key=sort_key)
-    lines = [page_front_matter({"title": "Glossary"}) + "# Glossary", ""]
+    summary = (
+        f"{plural(len(terms), 'term')} the archive's speeches use, "
+        "with what they mean and where they are mentioned."
+    )
+    lines = [page_front_matter({"title": "Glossary", "description": summary}) + "# Glossary", ""]
     if not terms:
         lines.append("The glossary is empty: terms are defined in speeches/glossary.yml.")
         return {GLOSSARY_INDEX: "\n".join(lines) + "\n"}

@@ -1,10 +1,11 @@
-"""What every index shares: one line per speech, its theme links, counted nouns."""
+"""What every index shares: one line per speech, its theme tags, counted nouns."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from ..escape import escape_markdown
+from ..markup import THEME_TAG_CLASS
 from ..model import Archive, Speech
 from ..text import human_date
 from ..urls import link_from, speech_page_path, theme_page_path
@@ -14,9 +15,11 @@ def newest_first(speeches: Iterable[Speech]) -> list[Speech]:
     return sorted(speeches, key=lambda s: (s.date, s.slug), reverse=True)
 
 
-def theme_links(speech: Speech, archive: Archive, page: str) -> str:
-    return ", ".join(
+def theme_tags(speech: Speech, archive: Archive, page: str) -> str:
+    """The speech's themes as small tags: links with a class (attr_list), one space apart."""
+    return " ".join(
         f"[{escape_markdown(archive.themes[slug].title)}]({link_from(page, theme_page_path(slug))})"
+        f"{{ .{THEME_TAG_CLASS} }}"
         for slug in speech.themes
     )
 
@@ -31,7 +34,7 @@ _MAX_LIST_ITEMS = 100_000
 
 
 def speech_list_item(speech: Speech, archive: Archive, page: str) -> str:
-    """One line of a speech list on ``page``: date, linked title, venue, themes."""
+    """One line of a speech list on ``page``: date, linked title, speaker, venue, theme tags."""
     if not (speech.content_hash and archive.vocabulary_hash):
         # Built by hand (tests): no identity to key on.
         return _render_list_item(speech, archive, page)
@@ -48,7 +51,8 @@ def _render_list_item(speech: Speech, archive: Archive, page: str) -> str:
     title = f"[{escape_markdown(speech.title)}]({link_from(page, speech_page_path(speech))})"
     return (
         f'- <time datetime="{speech.date.isoformat()}">{human_date(speech.date)}</time> — {title}'
-        f" — {escape_markdown(speech.venue)} — {theme_links(speech, archive, page)}"
+        f" — {escape_markdown(speech.speaker)}, {escape_markdown(speech.venue)}"
+        f" {theme_tags(speech, archive, page)}"
     )
 
 

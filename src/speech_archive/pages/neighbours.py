@@ -50,6 +50,20 @@ def find_neighbours(archive: Archive, limit: int = RELATED_LIMIT) -> dict[str, N
     return result
 
 
+def speech_page_steps(archive: Archive) -> dict[str, tuple[str, str | None, str | None]]:
+    """Speech page path -> (its source path, the previous and the next speech's page path),
+    in date order as on the pages' footers: for rel=prev/next and Material's n/p keys."""
+    pages = [speech_page_path(speech) for speech in archive.speeches]
+    return {
+        page: (
+            speech.path,
+            pages[position - 1] if position > 0 else None,
+            pages[position + 1] if position + 1 < len(pages) else None,
+        )
+        for position, (page, speech) in enumerate(zip(pages, archive.speeches, strict=True))
+    }
+
+
 class _Ranking:
     """The archive's speeches indexed by theme subsets; built once per build."""
 

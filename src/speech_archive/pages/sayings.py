@@ -84,7 +84,11 @@ def render_saying(saying: IndexedSaying) -> list[str]:
 
 def render_sayings_page(archive: Archive, annotated: Iterable[AnnotatedSpeech]) -> dict[str, str]:
     sayings = collect_sayings(archive, annotated)
-    lines = [page_front_matter({"title": "Sayings"}) + "# Sayings", ""]
+    summary = (
+        f"{plural(len(sayings), 'saying')} quoted in the archive's speeches, "
+        "with their origin, meaning and every place they are quoted."
+    )
+    lines = [page_front_matter({"title": "Sayings", "description": summary}) + "# Sayings", ""]
     if not sayings:
         lines.append(
             "No speech quotes a saying yet. Known sayings are listed in speeches/sayings.yml."

@@ -14,6 +14,7 @@ from ..model import Archive, Speech
 from ..text import human_date
 from ..urls import link_from, speech_page_path, theme_page_path
 from .citation import citation_data, citation_element
+from .head import speech_head_meta
 
 HTML_META_KEYS = ("title", "description")  # page metadata the theme places into HTML
 # libyaml's emitter when PyYAML has it: ~6x quicker for the thousand pages of a large archive.
@@ -39,9 +40,7 @@ def render_speech_page(
 ) -> str:
     """The whole page: title, metadata block with the citation's data, the (annotated) body,
     the rights notice. ``site_url`` makes the citation's URL the archive's own."""
-    meta: dict = {"title": speech.title}
-    if speech.summary:
-        meta["description"] = " ".join(speech.summary.split())
+    meta: dict = {"title": speech.title, **speech_head_meta(speech)}
     # The speech's language on its title and text (fonts, screen readers' voices); the tag
     # is checked against the schema's BCP 47 pattern, and quoted all the same.
     lang = f'lang="{escape_html(speech.language)}"'

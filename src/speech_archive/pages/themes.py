@@ -9,6 +9,7 @@ from ..escape import escape_markdown
 from ..markup import paragraph_anchor, paragraph_label
 from ..model import AnnotatedSpeech, Archive, Speech
 from ..urls import THEMES_INDEX, link_from, saying_link, speech_page_path, theme_page_path
+from .head import theme_breadcrumbs
 from .listing import plural, speech_list
 from .speech import page_front_matter
 
@@ -51,10 +52,9 @@ def sayings_by_theme(annotated: list[AnnotatedSpeech]) -> dict[str, dict[str, li
 
 
 def render_themes_index(archive: Archive, groups: dict[str, list[Speech]]) -> str:
-    lines = [page_front_matter({"title": "Themes"}) + "# Themes", ""]
-    lines.append(
-        f"The archive's {plural(len(archive.themes), 'theme')}, with the number of speeches on each."
-    )
+    summary = f"The archive's {plural(len(archive.themes), 'theme')}, with the number of speeches on each."
+    lines = [page_front_matter({"title": "Themes", "description": summary}) + "# Themes", ""]
+    lines.append(summary)
     lines.append("")
     for slug, theme in archive.themes.items():
         count = plural(len(groups[slug]), "speech", "speeches")
@@ -69,7 +69,12 @@ def render_theme_page(
     archive: Archive, slug: str, speeches: list[Speech], sayings: dict[str, list[SayingUse]]
 ) -> str:
     theme, page = archive.themes[slug], theme_page_path(slug)
-    lines = [page_front_matter({"title": theme.title}) + f"# {escape_markdown(theme.title)}", ""]
+    meta = {
+        "title": theme.title,
+        "description": " ".join(theme.description.split()),
+        "breadcrumbs": theme_breadcrumbs(),
+    }
+    lines = [page_front_matter(meta) + f"# {escape_markdown(theme.title)}", ""]
     lines += [escape_markdown(theme.description), "", "## Speeches", ""]
     lines += speech_list(speeches, archive, page) or [
         "No speech in the archive has this theme yet."

@@ -49,11 +49,12 @@ def unique_anchors(names: list[str], prefix: str) -> dict[str, str]:
 
 
 def render_venues_index(archive: Archive, groups: dict[str, dict[str, list[Speech]]]) -> str:
-    lines = [page_front_matter({"title": "Venues"}) + "# Venues", ""]
-    lines.append(
+    summary = (
         f"The archive's speeches by country and venue: {plural(len(groups), 'country', 'countries')}, "
         f"{plural(sum(len(venues) for venues in groups.values()), 'venue')}."
     )
+    lines = [page_front_matter({"title": "Venues", "description": summary}) + "# Venues", ""]
+    lines.append(summary)
     countries = unique_anchors(list(groups), COUNTRY_ANCHOR_PREFIX)
     venue_names = [venue for venues in groups.values() for venue in venues]
     venue_anchors = unique_anchors(venue_names, VENUE_ANCHOR_PREFIX)
