@@ -24,6 +24,7 @@ class CatalogueSaying:
     text: str  # the English wording most often quoted
     origin: str  # e.g. 'Chinese saying', 'Kazakh proverb'
     original: str | None = None  # in the source language, where known
+    original_language: str | None = None  # the original's BCP 47 tag ('zh-Hans'): its lang
     source: str | None = None  # work or author, where known
     meaning: str | None = None
     variants: tuple[str, ...] = ()  # other English wordings seen in speeches

@@ -145,7 +145,7 @@ class SpeechArchivePlugin(BasePlugin[SpeechArchiveConfig]):
             self.cache.end_build()  # everything cached has been asked for by now
         if home is not None:
             home.content_string = texts.pop(HOME_PAGE)  # stays the hand-written file (edit link)
-        facets = archive_facets(archive)
+        facets = archive_facets(archive, annotated)
         for path, text in texts.items():
             file = File.generated(config, path, content=text)
             files.append(file)

@@ -35,7 +35,9 @@ def page_front_matter(meta: dict) -> str:
 
 def render_speech_page(speech: Speech, archive: Archive, body: str, footer: str = "") -> str:
     """The whole page: metadata block, the (annotated) body, the rights notice, the note."""
-    meta: dict = {"title": speech.title}
+    # No table of contents: a speech has few headings, and its right margin holds the
+    # saying notes (archive.css, "Sayings").
+    meta: dict = {"title": speech.title, "hide": ["toc"]}
     if speech.summary:
         meta["description"] = " ".join(speech.summary.split())
     note_ref = f"[^{SOURCE_NOTE_LABEL}]" if speech.note else ""
