@@ -530,7 +530,7 @@ def test_sayings_index_groups_by_origin_and_lists_every_use_newest_first():
         "### “Neighbors wish each other well, just as family members do\\.” { #neighbours-wish-well }",
         "",
         # No original_language in this catalogue: the original has no lang of its own.
-            '*Original:* <span class="saying-original">亲望亲好，邻望邻好</span>',
+        '*Original:* <span class="saying-original">亲望亲好，邻望邻好</span>',
         "",
         "Quoted in 2 speeches:",
         "",
