@@ -4,7 +4,7 @@ the passes only add, and no input drives them into a crash or a runaway regex.
 "Only add" is checked where it matters, on the rendered HTML: the annotated body and
 the original body are both rendered as on a speech page (Python-Markdown with the
 site's extensions, inside the page's wrapper); removing what the passes add
-(paragraph numbers, saying callouts, footnote references and definitions) and
+(paragraph numbers, saying notes, footnote references and definitions) and
 unwrapping what they wrap (abbreviations, highlighted sayings) must give back the
 original's words in order.
 """

@@ -61,7 +61,7 @@ class ReferenceWork:
 
     id: str
     title: str
-    origin: str  # what a callout calls it, e.g. 'Bible'
+    origin: str  # what a saying note calls it, e.g. 'Bible'
     licence: str
     source: str  # where the text came from (a URL)
     cite: str  # how a passage is cited, e.g. 'book chapter:verse'

@@ -1,7 +1,7 @@
 """The sayings index (urls.SAYINGS_INDEX): every saying found in the archive, grouped by origin.
 
 Each saying's anchor is its id (the catalogue id, or a slug of its text), which the
-callouts on speech pages link to. Collect (one pass over the findings), then render.
+highlighted sayings on speech pages link to. Collect (one pass over the findings), then render.
 """
 
 from __future__ import annotations
