@@ -579,3 +579,35 @@ def load_archive_free_speech(body: str):
         body=body,
         body_line=5,
     )
+
+
+def test_a_note_links_at_most_five_other_speeches_newest_first_with_escaped_titles():
+    import datetime as dt
+
+    from speech_archive.model import Speech
+    from speech_archive.pages.sayings import IndexedSaying, other_speeches_lines
+
+    speeches = [
+        Speech(
+            slug=f"200{n}-01-01-s",
+            path=f"speeches/200{n}-01-01-s.md",
+            title=f"Speech *{n}*",
+            date=dt.date(2000 + n, 1, 1),
+            speaker="S",
+            venue="V",
+            themes=(),
+            body="",
+            body_line=1,
+        )
+        for n in range(8)
+    ]
+    saying = IndexedSaying("x", "X", "Proverb", None)
+    saying.uses = {s.slug: (s, [s.year - 1999]) for s in speeches}
+    line = other_speeches_lines({"x": saying}, speeches[0])["x"]
+    # Seven others, 2007 back to 2001: the five newest, then the rest on the Sayings index.
+    assert line == "*Also quoted in:* " + " · ".join(
+        [f"[Speech \\*{n}\\*](200{n}-01-01-s.md#p{n + 1}) (200{n})" for n in (7, 6, 5, 4, 3)]
+        + ["[2 more speeches](../sayings/index.md#x)"]
+    )
+    saying.uses = {speeches[0].slug: (speeches[0], [1])}
+    assert other_speeches_lines({"x": saying}, speeches[0]) == {}  # quoted nowhere else
