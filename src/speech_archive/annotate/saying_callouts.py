@@ -91,7 +91,8 @@ def original_html(entry: CatalogueSaying) -> str:
     original_language) so browsers pick its fonts and screen readers its voice."""
     assert entry.original is not None
     lang = f' lang="{escape_html(entry.original_language)}"' if entry.original_language else ""
-    return f'<span class="{SAYING_ORIGINAL_CLASS}"{lang}>{escape_html(entry.original)}</span>'
+    # Only the tags are raw HTML: Python-Markdown still reads the text between them.
+    return f'<span class="{SAYING_ORIGINAL_CLASS}"{lang}>{escape_markdown(entry.original)}</span>'
 
 
 def note_lines(saying: FoundSaying, paragraph: str) -> list[str]:
