@@ -8,7 +8,7 @@ the feature costs per speech against the whole:
 
   all                 every annotation and index, as the hooks generate them (D)
   -number_paragraphs  ...without paragraph anchors and numbers
-  -mark_sayings       ...without saying highlights and callouts
+  -mark_sayings       ...without saying highlights and notes
   -add_glossary_notes ...without glossary footnotes and abbreviation tooltips
   -footer             ...without previous/next and related speeches
   -metadata           ...without the metadata block (date, speaker, venue, themes, source)

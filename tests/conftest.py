@@ -15,9 +15,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from speech_archive.markup import (
-    CALLOUT_CLASS,
     PARAGRAPH_NUMBER_CLASS,
     SAYING_CLASS,
+    SAYING_NOTE_CLASS,
     SPEECH_BODY_CLASS,
 )
 
@@ -30,7 +30,7 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "speeches")
 # these elements from a built page must give back the source text.
 ADDED_SELECTORS = (
     f".{PARAGRAPH_NUMBER_CLASS}",  # paragraph numbers
-    f".{CALLOUT_CLASS}",  # saying callouts after a paragraph
+    f".{SAYING_NOTE_CLASS}",  # saying notes after a paragraph
     "sup[id^='fnref']",  # footnote references (glossary, note, the speech's own)
     "div.footnote",  # footnote definitions
 )

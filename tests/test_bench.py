@@ -158,7 +158,7 @@ def test_feature_cost_variants_each_lack_their_part_and_only_it(tmp_path):
     variants = write_variants(archive, tmp_path / "v")
     marks = {
         "-number_paragraphs": ".para-number",
-        "-mark_sayings": "saying-callout",
+        "-mark_sayings": "saying-note",
         "-add_glossary_notes": "[^glossary-",
         "-footer": "## Related speeches",
         "-metadata": '<div class="speech-meta"',

@@ -4,7 +4,7 @@ Each speech is loaded alone into an archive with the project's vocabularies and 
 works, annotated and rendered by the build's own three steps (src/speech_archive/build.py:
 load_archive, annotate_archive, render_site), and its page must equal the checked-in
 tests/golden/<slug>.md. Any change to what a speech page says -- the metadata block,
-paragraph numbers, saying highlights and callouts, citations, glossary footnotes and
+paragraph numbers, saying highlights and notes, citations, glossary footnotes and
 tooltips, the note and the rights -- is then a visible diff of that file.
 
 - the seed speech (speeches/): six sayings, four of them Chinese, fifteen glossary terms

@@ -344,7 +344,7 @@ def test_adding_a_speech_updates_every_index_it_belongs_to(tmp_path, site):
 
 
 def test_search_indexes_the_speech_but_not_what_every_page_repeats(site):
-    """Numbers, note marks, glossary notes and related speeches stay out of search.
+    """Numbers, note marks, glossary and saying notes and related speeches stay out of search.
 
     Indexed, a definition's words matched every speech that names the term, and the
     repeated parts made the index the browser downloads a sixth larger.
@@ -354,9 +354,10 @@ def test_search_indexes_the_speech_but_not_what_every_page_repeats(site):
     page = f"speeches/{SEED_SLUG}.html"
     text = entries[page]["text"]
     indexed = BeautifulSoup(text, "html.parser").get_text(" ").split()
-    # The speech body is indexed as the page shows it, less its numbers and note marks...
+    # The speech body is indexed as the page shows it, less its numbers, note marks and
+    # saying notes (not the speech's words; test_sayings_build checks they are left out)...
     body = soup(site / page).select_one(".speech-body")
-    for mark in body.select(".para-number, sup[id^='fnref']"):
+    for mark in body.select(".para-number, sup[id^='fnref'], .saying-note"):
         mark.decompose()
     # (compared without whitespace: the index and the page space inline tags differently)
     assert "".join(body.get_text("").split()) in "".join(indexed)
@@ -373,8 +374,10 @@ def test_search_indexes_the_speech_but_not_what_every_page_repeats(site):
     indexed_text = " ".join(indexed)
     for definition in shown:
         assert definition not in indexed_text
-    # Callouts stay: a saying's catalogued original finds the speech that quotes it.
-    assert "明者因时而变" in indexed_text
+    # Saying notes are left out, but a saying's catalogued original still finds the speech
+    # that quotes it: it is one of the page's facets.
+    assert "明者因时而变" not in indexed_text
+    assert "明者因时而变，知者随事而制" in entries[page]["facets"]
     assert "<sup>" not in text and "Previous:" not in text
     assert not any(location.endswith("#related-speeches") for location in entries)
     # The source note's mark sits in the title: results show the title without it.

@@ -143,3 +143,18 @@ def test_the_catalogue_of_sayings_under_both_names_is_a_problem(tmp_path):
         "speeches/proverbs.yml:0: -: is the old name of speeches/sayings.yml, which exists too "
         "(expected one catalogue of sayings: move its entries into sayings.yml and delete it)"
     )
+
+
+def test_a_saying_s_original_language_is_read_and_must_be_a_language_tag(tmp_path):
+    archive = load_archive(ROOT)
+    wise = next(s for s in archive.sayings if s.id == "wise-man-changes-his-way")
+    assert (wise.original, wise.original_language) == ("明者因时而变，知者随事而制", "zh-Hans")
+    kazakh = next(s for s in archive.sayings if s.id == "blow-out-another-s-oil-lamp")
+    assert kazakh.original_language is None  # optional: the catalogue gives no original
+    project = copy_project(tmp_path / "p", speeches=False)
+    sayings = project / "speeches" / "sayings.yml"
+    text = sayings.read_text(encoding="utf-8")
+    sayings.write_text(text.replace("original_language: zh-Hans", "original_language: Chinese", 1))
+    with pytest.raises(ArchiveError) as raised:
+        load_archive(project)
+    assert "original_language" in raised.value.report() and "'Chinese'" in raised.value.report()

@@ -13,6 +13,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
+from speech_archive.annotate.saying_callouts import fill_saying_notes
 from speech_archive.build import annotate_speech
 from speech_archive.load.untrusted import PAGE_WRAPPER, SITE_EXTENSIONS, check_speech_body
 from speech_archive.model import Archive, CatalogueSaying, GlossaryTerm, Speech, Theme
@@ -42,7 +43,8 @@ def rendered(body: str) -> BeautifulSoup:
         body,
         10,
     )
-    page = f"{PAGE_WRAPPER[0]}\n\n{annotate_speech(speech, ARCHIVE).markdown}\n\n{PAGE_WRAPPER[1]}"
+    body = fill_saying_notes(annotate_speech(speech, ARCHIVE).markdown, {})  # a lone speech
+    page = f"{PAGE_WRAPPER[0]}\n\n{body}\n\n{PAGE_WRAPPER[1]}"
     return BeautifulSoup(markdown.markdown(page, extensions=list(SITE_EXTENSIONS)), "html.parser")
 
 

@@ -1,11 +1,16 @@
-"""Saying detection and callouts on small inputs: by cue, by catalogue, by hand."""
+"""Saying detection and saying notes on small inputs: by cue, by catalogue, by hand."""
 
 from __future__ import annotations
 
 import pytest
 
 from speech_archive.annotate.blocks import ADDED, PARAGRAPH, Block
-from speech_archive.annotate.saying_callouts import highlight_sayings, mark_sayings, render_callout
+from speech_archive.annotate.saying_callouts import (
+    fill_saying_notes,
+    highlight_sayings,
+    mark_sayings,
+    note_lines,
+)
 from speech_archive.annotate.sayings import Corrections, FoundSaying, detect_sayings, saying_id
 from speech_archive.model import Archive, CatalogueSaying
 
@@ -296,7 +301,7 @@ def test_saying_id_is_a_short_slug():
     assert len(long_id) <= 60 and not long_id.endswith("-")
 
 
-# --- callouts -----------------------------------------------------------------
+# --- highlights and notes ------------------------------------------------------
 
 
 def test_highlight_wraps_the_words_in_a_link_and_keeps_them():
@@ -325,22 +330,89 @@ def test_words_with_brackets_or_odd_emphasis_are_left_unlinked():
     assert highlight_sayings("a *b c is *it*", [saying]) == "a *b c is *it*"
 
 
-def test_callout_is_a_quote_admonition_with_escaped_values():
+def test_note_holds_what_the_text_does_not_say_escaped_with_the_original_s_lang():
     entry = CatalogueSaying(
-        id="x", text="One *two*", origin='Say "hi"', original="一二", meaning="It <means> this"
+        id="x",
+        text="One *two*",
+        origin='Say "hi"',
+        original="一<二>",
+        original_language="zh-Hans",
+        source="A & B",
+        meaning="It <means> this",
     )
-    callout = render_callout(FoundSaying("x", "One *two*", 'Say "hi"', ((0, 9),), entry))
-    assert callout.splitlines() == [
-        '!!! quote saying-callout "Say &quot;hi&quot;"',
-        "",
-        "    “One \\*two\\*”",
-        "",
-        "    *Original:* 一二",
-        "",
-        "    *Meaning:* It &lt;means&gt; this",
-        "",
-        "    [Every speech that quotes this saying](../sayings/index.md#x)",
+    text = "We agree: One *two*."
+    saying = FoundSaying("x", "One *two*", 'Say "hi"', ((10, 19),), entry)
+    # The origin is not named by the paragraph: it is shown; the saying's words are not.
+    assert note_lines(saying, text) == [
+        "*Say &quot;hi&quot;*",
+        '*Original:* <span class="saying-original" lang="zh-Hans">一&lt;二&gt;</span>',
+        "*Source:* A &amp; B",
+        "*Meaning:* It &lt;means&gt; this",
     ]
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "origin", "cue", "shown"),
+    [
+        (
+            "named before",
+            'As a Kazakh proverb puts it, "Unity is strength."',
+            "Kazakh proverb",
+            None,
+            False,
+        ),
+        (
+            "named after",
+            '"Unity is strength," the Kazakh proverb says.',
+            "Kazakh proverb",
+            None,
+            False,
+        ),
+        ("other words", 'As the saying goes, "Unity is strength."', "Kazakh proverb", None, True),
+        ("no cue", "Unity is strength.", "Chinese saying", None, True),
+        (
+            "cue in the paragraph before",
+            '"Unity is strength."',
+            "Proverb",
+            "as the proverb says",
+            False,
+        ),
+        ("a bare saying tells nothing", "Unity is strength.", "Saying", None, False),
+    ],
+)
+def test_the_origin_is_shown_only_when_the_text_does_not_name_it(case, text, origin, cue, shown):
+    start = text.index("Unity")
+    saying = FoundSaying("u", "Unity is strength", origin, ((start, start + 17),), cue=cue)
+    assert (note_lines(saying, text) != []) == shown, case
+
+
+def test_a_saying_with_nothing_to_add_leaves_a_placeholder_the_render_drops():
+    blocks = [Block('As the proverb goes, "Unity is strength."', PARAGRAPH, 1)]
+    out, _ = mark_sayings(blocks, _speech(blocks), Archive(speeches=()))
+    assert [b.kind for b in out] == [PARAGRAPH, ADDED]
+    page = "\n\n".join(b.text for b in out)
+    # No other speech quotes it: no note at all.
+    assert fill_saying_notes(page, {}) == blocks[0].text.replace(
+        '"Unity is strength."',
+        '"[Unity is strength.](../sayings/index.md#unity-is-strength){ .saying }"',
+    )
+    # Another speech does: a note with only that line.
+    others = {"unity-is-strength": "*Also quoted in:* [B](b.md#p2) (2002)"}
+    filled = fill_saying_notes(page, others)
+    assert filled.count("<aside") == 1 and "*Also quoted in:* [B](b.md#p2) (2002)" in filled
+    assert "\x1f" not in filled
+
+
+def test_a_note_with_its_own_lines_gets_the_other_speeches_line_when_there_is_one():
+    blocks = [Block("Neighbors wish each other well, just as family members do.", PARAGRAPH, 1)]
+    out, _ = mark_sayings(blocks, _speech(blocks), Archive(speeches=(), sayings=CATALOGUE))
+    alone = fill_saying_notes(out[1].text, {})
+    assert "*Chinese saying*" in alone and "亲望亲好，邻望邻好" in alone
+    assert "Also quoted in" not in alone and "\x1f" not in alone
+    others = {"neighbours-wish-well": "*Also quoted in:* [B](b.md#p2) (2002)"}
+    filled = fill_saying_notes(out[1].text, others)
+    assert filled.index("亲望亲好") < filled.index("*Also quoted in:* [B](b.md#p2) (2002)")
+    assert filled.endswith("</details>\n</aside>")
 
 
 def _speech(body_blocks):
@@ -361,7 +433,7 @@ def _speech(body_blocks):
     )
 
 
-def test_mark_sayings_adds_a_callout_after_the_paragraph_and_reports_findings():
+def test_mark_sayings_adds_a_note_after_the_paragraph_and_reports_findings():
     blocks = [
         Block("# Heading", "other"),
         Block('As the saying goes, "Unity is strength."', PARAGRAPH, 1),
@@ -371,8 +443,9 @@ def test_mark_sayings_adds_a_callout_after_the_paragraph_and_reports_findings():
     out, findings = mark_sayings(blocks, _speech(blocks), Archive(speeches=(), sayings=CATALOGUE))
     assert [b.kind for b in out] == ["other", PARAGRAPH, ADDED, PARAGRAPH, ADDED, PARAGRAPH]
     assert [b.number for b in out if b.kind == PARAGRAPH] == [1, 2, 3]
-    assert out[2].text.startswith('!!! quote saying-callout "Saying"')
-    assert out[4].text.startswith('!!! quote saying-callout "Chinese saying"')
+    # "As the saying goes": nothing to add, only a placeholder for other speeches' uses.
+    assert out[2].text == "\x1fsaying-note unity-is-strength\x1f"
+    assert out[4].text.startswith('<aside class="saying-note not-quoted" markdown>')
     assert findings == {
         "sayings": [
             {
@@ -456,7 +529,8 @@ def test_sayings_index_groups_by_origin_and_lists_every_use_newest_first():
         # The catalogue's wording and fields, whatever wording the speeches used.
         "### “Neighbors wish each other well, just as family members do\\.” { #neighbours-wish-well }",
         "",
-        "*Original:* 亲望亲好，邻望邻好",
+        # No original_language in this catalogue: the original has no lang of its own.
+        '*Original:* <span class="saying-original">亲望亲好，邻望邻好</span>',
         "",
         "Quoted in 2 speeches:",
         "",
@@ -475,7 +549,7 @@ def test_sayings_index_groups_by_origin_and_lists_every_use_newest_first():
     assert page.endswith(")\n")
 
 
-def test_a_saying_quoted_twice_in_a_paragraph_gets_one_callout_and_both_highlights():
+def test_a_saying_quoted_twice_in_a_paragraph_gets_one_note_and_both_highlights():
     speech_text = (
         'As the proverb goes, "Haste makes waste." We hurried, and as the proverb goes, '
         '"Haste makes waste."'
@@ -505,3 +579,35 @@ def load_archive_free_speech(body: str):
         body=body,
         body_line=5,
     )
+
+
+def test_a_note_links_at_most_five_other_speeches_newest_first_with_escaped_titles():
+    import datetime as dt
+
+    from speech_archive.model import Speech
+    from speech_archive.pages.sayings import IndexedSaying, other_speeches_lines
+
+    speeches = [
+        Speech(
+            slug=f"200{n}-01-01-s",
+            path=f"speeches/200{n}-01-01-s.md",
+            title=f"Speech *{n}*",
+            date=dt.date(2000 + n, 1, 1),
+            speaker="S",
+            venue="V",
+            themes=(),
+            body="",
+            body_line=1,
+        )
+        for n in range(8)
+    ]
+    saying = IndexedSaying("x", "X", "Proverb", None)
+    saying.uses = {s.slug: (s, [s.year - 1999]) for s in speeches}
+    line = other_speeches_lines({"x": saying}, speeches[0])["x"]
+    # Seven others, 2007 back to 2001: the five newest, then the rest on the Sayings index.
+    assert line == "*Also quoted in:* " + " · ".join(
+        [f"[Speech \\*{n}\\*](200{n}-01-01-s.md#p{n + 1}) (200{n})" for n in (7, 6, 5, 4, 3)]
+        + ["[2 more speeches](../sayings/index.md#x)"]
+    )
+    saying.uses = {speeches[0].slug: (speeches[0], [1])}
+    assert other_speeches_lines({"x": saying}, speeches[0]) == {}  # quoted nowhere else

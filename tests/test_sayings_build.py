@@ -1,7 +1,8 @@
-"""The sayings in a real build: callouts on the seed page, and the Sayings index they link to."""
+"""The sayings in a real build: notes on the seed page, and the Sayings index they link to."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -58,15 +59,62 @@ def _resolve(site: Path, page: Path, href: str) -> tuple[Path, str]:
     return target, parts.fragment
 
 
-def test_seed_page_shows_six_callouts_with_the_speech_s_origins(built_site):
+# What each seed saying's note says, from speeches/sayings.yml, checked by hand against the
+# text: the origin only where the paragraph does not name it (paragraph 32 quotes its saying
+# with no cue), never the saying's own words, and no other speech (the seed is alone).
+SEED_NOTES = [
+    [
+        "Original: 明者因时而变，知者随事而制",
+        "Source: Huan Kuan, Discourses on Salt and Iron (Han dynasty)",
+        "Meaning: Wise people adapt their thinking and their methods when times and "
+        "circumstances change.",
+    ],
+    ["Meaning: Whoever tries to harm others ends up harming himself."],
+    ["Meaning: Real strength lies in unity of purpose, not in force."],
+    [
+        "Original: 求木之长者，必固其根本；欲流之远者，必浚其泉源",
+        "Source: Wei Zheng, Ten Thoughts, a memorial to Emperor Taizong of Tang",
+        "Meaning: Lasting results need sound foundations; here, lasting security needs development.",
+    ],
+    [
+        "Chinese saying",
+        "Original: 亲望亲好，邻望邻好",
+        "Meaning: Neighbours, like relatives, want each other to prosper; good neighbourliness "
+        "is natural.",
+    ],
+    ["Meaning: Greatness comes from openness to others and from gathering what they bring."],
+]
+
+
+def test_seed_page_has_a_note_after_each_saying_s_paragraph_with_what_the_text_lacks(built_site):
     body = soup(built_site / SEED_PAGE).select_one("article .speech-body")
-    callouts = body.select(".admonition.quote.saying-callout")
-    assert [c.select_one(".admonition-title").get_text(strip=True) for c in callouts] == [
-        o for o, _, _ in SEED_SAYINGS
-    ]
-    for callout, (_, saying_id, text) in zip(callouts, SEED_SAYINGS, strict=True):
-        assert f"“{text}”" in callout.get_text(" ", strip=True)
-        assert callout.select_one("a")["href"] == f"../sayings/index.html#{saying_id}"
+    assert body.select(".admonition") == []  # no repeated quote in a box any more
+    notes = body.select("aside.saying-note.not-quoted")
+    assert len(notes) == len(SEED_SAYINGS)
+    for note, expected, (_, _, text) in zip(notes, SEED_NOTES, SEED_SAYINGS, strict=True):
+        # The note follows the paragraph quoting its saying, and does not repeat the words.
+        paragraph = note.find_previous_sibling()
+        assert paragraph.name == "p" and text in paragraph.get_text(), text
+        assert note.select_one("details > summary").get_text(strip=True) == "About this saying"
+        lines = [p.get_text(" ", strip=True).replace(" :", ":") for p in note.select("details > p")]
+        assert lines == expected
+        assert text not in note.get_text(" ")
+
+
+def test_originals_in_notes_and_on_the_index_carry_their_language(built_site):
+    originals = {
+        "wise-man-changes-his-way": "明者因时而变，知者随事而制",
+        "tree-grow-tall-strong-root": "求木之长者，必固其根本；欲流之远者，必浚其泉源",
+        "neighbors-wish-each-other-well": "亲望亲好，邻望邻好",
+    }
+    body = soup(built_site / SEED_PAGE).select_one("article .speech-body")
+    in_notes = [(o.get_text(), o.get("lang")) for o in body.select(".saying-note .saying-original")]
+    assert in_notes == [(text, "zh-Hans") for text in originals.values()]
+    index = soup(built_site / SAYINGS_PAGE).select_one("article")
+    for saying_id, text in originals.items():
+        entry = index.select_one(f"h3[id='{saying_id}']")
+        original = entry.find_next_sibling("p").select_one(".saying-original")
+        assert (original.get_text(), original["lang"]) == (text, "zh-Hans")
 
 
 def test_each_saying_is_highlighted_in_its_paragraph_with_its_words(built_site):
@@ -75,20 +123,16 @@ def test_each_saying_is_highlighted_in_its_paragraph_with_its_words(built_site):
     assert [(a.get_text(), a["href"]) for a in links] == [
         (text, f"../sayings/index.html#{saying_id}") for _, saying_id, text in SEED_SAYINGS
     ]
-    for link in links:
-        paragraph = link.find_parent("p")
-        # The callout follows the paragraph that quotes the saying.
-        callout = paragraph.find_next_sibling(class_="saying-callout")
-        assert callout.select_one("a")["href"] == link["href"]
 
 
-def test_catalogue_fields_show_in_the_callout(built_site):
-    body = soup(built_site / SEED_PAGE).select_one("article .speech-body")
-    first = body.select(".saying-callout")[0].get_text(" ", strip=True)
-    assert "Original: 明者因时而变，知者随事而制" in first
-    assert "Meaning: Wise people adapt" in first
-    kazakh = body.select(".saying-callout")[1].get_text(" ", strip=True)
-    assert "Original" not in kazakh  # the catalogue has none: nothing is made up
+def test_notes_stay_out_of_search_but_originals_find_the_speech(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries = [d for d in index["docs"] if d["location"].startswith(SEED_PAGE.as_posix())]
+    text = " ".join(d["text"] for d in entries)
+    assert "Meaning" not in text and "Whoever tries to harm others" not in text
+    assert "One who tries to blow out another" in text  # the speech's own words stay
+    (page,) = [d for d in entries if d["location"] == SEED_PAGE.as_posix()]
+    assert "明者因时而变，知者随事而制" in page["facets"]
 
 
 def test_sayings_page_groups_sayings_by_origin(built_site):
@@ -126,10 +170,10 @@ def test_sayings_page_links_every_use_to_its_paragraph(built_site):
         assert paragraph.select_one(f"a.saying[href$='#{saying_id}']") is not None
 
 
-def test_callout_links_resolve_to_index_entries(built_site):
+def test_saying_links_resolve_to_index_entries(built_site):
     page = soup(built_site / SEED_PAGE)
     index = soup(built_site / SAYINGS_PAGE)
-    for link in page.select(".saying-callout a, a.saying"):
+    for link in page.select("a.saying"):
         target, fragment = _resolve(built_site, SEED_PAGE, link["href"])
         assert target == (built_site / SAYINGS_PAGE).resolve()
         assert index.find(id=fragment) is not None, link["href"]

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import PLAIN_FRONT_MATTER, ROOT, make_small_archive
 
 from speech_archive.build import annotate_archive, render_site
 from speech_archive.cache import ContentCache, content_hash
@@ -122,3 +122,26 @@ def test_speech_pages_are_reused_until_their_neighbours_change(project):
     assert (
         cache.misses == 3 + len(changed) - 1
     )  # the renamed speech: parse, annotation, page; others: page
+
+
+def test_a_speech_page_changes_when_another_speech_stops_quoting_its_saying(tmp_path):
+    """A saying note names the other speeches quoting the saying: not the page's own source,
+    so the page's cache key must hold that line, or `serve` shows a stale note."""
+    project = make_small_archive(tmp_path / "p")
+    saying = 'As the saying goes, "The slow river reaches the far sea."'
+    first, second = (project / "speeches" / f"{day}-x.md" for day in ("2001-01-01", "2002-02-02"))
+    first.write_text(PLAIN_FRONT_MATTER + saying + "\n", encoding="utf-8")
+    second_front = PLAIN_FRONT_MATTER.replace("2001-01-01", "2002-02-02")
+    second.write_text(second_front + saying + "\n", encoding="utf-8")
+    cache = ContentCache()
+
+    def first_page() -> str:
+        with cache.build():
+            archive = load_archive(project, cache)
+            return render_site(archive, annotate_archive(archive, cache), cache=cache)[
+                "speeches/2001-01-01-x.md"
+            ]
+
+    assert "*Also quoted in:* [A Speech](2002-02-02-x.md#p1) (2002)" in first_page()
+    second.write_text(second_front + "The river is slow.\n", encoding="utf-8")
+    assert "saying-note" not in first_page()  # nothing else to add: no note at all

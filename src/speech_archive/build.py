@@ -16,12 +16,13 @@ from collections.abc import Callable
 from .annotate.blocks import Block, join_blocks, split_blocks
 from .annotate.glossary import add_glossary_notes
 from .annotate.paragraphs import keep_line_breaks, number_paragraphs
-from .annotate.saying_callouts import mark_sayings
+from .annotate.saying_callouts import fill_saying_notes, mark_sayings
 from .cache import ContentCache, cached
 from .model import AnnotatedSpeech, Archive, Findings, Speech
 from .pages import render_annotation_indexes, render_archive_indexes
 from .pages.home import fill_home_page, render_home_summary
 from .pages.neighbours import find_neighbours, render_speech_footer
+from .pages.sayings import collect_sayings, other_speeches_lines
 from .pages.speech import render_speech_page
 from .timings import NO_TIMER, StepTimer
 from .urls import HOME_PAGE, speech_page_path
@@ -34,7 +35,7 @@ AnnotationPass = Callable[[list[Block], Speech, Archive], tuple[list[Block], Fin
 # speeches: `mkdocs serve` reuses a speech's annotation while neither has changed.
 ANNOTATION_PASSES: list[AnnotationPass] = [
     number_paragraphs,  # anchors come from the source's paragraphs, before anything is added
-    mark_sayings,  # callouts cite Block.number; saying links are then protected from later passes
+    mark_sayings,  # notes follow their paragraph; saying links are then protected from later passes
     add_glossary_notes,  # after paragraph/saying links exist: no footnote lands in one
     keep_line_breaks,  # last: hard breaks must not split a mention the passes above look for
 ]
@@ -84,16 +85,30 @@ def render_site(
     with the archive's figures and latest speeches at its marker line.
     """
     neighbours = find_neighbours(archive)  # previous/next/related for every speech, in one pass
+    sayings = collect_sayings(archive, annotated)  # every use of every saying, in one pass
 
     def speech_page(item: AnnotatedSpeech) -> str:
         speech = item.speech
         footer = render_speech_footer(speech, neighbours[speech.slug], archive)
-        # Under `serve`, an unchanged speech with unchanged neighbours keeps its page text.
-        key = ("page", speech.path, speech.content_hash, archive.vocabulary_hash, footer, site_url)
+        # The other speeches quoting its sayings, for the saying notes the pass left open.
+        others = other_speeches_lines(sayings, speech)
+        # Under `serve`, an unchanged speech with unchanged neighbours, and whose sayings
+        # no other speech has started or stopped quoting, keeps its page text.
+        key = (
+            "page",
+            speech.path,
+            speech.content_hash,
+            archive.vocabulary_hash,
+            footer,
+            site_url,
+            tuple(sorted(others.items())),
+        )
         return cached(
             cache,
             key,
-            lambda: render_speech_page(speech, archive, item.markdown, footer, site_url),
+            lambda: render_speech_page(
+                speech, archive, fill_saying_notes(item.markdown, others), footer, site_url
+            ),
         )
 
     files = {speech_page_path(item.speech): speech_page(item) for item in annotated}

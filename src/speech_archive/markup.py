@@ -45,11 +45,14 @@ def paragraph_label(number: int) -> str:
     return f"para. {number}"
 
 
-# Sayings: the words highlighted where they stand, and a callout after their paragraph.
+# Sayings: the words highlighted where they stand, and a note beside their paragraph with
+# what the text does not say (origin, original, source, meaning, other speeches quoting it).
 SAYING_CLASS = "saying"  # the link around a saying's words
-CALLOUT_TYPE = "quote"  # the callout's admonition type (Material styles it)
-CALLOUT_CLASS = "saying-callout"  # added to the admonition: what the callout is
-CALLOUT_LINK_LABEL = "Every speech that quotes this saying"  # to the saying's index entry
+SAYING_NOTE_CLASS = "saying-note"  # the <aside> after the paragraph: a margin note when wide
+SAYING_ORIGINAL_CLASS = "saying-original"  # the original wording, with its own lang
+# Not the speech's words: a reader's copy of the text leaves out elements with this class.
+NOT_QUOTED_CLASS = "not-quoted"
+SAYING_NOTE_SUMMARY = "About this saying"  # what a phone shows of a collapsed note
 
 # Glossary notes are footnotes labelled glossary-<term slug> (-2, -3... when taken).
 GLOSSARY_NOTE_PREFIX = "glossary-"
@@ -80,7 +83,9 @@ VENUE_ANCHOR_PREFIX = "venue-"  # a venue's heading there
 # whose heading has it); extensions/search_exclusions.py sets it on what EXCLUDED_CLASSES
 # mark and on glossary notes and footnote marks.
 SEARCH_EXCLUDE_ATTRIBUTE = "data-search-exclude"
-SEARCH_EXCLUDED_CLASSES = frozenset({PARAGRAPH_NUMBER_CLASS, NEIGHBOURS_CLASS, RELATED_CLASS})
+SEARCH_EXCLUDED_CLASSES = frozenset(
+    {PARAGRAPH_NUMBER_CLASS, NEIGHBOURS_CLASS, RELATED_CLASS, SAYING_NOTE_CLASS}
+)
 
 # --- the stylesheet ------------------------------------------------------------------------
 
@@ -89,8 +94,11 @@ STYLED_CLASSES = frozenset(
     {
         PARAGRAPH_NUMBER_CLASS,
         SPEECH_META_CLASS,
+        SPEECH_BODY_CLASS,  # its grid puts saying notes beside the text on wide screens
         SPEECH_RIGHTS_CLASS,
         SAYING_CLASS,
+        SAYING_NOTE_CLASS,
+        SAYING_ORIGINAL_CLASS,
         NOT_QUOTED_CLASS,
         CITE_CLASS,
         CITE_MENU_CLASS,

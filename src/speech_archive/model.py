@@ -24,6 +24,7 @@ class CatalogueSaying:
     text: str  # the English wording most often quoted
     origin: str  # e.g. 'Chinese saying', 'Kazakh proverb'
     original: str | None = None  # in the source language, where known
+    original_language: str | None = None  # the original's BCP 47 tag ('zh-Hans'): its lang
     source: str | None = None  # work or author, where known
     meaning: str | None = None
     variants: tuple[str, ...] = ()  # other English wordings seen in speeches
@@ -60,7 +61,7 @@ class ReferenceWork:
 
     id: str
     title: str
-    origin: str  # what a callout calls it, e.g. 'Bible'
+    origin: str  # what a saying note calls it, e.g. 'Bible'
     licence: str
     source: str  # where the text came from (a URL)
     cite: str  # how a passage is cited, e.g. 'book chapter:verse'

@@ -159,7 +159,7 @@ class SpeechArchivePlugin(BasePlugin[SpeechArchiveConfig]):
         if home is not None:
             home.content_string = texts.pop(HOME_PAGE)  # stays the hand-written file (edit link)
         self.build.speech_pages = speech_page_steps(archive)
-        facets = archive_facets(archive)
+        facets = archive_facets(archive, annotated)
         for path, text in texts.items():
             file = File.generated(config, path, content=text)
             files.append(file)

@@ -3,7 +3,7 @@
 The body is split once into Markdown blocks (paragraphs, headings, lists, code,
 the speech's own admonitions and footnote definitions). The speech's own
 paragraphs are numbered here, from the source, so numbering never counts what the
-passes add. Passes then insert blocks of kind ``added`` (callouts, definitions)
+passes add. Passes then insert blocks of kind ``added`` (saying notes, definitions)
 and rewrite the text of existing blocks only by adding markup around words.
 """
 

@@ -1,13 +1,29 @@
-"""The sayings pass: highlight each found saying where it stands, and add a callout after its paragraph."""
+"""The sayings pass: highlight each found saying where it stands, and add a note beside it.
+
+The note holds only what the text does not already say: the origin when the words before
+the saying do not name it, the original wording (with its language), the source or the
+passage cited, the meaning, and the other speeches that quote it. The pass reads one
+speech, so that last part is a placeholder line that build.render_site fills from the
+whole archive's findings (fill_saying_notes); a saying with nothing to add gets no note.
+"""
 
 from __future__ import annotations
 
-from ..escape import escape_markdown
-from ..markup import CALLOUT_CLASS, CALLOUT_LINK_LABEL, CALLOUT_TYPE, SAYING_CLASS
-from ..model import Archive, Findings, SayingFinding, Speech
+import re
+from collections.abc import Mapping
+
+from ..escape import escape_html, escape_markdown
+from ..markup import (
+    NOT_QUOTED_CLASS,
+    SAYING_CLASS,
+    SAYING_NOTE_CLASS,
+    SAYING_NOTE_SUMMARY,
+    SAYING_ORIGINAL_CLASS,
+)
+from ..model import Archive, CatalogueSaying, Findings, SayingFinding, Speech
 from ..urls import saying_link
 from .blocks import ADDED, PARAGRAPH, Block, prose_spans
-from .saying_catalogue import build_catalogue_index
+from .saying_catalogue import build_catalogue_index, normal_words
 from .sayings import Corrections, FoundSaying, detect_sayings, reference_index
 
 
@@ -47,24 +63,85 @@ def highlight_sayings(text: str, found: list[FoundSaying]) -> str:
     return "".join(out)
 
 
-def render_callout(saying: FoundSaying) -> str:
-    """A Material admonition: the saying, its original, source and meaning, and a link."""
-    # escape_markdown turns '"' into an entity, so the title's own quotes stay intact.
-    lines = [f'!!! {CALLOUT_TYPE} {CALLOUT_CLASS} "{escape_markdown(saying.origin)}"', ""]
-    paragraphs = [f"“{escape_markdown(saying.text)}”"]
+# Placeholders the pass leaves for build.render_site, which alone sees every speech.
+# U+001F cannot come from a contributor (the loader refuses control characters), so no
+# speech text is ever taken for one.
+_USES = "\x1fsaying-uses {}\x1f"  # inside a note: the other speeches quoting the saying
+_NOTE = "\x1fsaying-note {}\x1f"  # a whole note, only if other speeches quote the saying
+_PLACEHOLDER = re.compile("\n*\x1fsaying-(uses|note) ([^\x1f]*)\x1f")
+
+
+def origin_already_said(origin: str, paragraph: str, saying: FoundSaying) -> bool:
+    """Whether the text names the origin itself ("As a Chinese saying goes", "..., the proverb
+    says"): every word of the origin stands in the paragraph outside the saying's words,
+    or in the cue (which may close the paragraph before)."""
+    outside, position = [], 0
+    for start, end in saying.pieces:
+        outside.append(paragraph[position:start])
+        position = end
+    outside.append(paragraph[position:])
+    said = set(normal_words(" ".join([*outside, saying.cue or ""])))
+    wanted = normal_words(origin)
+    # A bare "Saying" tells a reader nothing the highlight does not.
+    return not wanted or wanted == ("saying",) or all(word in said for word in wanted)
+
+
+def original_html(entry: CatalogueSaying) -> str:
+    """The saying's original wording as inline HTML, in its language (the catalogue's
+    original_language) so browsers pick its fonts and screen readers its voice."""
+    assert entry.original is not None
+    lang = f' lang="{escape_html(entry.original_language)}"' if entry.original_language else ""
+    # Only the tags are raw HTML: Python-Markdown still reads the text between them.
+    return f'<span class="{SAYING_ORIGINAL_CLASS}"{lang}>{escape_markdown(entry.original)}</span>'
+
+
+def note_lines(saying: FoundSaying, paragraph: str) -> list[str]:
+    """The note's own lines (Markdown), from the catalogue and the citation: [] if it adds nothing."""
+    lines = []
+    if not origin_already_said(saying.origin, paragraph, saying):
+        lines.append(f"*{escape_markdown(saying.origin)}*")
     entry = saying.saying
-    if entry and entry.original:
-        paragraphs.append(f"*Original:* {escape_markdown(entry.original)}")
-    if entry and entry.source:
-        paragraphs.append(f"*Source:* {escape_markdown(entry.source)}")
-    elif saying.citation:
-        paragraphs.append(f"*Source:* {escape_markdown(saying.citation)}")
+    # A speech that quotes the original itself (古人云 ...) already shows it.
+    if (
+        entry
+        and entry.original
+        and "".join(entry.original.split()) not in "".join(paragraph.split())
+    ):
+        lines.append(f"*Original:* {original_html(entry)}")
+    source = (entry and entry.source) or saying.citation
+    if source:
+        lines.append(f"*Source:* {escape_markdown(source)}")
     if entry and entry.meaning:
-        paragraphs.append(f"*Meaning:* {escape_markdown(entry.meaning)}")
-    paragraphs.append(f"[{CALLOUT_LINK_LABEL}]({saying_link(saying.id)})")
-    for paragraph in paragraphs:
-        lines += [f"    {paragraph}", ""]
-    return "\n".join(lines).rstrip("\n")
+        lines.append(f"*Meaning:* {escape_markdown(entry.meaning)}")
+    return lines
+
+
+def render_note(lines: list[str]) -> str:
+    """An <aside> holding ``lines``, each a paragraph: beside the text on a wide screen, a
+    collapsed <details> on a phone (archive.css, "Sayings"); never part of a copied quote."""
+    out = [
+        f'<aside class="{SAYING_NOTE_CLASS} {NOT_QUOTED_CLASS}" markdown>',
+        "<details markdown>",
+        f"<summary>{SAYING_NOTE_SUMMARY}</summary>",
+        "",
+    ]
+    for line in lines:
+        out += [line, ""]
+    return "\n".join([*out, "</details>", "</aside>"])
+
+
+def fill_saying_notes(markdown: str, others: Mapping[str, str]) -> str:
+    """Put in each note the line naming the other speeches that quote its saying
+    (``others``: saying id -> that line, absent when no other speech quotes it)."""
+
+    def fill(match: re.Match[str]) -> str:
+        kind, saying_id = match.group(1), match.group(2)
+        line = others.get(saying_id)
+        if line is None:
+            return ""
+        return "\n\n" + (line if kind == "uses" else render_note([line]))
+
+    return _PLACEHOLDER.sub(fill, markdown)
 
 
 def mark_sayings(
@@ -91,9 +168,11 @@ def mark_sayings(
         explained: set[str] = set()
         for saying in found:
             if saying.id in explained:
-                continue  # quoted twice in one paragraph: both highlighted, one callout
+                continue  # quoted twice in one paragraph: both highlighted, one note
             explained.add(saying.id)
-            out.append(Block(render_callout(saying), ADDED))
+            lines = note_lines(saying, block.text)
+            note = render_note([*lines, _USES.format(saying.id)]) if lines else None
+            out.append(Block(note or _NOTE.format(saying.id), ADDED))
             finding: SayingFinding = {
                 "id": saying.id,
                 "text": saying.text,

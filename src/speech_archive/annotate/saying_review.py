@@ -19,7 +19,7 @@ from .sayings import Corrections, consider_sayings, reference_index
 class Candidate:
     paragraph: int  # the paragraph's number as the page shows it
     text: str  # the saying's words as they stand in the speech
-    origin: str  # as the callout would title it
+    origin: str  # as the saying note would name it
     cue: str | None  # the speech's words that signal a saying ("as the Psalmist said"), if any
     extent: (
         str  # how the saying's words were delimited: 'quotation marks', 'rest of the sentence'...

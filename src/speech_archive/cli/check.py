@@ -143,7 +143,7 @@ def format_text(report: CheckReport) -> str:
     for path, found in report.findings.items():
         lines.append(
             f"{path}: the build will add {count(found['paragraphs'], 'paragraph number')}, "
-            f"{count(len(found['sayings']), 'saying callout')}, "
+            f"{count(len(found['sayings']), 'highlighted saying')}, "
             f"{count(len(found['terms']), 'glossary term')}"
         )
         lines += [_saying_line(saying, report.sayings_file) for saying in found["sayings"]]

@@ -6,8 +6,10 @@ glossary notes (each term's definition, the same on hundreds of pages: the gloss
 page is where a search should find it), previous/next links and related speeches.
 Indexed, they made up an eighth of the search index, which the reader's browser
 downloads and indexes on every visit, and they flooded results: words of a definition
-matched every speech that mentions the term. Saying callouts stay: a saying's original
-and meaning are found on the speech that quotes it.
+matched every speech that mentions the term. Saying notes are left out too: they are not
+the speech's words, and a search preview would glue a meaning to the paragraph before it;
+a saying's original is found on the speeches quoting it through their facets
+(output/search_index.py).
 
 Material's search plugin skips an element marked ``data-search-exclude`` (and drops
 a section whose heading is marked); this Markdown extension marks these elements in

@@ -33,7 +33,7 @@ REFERENCES_SCHEMA = {
             "origin": {
                 **_TEXT,
                 "maxLength": 100,
-                "description": "what a callout calls it, e.g. 'Bible'",
+                "description": "what a saying note calls it, e.g. 'Bible'",
             },
             # A plain file name: nothing that could reach outside the folder.
             "file": {

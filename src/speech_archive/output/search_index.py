@@ -15,7 +15,9 @@ and the offline plugin's copy of it, search_index.js).
 
 from __future__ import annotations
 
-from ..model import Archive, Speech
+from collections.abc import Iterable
+
+from ..model import AnnotatedSpeech, Archive, Speech
 from ..urls import speech_page_path
 
 FACETS_FIELD = "facets"
@@ -25,18 +27,36 @@ FACETS_FIELD = "facets"
 FACETS_BOOST = 800.0
 
 
-def speech_facets(speech: Speech, archive: Archive) -> str:
-    """The facts a reader searches a speech by, as one line of text."""
+def speech_facets(speech: Speech, archive: Archive, originals: Iterable[str] = ()) -> str:
+    """The facts a reader searches a speech by, as one line of text.
+
+    ``originals``: the original wordings of the sayings it quotes. The saying notes that
+    show them are kept out of the text's search entry (a note is not the speech's words),
+    yet a reader who types a saying's Chinese original is looking for the speeches quoting it.
+    """
     parts = [speech.speaker, speech.venue]
     if speech.occasion:
         parts.append(speech.occasion)
     parts += [archive.themes[slug].title for slug in speech.themes]
+    parts += originals
     return " · ".join(parts)
 
 
-def archive_facets(archive: Archive) -> dict[str, str]:
+def archive_facets(archive: Archive, annotated: Iterable[AnnotatedSpeech] = ()) -> dict[str, str]:
     """Facets of every speech, by the docs-relative path of its page."""
-    return {speech_page_path(speech): speech_facets(speech, archive) for speech in archive.speeches}
+    catalogue = {saying.id: saying for saying in archive.sayings}
+    originals: dict[str, list[str]] = {}
+    for item in annotated:
+        quoted = dict.fromkeys(found["id"] for found in item.findings.get("sayings", []))
+        originals[item.speech.slug] = [
+            original
+            for saying_id in quoted
+            if saying_id in catalogue and (original := catalogue[saying_id].original)
+        ]
+    return {
+        speech_page_path(speech): speech_facets(speech, archive, originals.get(speech.slug, ()))
+        for speech in archive.speeches
+    }
 
 
 def add_facets_in_place(docs: list[dict], fields: dict, facets_by_location: dict[str, str]) -> None:

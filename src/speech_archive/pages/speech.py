@@ -40,7 +40,9 @@ def render_speech_page(
 ) -> str:
     """The whole page: title, metadata block with the citation's data, the (annotated) body,
     the rights notice. ``site_url`` makes the citation's URL the archive's own."""
-    meta: dict = {"title": speech.title, **speech_head_meta(speech)}
+    # No table of contents: a speech has few headings, and its right margin holds the
+    # saying notes (archive.css, "Sayings").
+    meta: dict = {"title": speech.title, "hide": ["toc"], **speech_head_meta(speech)}
     # The speech's language on its title and text (fonts, screen readers' voices); the tag
     # is checked against the schema's BCP 47 pattern, and quoted all the same.
     lang = f'lang="{escape_html(speech.language)}"'
