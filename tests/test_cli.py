@@ -67,18 +67,26 @@ def test_new_then_check_then_build_as_real_commands(tmp_path):
     made = _subprocess(project, "new", *NEW_OPTIONS, "--occasion", "Cuban crisis")
     assert made.returncode == 0, made.stderr
     assert made.stdout.strip() == NEW_PATH
+    # Never filled in: check and the build refuse it, on the placeholder's line.
+    placeholder = (
+        f"{NEW_PATH}:11: body: is still the placeholder written by 'speech-archive new' "
+        "(expected the text of the speech in its place)"
+    )
+    checked = _subprocess(project, "check", NEW_PATH)
+    assert checked.returncode == 1, checked.stdout
+    assert checked.stdout.splitlines() == [placeholder, "1 problem in 1 file: checked 1 file"]
+    assert run_mkdocs_build(project).returncode != 0
+    # Filled in, it builds.
+    path = project / NEW_PATH
+    head = path.read_text(encoding="utf-8").rsplit("\n---\n", 1)[0]
+    path.write_text(f"{head}\n---\n\nGood evening, my fellow citizens.\n", encoding="utf-8")
     checked = _subprocess(project, "check", NEW_PATH)
     assert checked.returncode == 0, checked.stdout
-    assert checked.stdout.splitlines()[-1] == "no problems: checked 1 file"
-    assert "the body is still the placeholder" in checked.stdout
     built = run_mkdocs_build(project)
     assert built.returncode == 0, built.stderr
     page = soup(project / "site" / "speeches" / "1962-10-22-address-to-the-nation.html")
     assert page.select_one("article h1").get_text(strip=True).startswith("Address to the Nation")
-    assert (
-        "Replace this paragraph with the text of the speech"
-        in page.select_one(".speech-body").get_text()
-    )
+    assert "Good evening, my fellow citizens." in page.select_one(".speech-body").get_text()
 
 
 def test_new_writes_complete_front_matter(tmp_path):
@@ -237,7 +245,6 @@ def test_check_lists_what_the_build_adds_to_the_speeches_given(tmp_path):
     found = json.loads(result.stdout)["speeches"][SEED]
     # 37 blank-line separated blocks in the seed's body, counted by hand (salutation groups are one each)
     assert found["paragraphs"] == 37
-    assert found["placeholder"] is False
     assert isinstance(found["sayings"], list) and isinstance(found["terms"], list)
     texts = [saying["text"] for saying in found["sayings"]]
     if texts:  # the saying pass is installed: the Kazakh proverb is in the seed's 10th paragraph
@@ -255,6 +262,9 @@ def test_check_lists_speeches_changed_since_git_head(tmp_path):
     for command in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "base"]):
         subprocess.run(git + command, cwd=project, check=True, capture_output=True)
     assert _cli(project, "new", *NEW_OPTIONS).exit_code == 0
+    path = project / NEW_PATH
+    head = path.read_text(encoding="utf-8").rsplit("\n---\n", 1)[0]
+    path.write_text(f"{head}\n---\n\nGood evening, my fellow citizens.\n", encoding="utf-8")
     result = _cli(project, "check", "--format", "json")
     assert result.exit_code == 0
     assert list(json.loads(result.stdout)["speeches"]) == [NEW_PATH]  # new; the seed is unchanged

@@ -24,7 +24,6 @@ from ..load.archive import (
 )
 from ..model import Archive, Speech
 from ..problems import Problem
-from .new_speech import is_placeholder
 
 # The catalogue of sayings under its old name too: an archive may still use it.
 VOCABULARIES = ("themes.yml", SAYINGS_FILE, OLD_SAYINGS_FILE, "glossary.yml")
@@ -102,7 +101,6 @@ def _findings_for(speech: Speech, archive: Archive) -> dict:
         "paragraphs": found.get("paragraphs", 0),
         "sayings": found.get("sayings", []),
         "terms": found.get("terms", []),
-        "placeholder": is_placeholder(speech.body),
     }
 
 
@@ -148,11 +146,6 @@ def format_text(report: CheckReport) -> str:
         )
         lines += [_saying_line(saying, report.sayings_file) for saying in found["sayings"]]
         lines += [f"  term: {term}" for term in found["terms"]]
-        if found["placeholder"]:
-            lines.append(
-                "  the body is still the placeholder written by 'speech-archive new': "
-                "replace it with the speech's text"
-            )
     lines += [str(problem) for problem in report.problems]
     lines.append(report.summary())
     return "\n".join(shown(line) for line in lines)  # a quoted saying is one visible line too
