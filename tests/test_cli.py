@@ -105,43 +105,108 @@ def test_new_writes_complete_front_matter(tmp_path):
     [
         (
             ["--date", "22 October 1962"],
-            "speeches/22 October 1962-address-to-the-nation.md:3: date: expected a value like '2014-05-21', "
-            "got '22 October 1962'",
+            ["--date: expected a value like '2014-05-21', got '22 October 1962'"],
         ),
         (
             ["--date", "1962-02-30"],
-            "speeches/1962-02-30-address-to-the-nation.md:3: date: '1962-02-30' is not a real day "
-            "(expected a valid YYYY-MM-DD date)",
+            ["--date: '1962-02-30' is not a real day (expected a valid YYYY-MM-DD date)"],
         ),
         (
-            ["--theme", "comon-security"],
-            "speeches/1962-10-22-address-to-the-nation.md:8: themes[1]: 'comon-security' is not defined in "
-            "speeches/themes.yml (did you mean 'common-security'? expected one of its slugs)",
+            ["--theme", "securty"],
+            [
+                "--theme: 'securty' is not a theme of speeches/themes.yml (expected one of: "
+                "common-security, comprehensive-security, cooperative-security, "
+                "sustainable-security, regional-cooperation, counter-terrorism, development)"
+            ],
+        ),
+        (
+            ["--venue", "Paris"],
+            [
+                "--venue: 'Paris' has no country (expected 'place, country', like "
+                "'Shanghai, China': the venues index files it under the part after the last comma)"
+            ],
+        ),
+        (
+            ["--venue", "Paris,", "--date", "2020-02-30", "--theme", "securty"],
+            [
+                "--date: '2020-02-30' is not a real day (expected a valid YYYY-MM-DD date)",
+                "--venue: 'Paris,' has no country (expected 'place, country', like "
+                "'Shanghai, China': the venues index files it under the part after the last comma)",
+                "--theme: 'securty' is not a theme of speeches/themes.yml (expected one of: "
+                "common-security, comprehensive-security, cooperative-security, "
+                "sustainable-security, regional-cooperation, counter-terrorism, development)",
+            ],
         ),
     ],
-    ids=["written-date", "impossible-day", "unknown-theme"],
+    ids=["written-date", "impossible-day", "unknown-theme", "venue-without-country", "three"],
 )
-def test_new_rejects_what_the_build_rejects_with_its_message(tmp_path, options, expected):
+def test_new_names_the_option_of_each_bad_value(tmp_path, options, expected):
     project = copy_project(tmp_path / "project")
-    args = NEW_OPTIONS + options
-    if "--date" in options:  # replace the valid date rather than giving two
-        index = args.index("--date")
-        del args[index : index + 2]
-    result = _cli(project, "new", *args)
-    assert result.exit_code == 1
-    assert expected in result.stderr
-    assert "Traceback" not in result.output
+    args = list(NEW_OPTIONS)
+    for option in ("--date", "--venue"):  # replace the valid value rather than giving two
+        if option in options:
+            index = args.index(option)
+            del args[index : index + 2]
+    result = _subprocess(project, "new", *args, *options)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        *expected,
+        f"Error: nothing was written: {len(expected)} problem{'s' if len(expected) > 1 else ''} "
+        "to fix in the options above",
+    ]
     assert sorted(p.name for p in (project / "speeches").glob("*.md")) == [f"{SEED_SLUG}.md"]
 
 
-def test_new_without_speaker_names_the_field(tmp_path):
+def test_new_without_speaker_or_theme_names_the_options(tmp_path):
     project = copy_project(tmp_path / "project")
     args = [a for a in NEW_OPTIONS if a not in ("--speaker", "John F. Kennedy")]
+    args = args[: args.index("--theme")]
     result = _cli(project, "new", *args)
     assert result.exit_code == 1
-    assert (
-        f"{NEW_PATH}:2: speaker: is missing (expected: Who delivered the speech.)" in result.stderr
+    assert result.stderr.splitlines()[:2] == [
+        "--speaker: is missing (expected: Who delivered the speech.)",
+        "--theme: is missing (expected at least one theme slug; repeat it for several)",
+    ]
+
+
+def test_new_ends_by_printing_the_next_step(tmp_path):
+    project = copy_project(tmp_path / "project")
+    result = _subprocess(project, "new", *NEW_OPTIONS)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"{NEW_PATH}\n"
+    assert result.stderr == (
+        f"next: replace the placeholder in {NEW_PATH} with the speech's text, "
+        f"then run 'speech-archive check {NEW_PATH}'\n"
     )
+
+
+def test_a_long_theme_list_is_cut_to_the_closest(tmp_path):
+    project = copy_project(tmp_path / "project")
+    themes = project / "speeches" / "themes.yml"
+    extra = "".join(
+        f"{slug}:\n  title: {slug.title()}\n  description: About {slug}.\n"
+        for slug in (
+            "energy", "climate", "trade", "health", "education", "culture", "migration",
+            "maritime-security", "cyber-security", "food-security",
+        )
+    )  # fmt: skip
+    themes.write_text(themes.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    args = [*NEW_OPTIONS[: NEW_OPTIONS.index("--theme")], "--theme", "cyber-securty"]
+    result = _cli(project, "new", *args)
+    assert result.exit_code == 1
+    first = result.stderr.splitlines()[0]
+    start = (
+        "--theme: 'cyber-securty' is not a theme of speeches/themes.yml "
+        "(expected one of its 17 slugs; the closest: "
+    )
+    assert first.startswith(start) and first.endswith(")")
+    closest = first[len(start) : -1].split(", ")
+    assert closest[0] == "cyber-security" and len(closest) == 5
+    assert set(closest) < {
+        "cyber-security", "food-security", "maritime-security", "common-security",
+        "comprehensive-security", "cooperative-security", "sustainable-security",
+        "counter-terrorism",
+    }  # fmt: skip
 
 
 def test_new_refuses_to_overwrite(tmp_path):

@@ -222,7 +222,11 @@ def test_import_into_output_dir_for_header_style(tmp_path):
         "source:\n  title: Collected Addresses, Volume II\n  retrieved: 2020-01-02\n"
         in front + "\n"
     )
-    assert result.stderr == ""  # every required field was in the transcript
+    # Every required field was in the transcript: only the next step is left.
+    assert result.stderr == (
+        f"next: read {written} through, then move it into {project / 'speeches'}/ "
+        "and run 'speech-archive check'\n"
+    )
 
 
 def test_import_of_unreadable_file_names_it_without_traceback(tmp_path):
@@ -290,3 +294,37 @@ def test_import_never_edits_a_line_of_the_body(lines):
     if body:
         starts = [i for i in range(len(source)) if source[i : i + len(body)] == body]
         assert starts, (source, body)
+
+
+def test_import_names_the_option_of_a_bad_value_and_writes_nothing(tmp_path):
+    project = copy_project(tmp_path / "project", speeches=False)
+    transcript = tmp_path / "remarks.txt"
+    transcript.write_text(HEADER_STYLE, encoding="utf-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "speech_archive.cli",
+            "import",
+            str(transcript),
+            "--venue",
+            "Paris",
+            "--theme",
+            "securty",
+        ],  # fmt: skip
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "--venue: 'Paris' has no country (expected 'place, country', like 'Shanghai, China': "
+        "the venues index files it under the part after the last comma)",
+        "--theme: 'securty' is not a theme of speeches/themes.yml (expected one of: "
+        "common-security, comprehensive-security, cooperative-security, sustainable-security, "
+        "regional-cooperation, counter-terrorism, development)",
+        "Error: nothing was written: 2 problems to fix in the options above",
+    ]
+    assert "Traceback" not in result.stderr
+    assert list((project / "speeches").glob("*.md")) == []

@@ -24,6 +24,7 @@ from ..load.archive import (
     sayings_file,
     speech_files,
 )
+from ..load.catalogues import load_themes
 from ..load.text_files import character_problems, read_text
 from ..model import Archive
 from ..problems import Problem
@@ -31,6 +32,7 @@ from . import saying_report
 from .check import archive_path, count, format_json, format_text, run_check
 from .importer import import_transcript, speech_file_from
 from .new_speech import check_new_speech, new_speech_text
+from .options import NEXT_STEP, OPTION_OF_FIELD, option_messages, theme_messages, venue_message
 from .saying_promotion import Sighting, promotions
 from .speech_file import check_speech_text, file_slug, write_new_file
 from .starter import StarterError, write_starter
@@ -212,15 +214,32 @@ def new(
     root = _root(ctx)
     slug = slug or file_slug(title)
     text = new_speech_text(title, date, venue, speaker, themes, occasion)
-    problems = check_new_speech(root, date, slug, text)
-    if problems:
-        _echo_problems(problems)
-        raise click.ClickException(
-            f"nothing was written: {count(len(problems), 'problem')} to fix in the options above"
-        )
+    messages = option_messages(check_new_speech(root, date, slug, text), themes)
+    _refuse_bad_options(root, messages, venue, themes)
     path = root / SPEECHES_DIR / f"{date}-{slug}.md"
     _write(path, text, hint="edit that file, or pass --slug to choose another name")
     click.echo(_shown(path))
+    click.echo(NEXT_STEP.format(path=_shown(path)), err=True)
+
+
+def _refuse_bad_options(
+    root: Path, messages: list[str], venue: str | None, themes: tuple[str, ...]
+) -> None:
+    """Print every option's problem, in the options' order, and stop; nothing is written."""
+    known, _ = load_themes(root / SPEECHES_DIR / "themes.yml", f"{SPEECHES_DIR}/themes.yml")
+    messages = [*messages, *theme_messages(themes, list(known))]
+    messages.append(venue_message(venue) or "")
+    order = [f"{option}:" for option in OPTION_OF_FIELD.values()]
+    messages = sorted(
+        (message for message in dict.fromkeys(messages) if message),
+        key=lambda m: next((i for i, o in enumerate(order) if m.startswith(o)), -1),
+    )
+    if messages:
+        for message in messages:
+            click.echo(shown(message), err=True)
+        raise click.ClickException(
+            f"nothing was written: {count(len(messages), 'problem')} to fix in the options above"
+        )
 
 
 @main.command(short_help="Validate the archive as the build does.")
@@ -327,6 +346,7 @@ def import_(
     if text is None or problems:
         _echo_problems(problems)
         raise click.ClickException("nothing was imported")
+    _refuse_bad_options(root, [], venue, themes)
     imported = import_transcript(text)
     if not imported.body.strip():
         raise click.ClickException(
@@ -350,6 +370,14 @@ def import_(
             f"{count(len(to_fill), 'field')} to fill in or correct, then run 'speech-archive check'",
             err=True,
         )
+    elif not dry_run:
+        in_archive = archive_path(root, path) is not None
+        then = (
+            f"run 'speech-archive check {_shown(path)}'"
+            if in_archive
+            else (f"move it into {_shown(root / SPEECHES_DIR)}/ and run 'speech-archive check'")
+        )
+        click.echo(f"next: read {_shown(path)} through, then {then}", err=True)
 
 
 SAYING_FORMATS = {
