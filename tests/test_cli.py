@@ -444,3 +444,32 @@ def test_pull_request_template_asks_for_source_rights_and_a_clean_check():
     template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     for asked in ("Source", "rights", "word for word", "speech-archive check", "themes"):
         assert asked in template
+
+
+# --- slugs of titles in any script --------------------------------------------------------------
+
+
+def test_new_gives_titles_in_any_script_distinct_readable_file_names(tmp_path):
+    project = copy_project(tmp_path / "project")
+    options = [a for a in NEW_OPTIONS]
+    del options[options.index("--title") : options.index("--title") + 2]
+    written = []
+    for title in (
+        "千里之行，始于足下",
+        "Обращение к нации",
+        "Обращение к нации!",  # another title with the same words: a suffix, never a clash
+        "السلام عليكم",
+    ):
+        result = _subprocess(project, "new", "--title", title, *options)
+        assert result.returncode == 0, result.stderr
+        written.append(result.stdout.strip())
+    assert written == [
+        "speeches/1962-10-22-qian-li-zhi-xing-shi-yu-zu-xia.md",
+        "speeches/1962-10-22-obrashchenie-k-natsii.md",
+        "speeches/1962-10-22-obrashchenie-k-natsii-2.md",
+        "speeches/1962-10-22-lslm-lykm.md",
+    ]
+    # The same title again is the same speech: refused, not written under a new name.
+    again = _subprocess(project, "new", "--title", "Обращение к нации", *options)
+    assert again.returncode == 1
+    assert "speeches/1962-10-22-obrashchenie-k-natsii.md already exists" in again.stderr

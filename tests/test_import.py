@@ -311,7 +311,7 @@ def test_import_names_the_option_of_a_bad_value_and_writes_nothing(tmp_path):
             "Paris",
             "--theme",
             "securty",
-        ],  # fmt: skip
+        ],
         cwd=project,
         capture_output=True,
         text=True,
@@ -328,3 +328,27 @@ def test_import_names_the_option_of_a_bad_value_and_writes_nothing(tmp_path):
     ]
     assert "Traceback" not in result.stderr
     assert list((project / "speeches").glob("*.md")) == []
+
+
+def test_import_gives_titles_in_any_script_distinct_readable_file_names(tmp_path):
+    project = copy_project(tmp_path / "project", speeches=False)
+    written = []
+    for number, title in enumerate(
+        ("千里之行，始于足下", "Обращение к нации", "Обращение к нации!", "السلام عليكم")
+    ):
+        transcript = tmp_path / f"speech-{number}.txt"
+        transcript.write_text(
+            HEADER_STYLE.replace("Remarks on the River Compact", title), encoding="utf-8"
+        )
+        result = _run_import(project, str(transcript), "--theme", "development")
+        assert result.exit_code == 0, result.output
+        written.append(Path(result.stdout.strip()).name)
+    assert written == [
+        "1921-03-03-qian-li-zhi-xing-shi-yu-zu-xia.md",
+        "1921-03-03-obrashchenie-k-natsii.md",
+        "1921-03-03-obrashchenie-k-natsii-2.md",
+        "1921-03-03-lslm-lykm.md",
+    ]
+    assert "title: Обращение к нации!\n" in (
+        project / "speeches" / "1921-03-03-obrashchenie-k-natsii-2.md"
+    ).read_text(encoding="utf-8")

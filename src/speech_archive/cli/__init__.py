@@ -34,7 +34,7 @@ from .importer import import_transcript, speech_file_from
 from .new_speech import check_new_speech, new_speech_text
 from .options import NEXT_STEP, OPTION_OF_FIELD, option_messages, theme_messages, venue_message
 from .saying_promotion import Sighting, promotions
-from .speech_file import check_speech_text, file_slug, write_new_file
+from .speech_file import check_speech_text, file_slug, free_slug, write_new_file
 from .starter import StarterError, write_starter
 
 
@@ -212,7 +212,7 @@ def new(
           --theme common-security
     """
     root = _root(ctx)
-    slug = slug or file_slug(title)
+    slug = slug or free_slug(root / SPEECHES_DIR, date, file_slug(title), title)
     text = new_speech_text(title, date, venue, speaker, themes, occasion)
     messages = option_messages(check_new_speech(root, date, slug, text), themes)
     _refuse_bad_options(root, messages, venue, themes)
@@ -352,8 +352,9 @@ def import_(
         raise click.ClickException(
             f"{_shown(file)}: found no speech text after the title and date lines"
         )
-    name, speech_text = speech_file_from(imported, venue, speaker, themes, slug)
-    path = (output_dir or root / SPEECHES_DIR) / name
+    folder = output_dir or root / SPEECHES_DIR
+    name, speech_text = speech_file_from(imported, venue, speaker, themes, slug, folder)
+    path = folder / name
     to_fill = check_speech_text(root, name, speech_text, shown_as=_shown(path))
     if dry_run:
         click.echo(speech_text, nl=False)

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .dates import iso_date
-from .speech_file import file_slug, render_speech_file
+from .speech_file import file_slug, free_slug, render_speech_file
 
 # Header names as people write them -> the front-matter field they fill.
 HEADER_FIELDS = {
@@ -82,6 +83,7 @@ def speech_file_from(
     speaker: str | None = None,
     themes: tuple[str, ...] = (),
     slug: str | None = None,
+    folder: Path | None = None,
 ) -> tuple[str, str]:
     """(file name, file text); the contributor's options win over what the transcript says.
 
@@ -95,7 +97,11 @@ def speech_file_from(
     date = (
         meta["date"] if meta.get("date") and iso_date(meta["date"]) == meta["date"] else "undated"
     )
-    slug = slug or (file_slug(meta["title"]) if meta.get("title") else "untitled")
+    if not slug and meta.get("title"):
+        slug = file_slug(meta["title"])
+        if folder is not None:  # another speech of the day may have those words already
+            slug = free_slug(folder, date, slug, meta["title"])
+    slug = slug or "untitled"
     return f"{date}-{slug}.md", render_speech_file(meta, imported.body)
 
 
