@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from conftest import ROOT, SEED_SLUG, copy_project, run_mkdocs_build, soup
 
 from speech_archive.cli import main
+from speech_archive.cli.check import escaped_data, escaped_property
 
 SEED = f"speeches/{SEED_SLUG}.md"
 VALID = """\
@@ -407,6 +408,8 @@ def test_pull_request_workflow_runs_check_tests_and_strict_build():
         step.get("run", "") for step in _steps(yaml.safe_load((WORKFLOWS / "ci.yml").read_text()))
     )
     assert "speech-archive check" in runs
+    # Problems are annotated on the lines of the pull request's files.
+    assert "speech-archive check --format github" in runs
     assert "mkdocs build --strict" in runs
     assert "./scripts/test.sh" in runs  # the README's test command
     triggers = yaml.safe_load((WORKFLOWS / "ci.yml").read_text())[True]
@@ -473,3 +476,35 @@ def test_new_gives_titles_in_any_script_distinct_readable_file_names(tmp_path):
     again = _subprocess(project, "new", "--title", "Обращение к нации", *options)
     assert again.returncode == 1
     assert "speeches/1962-10-22-obrashchenie-k-natsii.md already exists" in again.stderr
+
+
+# --- check --format github ----------------------------------------------------------------------
+
+
+def test_check_format_github_prints_workflow_annotations(tmp_path):
+    project = copy_project(tmp_path / "project")
+    speech = "---\ntitle: A\ndate: 2001-01-01\nspeaker: S\nvenue: A, B\nthemes:\n  - 100%\n---\n\n"
+    speech += "We did it all, every part of it.\n"
+    (project / "speeches" / "2001-01-01-x.md").write_text(speech, encoding="utf-8")
+    (project / "speeches" / "2001-01-02-a,b.md").write_text(speech, encoding="utf-8")
+    result = _subprocess(project, "check", "--format", "github")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "::error file=speeches/2001-01-01-x.md,line=7,title=speech-archive%3A themes[0]"
+        "::expected a value like 'common-security', got '100%25'",
+        # line 0 (the whole file) is left out; ',' and ':' in a property are escaped
+        "::error file=speeches/2001-01-02-a%2Cb.md,title=speech-archive::file name is not of "
+        "the form YYYY-MM-DD-slug.md (expected a date, then lower-case ASCII words joined by "
+        "hyphens)",
+        "::error file=speeches/2001-01-02-a%2Cb.md,line=7,title=speech-archive%3A themes[0]"
+        "::expected a value like 'common-security', got '100%25'",
+        "3 problems in 2 files: checked 3 speeches and the vocabularies",
+    ]
+    assert "Traceback" not in result.stderr
+
+
+def test_github_escaping_is_the_runners():
+    # The runner's unescaping (actions/runner, ActionCommand.cs): %25 % , %0D \r, %0A \n in
+    # messages; and %3A :, %2C , in properties.
+    assert escaped_data("a%b\r\nc:d,e") == "a%25b%0D%0Ac:d,e"
+    assert escaped_property("a%b\r\nc:d,e") == "a%25b%0D%0Ac%3Ad%2Ce"

@@ -29,7 +29,7 @@ from ..load.text_files import character_problems, read_text
 from ..model import Archive
 from ..problems import Problem
 from . import saying_report
-from .check import archive_path, count, format_json, format_text, run_check
+from .check import archive_path, count, format_github, format_json, format_text, run_check
 from .importer import import_transcript, speech_file_from
 from .new_speech import check_new_speech, new_speech_text
 from .options import NEXT_STEP, OPTION_OF_FIELD, option_messages, theme_messages, venue_message
@@ -247,10 +247,11 @@ def _refuse_bad_options(
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "github"]),
     default="text",
     show_default=True,
-    help="json prints the problems and findings for bots.",
+    help="json prints the problems and findings for bots; github prints GitHub Actions "
+    "annotations, shown on the lines of a pull request's files.",
 )
 @click.option(
     "--since",
@@ -273,6 +274,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...], output_format: str, since
       speech-archive check
       speech-archive check speeches/2014-05-21-new-approach-for-asian-security-cooperation.md
       speech-archive check --format json
+      speech-archive check --format github   # in a GitHub Actions workflow
     """
     root = _root(ctx)
     asked = None
@@ -288,7 +290,8 @@ def check(ctx: click.Context, paths: tuple[Path, ...], output_format: str, since
                 )
             asked.append(name)
     report = run_check(root, asked, since)
-    click.echo(format_json(report) if output_format == "json" else format_text(report))
+    formats = {"text": format_text, "json": format_json, "github": format_github}
+    click.echo(formats[output_format](report))
     ctx.exit(0 if report.ok else 1)
 
 

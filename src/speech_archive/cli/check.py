@@ -165,3 +165,30 @@ def format_json(report: CheckReport) -> str:
         ensure_ascii=False,
         default=str,
     )
+
+
+def escaped_data(text: str) -> str:
+    """A workflow command's message, escaped as the GitHub Actions runner unescapes it."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escaped_property(text: str) -> str:
+    """A workflow command's property value: its message's escapes, and ':' and ',' too."""
+    return escaped_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(report: CheckReport) -> str:
+    """One '::error file=...,line=...,title=...::message' workflow command per problem, which
+    GitHub shows on the line of the pull request's file, then the summary as a plain line."""
+    lines = []
+    for problem in report.problems:
+        visible = problem.as_dict()  # every part shown escaped, one line, as in the text form
+        properties = [f"file={escaped_property(visible['path'])}"]
+        if problem.line > 0:  # 0: the whole file, which GitHub annotates without a line
+            properties.append(f"line={problem.line}")
+        field = visible["field"]
+        title = f"speech-archive: {field}" if field != "-" else "speech-archive"
+        properties.append(f"title={escaped_property(title)}")
+        lines.append(f"::error {','.join(properties)}::{escaped_data(visible['message'])}")
+    lines.append(report.summary())
+    return "\n".join(lines)
