@@ -508,3 +508,18 @@ def test_github_escaping_is_the_runners():
     # messages; and %3A :, %2C , in properties.
     assert escaped_data("a%b\r\nc:d,e") == "a%25b%0D%0Ac:d,e"
     assert escaped_property("a%b\r\nc:d,e") == "a%25b%0D%0Ac%3Ad%2Ce"
+
+
+def test_help_lists_the_workflow_of_adding_a_speech():
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    for step in (
+        "1. make the file, from a text copy of it",
+        "speech-archive import transcript.txt",
+        "speech-archive new --title",
+        "2. complete it",
+        "3. speech-archive check",
+        "4. open a pull request",
+    ):
+        assert step in text, step

@@ -145,11 +145,17 @@ def main(root: Path | None) -> None:
     A new archive:
       speech-archive init my-archive && cd my-archive && mkdocs build
     \b
-    Example, from the project's folder:
-      speech-archive new --title "New Approach for Asian Security Cooperation" \\
-          --date 2014-05-21 --venue "Shanghai, China" --speaker "Xi Jinping" \\
-          --theme common-security
-      speech-archive check
+    Example: adding a speech, from the project's folder:
+      1. make the file, from a text copy of it (look first with --dry-run):
+           speech-archive import transcript.txt --venue "Shanghai, China" \\
+               --speaker "Xi Jinping" --theme common-security
+         or from nothing, to type or paste the text yourself:
+           speech-archive new --title "New Approach for Asian Security Cooperation" \\
+               --date 2014-05-21 --venue "Shanghai, China" --speaker "Xi Jinping" \\
+               --theme common-security
+      2. complete it: the speech's text in place of the placeholder, no page furniture
+      3. speech-archive check     (then ./scripts/serve.sh to look at it)
+      4. open a pull request: it runs check, the tests and a strict build
     """
 
 
