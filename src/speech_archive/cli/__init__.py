@@ -25,14 +25,15 @@ from ..load.archive import (
     speech_files,
 )
 from ..load.catalogues import load_themes
-from ..load.text_files import character_problems, read_text
+from ..load.text_files import character_problems
 from ..model import Archive
 from ..problems import Problem
 from . import saying_report
 from .check import archive_path, count, format_github, format_json, format_text, run_check
-from .importer import import_transcript, speech_file_from
+from .importer import add_page_hints, import_transcript, speech_file_from
 from .new_speech import check_new_speech, new_speech_text
 from .options import NEXT_STEP, OPTION_OF_FIELD, option_messages, theme_messages, venue_message
+from .page_source import PageError, is_url, read_page
 from .saying_promotion import Sighting, promotions
 from .speech_file import check_speech_text, file_slug, free_slug, write_new_file
 from .starter import StarterError, write_starter
@@ -301,8 +302,10 @@ def check(ctx: click.Context, paths: tuple[Path, ...], output_format: str, since
     ctx.exit(0 if report.ok else 1)
 
 
-@main.command("import", short_help="Turn a raw transcript into a speech file.")
-@click.argument("file", type=PrintablePath(exists=True, dir_okay=False, path_type=Path))
+@main.command(
+    "import", short_help="Turn a text copy, a saved web page or a URL into a speech file."
+)
+@click.argument("source", metavar="FILE_OR_URL", type=TEXT)
 @click.option("--venue", type=TEXT, help="Where: 'City, Country' (overrides the transcript).")
 @click.option("--speaker", type=TEXT, help="Who delivered it (overrides the transcript).")
 @click.option(
@@ -328,7 +331,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...], output_format: str, since
 @click.pass_context
 def import_(
     ctx: click.Context,
-    file: Path,
+    source: str,
     venue: str | None,
     speaker: str | None,
     themes: tuple[str, ...],
@@ -336,30 +339,46 @@ def import_(
     dry_run: bool,
     output_dir: Path | None,
 ) -> None:
-    """Turn a raw transcript (a web page copy, or 'Title:'/'Date:' header lines) into a speech file.
+    """Turn a speech's text into a speech file: a text copy of a web page, a transcript with
+    'Title:'/'Date:' header lines, a saved web page (.html), or a web page's http(s) address.
 
-    The text is kept word for word. Fields the transcript does not give are left
-    empty, and listed: fill them in, then run 'speech-archive check'. Lines before the
-    speech that were not used (navigation words...) are listed too. Never overwrites.
+    The text is kept word for word. Of a web page, only the main content is read; its
+    furniture (navigation, share and print lines, 'Back to top', copyright lines, cookie
+    notices...) goes into the front matter ('Source: ... Updated: ...') or is left out, and
+    every line left out is listed. Fields the text does not give are left empty, and
+    listed: fill them in, then run 'speech-archive check'. Never overwrites.
 
     \b
     Example:
       speech-archive import ~/Downloads/transcript.txt --venue "Shanghai, China" \\
           --speaker "Xi Jinping" --theme common-security --dry-run
+      speech-archive import https://example.org/speeches/address.html --dry-run
     """
     root = _root(ctx)
-    text, problems = read_text(file, _shown(file))  # a regular file, read up to the size limit
-    if text is not None:
+    shown_source = source if is_url(source) else _shown(Path(source))
+    # What is there but not a regular file (a FIFO, a device) is refused by read_text, unread.
+    if not is_url(source) and (Path(source).is_dir() or not Path(source).exists()):
+        raise click.BadParameter(
+            f"{source!r} is not a file or an http(s) address "
+            "(expected a text copy, a saved .html page or a URL)",
+            param_hint="FILE_OR_URL",
+        )
+    try:
+        page, problems = read_page(source, shown_source)
+    except PageError as err:
+        raise click.ClickException(str(err)) from None
+    if page is not None:
         # Refused at the source: the title and body would carry them into the file and feed.
-        problems = character_problems(text, _shown(file))
-    if text is None or problems:
+        problems = character_problems(page.text, shown_source)
+    if page is None or problems:
         _echo_problems(problems)
         raise click.ClickException("nothing was imported")
     _refuse_bad_options(root, [], venue, themes)
-    imported = import_transcript(text)
+    imported = import_transcript(page.text)
+    add_page_hints(imported, page.hints)
     if not imported.body.strip():
         raise click.ClickException(
-            f"{_shown(file)}: found no speech text after the title and date lines"
+            f"{shown_source}: found no speech text after the title and date lines"
         )
     folder = output_dir or root / SPEECHES_DIR
     name, speech_text = speech_file_from(imported, venue, speaker, themes, slug, folder)
@@ -372,8 +391,8 @@ def import_(
     else:
         _write(path, speech_text, hint="nothing was written; pass --slug to choose another name")
         click.echo(_shown(path))
-    for line, unused in imported.unused:
-        click.echo(f"{_shown(file)}:{line}: left out (not part of the speech?): {unused}", err=True)
+    for line, unused in page.left_out_with(imported.unused):
+        click.echo(f"{shown_source}:{line}: left out (not part of the speech?): {unused}", err=True)
     if to_fill:
         _echo_problems(to_fill)
         click.echo(

@@ -195,9 +195,7 @@ def _furniture_problems(
     for offset, line in prose:
         content = _LEAD.sub("", line.strip()).strip()
         # Furniture is short, and more than a letter ('x' may be a list's or a poem's line).
-        if len(content) < 2 or len(content) > 400:
-            continue
-        what = _furniture_kind(content)
+        what = furniture_kind(content)
         if what is None and _BARE_URL.fullmatch(content) and _alone(lines, offset):
             what = "a bare web address"
         if what:
@@ -214,7 +212,26 @@ def _furniture_problems(
     return problems
 
 
-def _furniture_kind(content: str) -> str | None:
+def furniture_kind(line: str) -> str | None:
+    """What kind of a web page's furniture ``line`` is ('a copyright line'...); None when it
+    may be speech. A footer written on one line ('Print | Back to top / Copyright © ...') is
+    furniture when each of its parts is."""
+    content = _LEAD.sub("", line.strip()).strip()
+    if len(content) < 2 or len(content) > 400:
+        return None
+    whole = _kind_of(content)
+    if whole:
+        return whole
+    parts = [part for part in _FOOTER_SEPARATOR.split(content) if part]
+    kinds = [_kind_of(part) for part in parts] if len(parts) > 1 else [None]
+    return kinds[0] if all(kinds) else None
+
+
+# Parts of a one-line footer: ' | ', ' / ', ' · ' between them.
+_FOOTER_SEPARATOR = re.compile(r"\s+[|/·•]\s+")
+
+
+def _kind_of(content: str) -> str | None:
     for what, pattern in _FURNITURE:
         if pattern.fullmatch(content):
             if what == "a cookie notice" and not _COOKIE_NOTICE.search(content):
