@@ -12,7 +12,8 @@ The kinds of mistake, by the folders' first word:
     encoding-      a file that is not UTF-8 text (Latin-1, UTF-16, NUL bytes)
     front-matter-  a speech's fields: missing, misspelt, of the wrong type or value, bad YAML
     yaml-          YAML the archive never reads (aliases, tags, deep nesting, control characters)
-    body-          a speech's text: a footnote without its definition
+    body-          a speech's text: a footnote without its definition; unfinished (the
+                   placeholder, empty, shorter than a sentence) or a web page's furniture
     html-          markup in a speech's text that would run, embed or restyle something
     duplicate-     one speech under two file names
     themes-, sayings-, glossary-    the vocabularies beside the speeches

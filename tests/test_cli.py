@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from conftest import ROOT, SEED_SLUG, copy_project, run_mkdocs_build, soup
 
 from speech_archive.cli import main
+from speech_archive.cli.check import escaped_data, escaped_property
 
 SEED = f"speeches/{SEED_SLUG}.md"
 VALID = """\
@@ -67,18 +68,26 @@ def test_new_then_check_then_build_as_real_commands(tmp_path):
     made = _subprocess(project, "new", *NEW_OPTIONS, "--occasion", "Cuban crisis")
     assert made.returncode == 0, made.stderr
     assert made.stdout.strip() == NEW_PATH
+    # Never filled in: check and the build refuse it, on the placeholder's line.
+    placeholder = (
+        f"{NEW_PATH}:11: body: is still the placeholder written by 'speech-archive new' "
+        "(expected the text of the speech in its place)"
+    )
+    checked = _subprocess(project, "check", NEW_PATH)
+    assert checked.returncode == 1, checked.stdout
+    assert checked.stdout.splitlines() == [placeholder, "1 problem in 1 file: checked 1 file"]
+    assert run_mkdocs_build(project).returncode != 0
+    # Filled in, it builds.
+    path = project / NEW_PATH
+    head = path.read_text(encoding="utf-8").rsplit("\n---\n", 1)[0]
+    path.write_text(f"{head}\n---\n\nGood evening, my fellow citizens.\n", encoding="utf-8")
     checked = _subprocess(project, "check", NEW_PATH)
     assert checked.returncode == 0, checked.stdout
-    assert checked.stdout.splitlines()[-1] == "no problems: checked 1 file"
-    assert "the body is still the placeholder" in checked.stdout
     built = run_mkdocs_build(project)
     assert built.returncode == 0, built.stderr
     page = soup(project / "site" / "speeches" / "1962-10-22-address-to-the-nation.html")
     assert page.select_one("article h1").get_text(strip=True).startswith("Address to the Nation")
-    assert (
-        "Replace this paragraph with the text of the speech"
-        in page.select_one(".speech-body").get_text()
-    )
+    assert "Good evening, my fellow citizens." in page.select_one(".speech-body").get_text()
 
 
 def test_new_writes_complete_front_matter(tmp_path):
@@ -97,43 +106,108 @@ def test_new_writes_complete_front_matter(tmp_path):
     [
         (
             ["--date", "22 October 1962"],
-            "speeches/22 October 1962-address-to-the-nation.md:3: date: expected a value like '2014-05-21', "
-            "got '22 October 1962'",
+            ["--date: expected a value like '2014-05-21', got '22 October 1962'"],
         ),
         (
             ["--date", "1962-02-30"],
-            "speeches/1962-02-30-address-to-the-nation.md:3: date: '1962-02-30' is not a real day "
-            "(expected a valid YYYY-MM-DD date)",
+            ["--date: '1962-02-30' is not a real day (expected a valid YYYY-MM-DD date)"],
         ),
         (
-            ["--theme", "comon-security"],
-            "speeches/1962-10-22-address-to-the-nation.md:8: themes[1]: 'comon-security' is not defined in "
-            "speeches/themes.yml (did you mean 'common-security'? expected one of its slugs)",
+            ["--theme", "securty"],
+            [
+                "--theme: 'securty' is not a theme of speeches/themes.yml (expected one of: "
+                "common-security, comprehensive-security, cooperative-security, "
+                "sustainable-security, regional-cooperation, counter-terrorism, development)"
+            ],
+        ),
+        (
+            ["--venue", "Paris"],
+            [
+                "--venue: 'Paris' has no country (expected 'place, country', like "
+                "'Shanghai, China': the venues index files it under the part after the last comma)"
+            ],
+        ),
+        (
+            ["--venue", "Paris,", "--date", "2020-02-30", "--theme", "securty"],
+            [
+                "--date: '2020-02-30' is not a real day (expected a valid YYYY-MM-DD date)",
+                "--venue: 'Paris,' has no country (expected 'place, country', like "
+                "'Shanghai, China': the venues index files it under the part after the last comma)",
+                "--theme: 'securty' is not a theme of speeches/themes.yml (expected one of: "
+                "common-security, comprehensive-security, cooperative-security, "
+                "sustainable-security, regional-cooperation, counter-terrorism, development)",
+            ],
         ),
     ],
-    ids=["written-date", "impossible-day", "unknown-theme"],
+    ids=["written-date", "impossible-day", "unknown-theme", "venue-without-country", "three"],
 )
-def test_new_rejects_what_the_build_rejects_with_its_message(tmp_path, options, expected):
+def test_new_names_the_option_of_each_bad_value(tmp_path, options, expected):
     project = copy_project(tmp_path / "project")
-    args = NEW_OPTIONS + options
-    if "--date" in options:  # replace the valid date rather than giving two
-        index = args.index("--date")
-        del args[index : index + 2]
-    result = _cli(project, "new", *args)
-    assert result.exit_code == 1
-    assert expected in result.stderr
-    assert "Traceback" not in result.output
+    args = list(NEW_OPTIONS)
+    for option in ("--date", "--venue"):  # replace the valid value rather than giving two
+        if option in options:
+            index = args.index(option)
+            del args[index : index + 2]
+    result = _subprocess(project, "new", *args, *options)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        *expected,
+        f"Error: nothing was written: {len(expected)} problem{'s' if len(expected) > 1 else ''} "
+        "to fix in the options above",
+    ]
     assert sorted(p.name for p in (project / "speeches").glob("*.md")) == [f"{SEED_SLUG}.md"]
 
 
-def test_new_without_speaker_names_the_field(tmp_path):
+def test_new_without_speaker_or_theme_names_the_options(tmp_path):
     project = copy_project(tmp_path / "project")
     args = [a for a in NEW_OPTIONS if a not in ("--speaker", "John F. Kennedy")]
+    args = args[: args.index("--theme")]
     result = _cli(project, "new", *args)
     assert result.exit_code == 1
-    assert (
-        f"{NEW_PATH}:2: speaker: is missing (expected: Who delivered the speech.)" in result.stderr
+    assert result.stderr.splitlines()[:2] == [
+        "--speaker: is missing (expected: Who delivered the speech.)",
+        "--theme: is missing (expected at least one theme slug; repeat it for several)",
+    ]
+
+
+def test_new_ends_by_printing_the_next_step(tmp_path):
+    project = copy_project(tmp_path / "project")
+    result = _subprocess(project, "new", *NEW_OPTIONS)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"{NEW_PATH}\n"
+    assert result.stderr == (
+        f"next: replace the placeholder in {NEW_PATH} with the speech's text, "
+        f"then run 'speech-archive check {NEW_PATH}'\n"
     )
+
+
+def test_a_long_theme_list_is_cut_to_the_closest(tmp_path):
+    project = copy_project(tmp_path / "project")
+    themes = project / "speeches" / "themes.yml"
+    extra = "".join(
+        f"{slug}:\n  title: {slug.title()}\n  description: About {slug}.\n"
+        for slug in (
+            "energy", "climate", "trade", "health", "education", "culture", "migration",
+            "maritime-security", "cyber-security", "food-security",
+        )
+    )  # fmt: skip
+    themes.write_text(themes.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    args = [*NEW_OPTIONS[: NEW_OPTIONS.index("--theme")], "--theme", "cyber-securty"]
+    result = _cli(project, "new", *args)
+    assert result.exit_code == 1
+    first = result.stderr.splitlines()[0]
+    start = (
+        "--theme: 'cyber-securty' is not a theme of speeches/themes.yml "
+        "(expected one of its 17 slugs; the closest: "
+    )
+    assert first.startswith(start) and first.endswith(")")
+    closest = first[len(start) : -1].split(", ")
+    assert closest[0] == "cyber-security" and len(closest) == 5
+    assert set(closest) < {
+        "cyber-security", "food-security", "maritime-security", "common-security",
+        "comprehensive-security", "cooperative-security", "sustainable-security",
+        "counter-terrorism",
+    }  # fmt: skip
 
 
 def test_new_refuses_to_overwrite(tmp_path):
@@ -237,7 +311,6 @@ def test_check_lists_what_the_build_adds_to_the_speeches_given(tmp_path):
     found = json.loads(result.stdout)["speeches"][SEED]
     # 37 blank-line separated blocks in the seed's body, counted by hand (salutation groups are one each)
     assert found["paragraphs"] == 37
-    assert found["placeholder"] is False
     assert isinstance(found["sayings"], list) and isinstance(found["terms"], list)
     texts = [saying["text"] for saying in found["sayings"]]
     if texts:  # the saying pass is installed: the Kazakh proverb is in the seed's 10th paragraph
@@ -255,6 +328,9 @@ def test_check_lists_speeches_changed_since_git_head(tmp_path):
     for command in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "base"]):
         subprocess.run(git + command, cwd=project, check=True, capture_output=True)
     assert _cli(project, "new", *NEW_OPTIONS).exit_code == 0
+    path = project / NEW_PATH
+    head = path.read_text(encoding="utf-8").rsplit("\n---\n", 1)[0]
+    path.write_text(f"{head}\n---\n\nGood evening, my fellow citizens.\n", encoding="utf-8")
     result = _cli(project, "check", "--format", "json")
     assert result.exit_code == 0
     assert list(json.loads(result.stdout)["speeches"]) == [NEW_PATH]  # new; the seed is unchanged
@@ -334,6 +410,8 @@ def test_pull_request_workflow_runs_check_tests_and_strict_build():
         step.get("run", "") for step in _steps(yaml.safe_load((WORKFLOWS / "ci.yml").read_text()))
     )
     assert "speech-archive check" in runs
+    # Problems are annotated on the lines of the pull request's files.
+    assert "speech-archive check --format github" in runs
     assert "mkdocs build --strict" in runs
     assert "./scripts/test.sh" in runs  # the README's test command
     triggers = yaml.safe_load((WORKFLOWS / "ci.yml").read_text())[True]
@@ -384,3 +462,79 @@ def test_pull_request_template_asks_for_source_rights_and_a_clean_check():
     template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     for asked in ("Source", "rights", "word for word", "speech-archive check", "themes"):
         assert asked in template
+
+
+# --- slugs of titles in any script --------------------------------------------------------------
+
+
+def test_new_gives_titles_in_any_script_distinct_readable_file_names(tmp_path):
+    project = copy_project(tmp_path / "project")
+    options = [a for a in NEW_OPTIONS]
+    del options[options.index("--title") : options.index("--title") + 2]
+    written = []
+    for title in (
+        "千里之行，始于足下",
+        "Обращение к нации",
+        "Обращение к нации!",  # another title with the same words: a suffix, never a clash
+        "السلام عليكم",
+    ):
+        result = _subprocess(project, "new", "--title", title, *options)
+        assert result.returncode == 0, result.stderr
+        written.append(result.stdout.strip())
+    assert written == [
+        "speeches/1962-10-22-qian-li-zhi-xing-shi-yu-zu-xia.md",
+        "speeches/1962-10-22-obrashchenie-k-natsii.md",
+        "speeches/1962-10-22-obrashchenie-k-natsii-2.md",
+        "speeches/1962-10-22-lslm-lykm.md",
+    ]
+    # The same title again is the same speech: refused, not written under a new name.
+    again = _subprocess(project, "new", "--title", "Обращение к нации", *options)
+    assert again.returncode == 1
+    assert "speeches/1962-10-22-obrashchenie-k-natsii.md already exists" in again.stderr
+
+
+# --- check --format github ----------------------------------------------------------------------
+
+
+def test_check_format_github_prints_workflow_annotations(tmp_path):
+    project = copy_project(tmp_path / "project")
+    speech = "---\ntitle: A\ndate: 2001-01-01\nspeaker: S\nvenue: A, B\nthemes:\n  - 100%\n---\n\n"
+    speech += "We did it all, every part of it.\n"
+    (project / "speeches" / "2001-01-01-x.md").write_text(speech, encoding="utf-8")
+    (project / "speeches" / "2001-01-02-a,b.md").write_text(speech, encoding="utf-8")
+    result = _subprocess(project, "check", "--format", "github")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "::error file=speeches/2001-01-01-x.md,line=7,title=speech-archive%3A themes[0]"
+        "::expected a value like 'common-security', got '100%25'",
+        # line 0 (the whole file) is left out; ',' and ':' in a property are escaped
+        "::error file=speeches/2001-01-02-a%2Cb.md,title=speech-archive::file name is not of "
+        "the form YYYY-MM-DD-slug.md (expected a date, then lower-case ASCII words joined by "
+        "hyphens)",
+        "::error file=speeches/2001-01-02-a%2Cb.md,line=7,title=speech-archive%3A themes[0]"
+        "::expected a value like 'common-security', got '100%25'",
+        "3 problems in 2 files: checked 3 speeches and the vocabularies",
+    ]
+    assert "Traceback" not in result.stderr
+
+
+def test_github_escaping_is_the_runners():
+    # The runner's unescaping (actions/runner, ActionCommand.cs): %25 % , %0D \r, %0A \n in
+    # messages; and %3A :, %2C , in properties.
+    assert escaped_data("a%b\r\nc:d,e") == "a%25b%0D%0Ac:d,e"
+    assert escaped_property("a%b\r\nc:d,e") == "a%25b%0D%0Ac%3Ad%2Ce"
+
+
+def test_help_lists_the_workflow_of_adding_a_speech():
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    for step in (
+        "1. make the file, from a text copy of it",
+        "speech-archive import transcript.txt",
+        "speech-archive new --title",
+        "2. complete it",
+        "3. speech-archive check",
+        "4. open a pull request",
+    ):
+        assert step in text, step

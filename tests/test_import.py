@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
+import os
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -17,6 +21,7 @@ from speech_archive.cli import main
 from speech_archive.cli.dates import iso_date
 from speech_archive.cli.importer import import_transcript
 from speech_archive.load.archive import load_archive, split_front_matter
+from speech_archive.load.safe_yaml import load_yaml
 
 SEED_TRANSCRIPT = FIXTURES / "transcripts" / "web-copy-2014-05-21.txt"
 SHARED_SEED = ROOT.parent / "shared" / "seeds" / "000_136705155a85f971.txt"
@@ -222,7 +227,11 @@ def test_import_into_output_dir_for_header_style(tmp_path):
         "source:\n  title: Collected Addresses, Volume II\n  retrieved: 2020-01-02\n"
         in front + "\n"
     )
-    assert result.stderr == ""  # every required field was in the transcript
+    # Every required field was in the transcript: only the next step is left.
+    assert result.stderr == (
+        f"next: read {written} through, then move it into {project / 'speeches'}/ "
+        "and run 'speech-archive check'\n"
+    )
 
 
 def test_import_of_unreadable_file_names_it_without_traceback(tmp_path):
@@ -282,11 +291,219 @@ _LINE = st.one_of(
 @settings(max_examples=100, deadline=None)
 @given(st.lists(_LINE, max_size=25))
 def test_import_never_edits_a_line_of_the_body(lines):
-    """Body lines are the input's own lines, in order, contiguous: only line-end spaces go."""
+    """Body lines are the input's own lines, in order (only line-end spaces go); a line among
+    them that is not in the body (a page's furniture) is listed as left out by its line, or
+    went into the front matter as a 'Source: ... Updated: ...' line: nothing goes silently."""
     imported = import_transcript("\n".join(lines))
-    source = [line.rstrip() for line in "\n".join(lines).splitlines() if line.strip()]
+    source = [line.rstrip() for line in "\n".join(lines).split("\n")]
     body = [line for line in imported.body.split("\n") if line]
     assert all(line == line.rstrip() for line in imported.body.split("\n"))
-    if body:
-        starts = [i for i in range(len(source)) if source[i : i + len(body)] == body]
-        assert starts, (source, body)
+    # The body is a subsequence of the source's lines: matched from the end, as the title and
+    # date lines before it may repeat its words.
+    matched, position = [], len(source) - 1
+    for line in reversed(body):
+        while position >= 0 and source[position] != line:
+            position -= 1
+        assert position >= 0, (source, body)
+        matched.insert(0, position)
+        position -= 1
+    listed = {number - 1 for number, _ in imported.unused}
+    if matched:
+        for index in range(matched[0], matched[-1]):
+            if index not in matched and source[index].strip():
+                assert index in listed or source[index].lower().startswith(("source", "updated")), (
+                    source,
+                    body,
+                    index,
+                )
+
+
+def test_import_names_the_option_of_a_bad_value_and_writes_nothing(tmp_path):
+    project = copy_project(tmp_path / "project", speeches=False)
+    transcript = tmp_path / "remarks.txt"
+    transcript.write_text(HEADER_STYLE, encoding="utf-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "speech_archive.cli",
+            "import",
+            str(transcript),
+            "--venue",
+            "Paris",
+            "--theme",
+            "securty",
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "--venue: 'Paris' has no country (expected 'place, country', like 'Shanghai, China': "
+        "the venues index files it under the part after the last comma)",
+        "--theme: 'securty' is not a theme of speeches/themes.yml (expected one of: "
+        "common-security, comprehensive-security, cooperative-security, sustainable-security, "
+        "regional-cooperation, counter-terrorism, development)",
+        "Error: nothing was written: 2 problems to fix in the options above",
+    ]
+    assert "Traceback" not in result.stderr
+    assert list((project / "speeches").glob("*.md")) == []
+
+
+def test_import_gives_titles_in_any_script_distinct_readable_file_names(tmp_path):
+    project = copy_project(tmp_path / "project", speeches=False)
+    written = []
+    for number, title in enumerate(
+        ("千里之行，始于足下", "Обращение к нации", "Обращение к нации!", "السلام عليكم")
+    ):
+        transcript = tmp_path / f"speech-{number}.txt"
+        transcript.write_text(
+            HEADER_STYLE.replace("Remarks on the River Compact", title), encoding="utf-8"
+        )
+        result = _run_import(project, str(transcript), "--theme", "development")
+        assert result.exit_code == 0, result.output
+        written.append(Path(result.stdout.strip()).name)
+    assert written == [
+        "1921-03-03-qian-li-zhi-xing-shi-yu-zu-xia.md",
+        "1921-03-03-obrashchenie-k-natsii.md",
+        "1921-03-03-obrashchenie-k-natsii-2.md",
+        "1921-03-03-lslm-lykm.md",
+    ]
+    assert "title: Обращение к нации!\n" in (
+        project / "speeches" / "1921-03-03-obrashchenie-k-natsii-2.md"
+    ).read_text(encoding="utf-8")
+
+
+# --- real pages: a text copy, the saved page, the page at its address -------------------------
+
+PAGES = FIXTURES / "pages"
+# What the page says, written from it by hand: the footer's note and rights are found although
+# a page footer follows them, and the 'Source: ... Updated: ...' line after the date is a field.
+PAGE_META = {
+    "title": "New Approach for Asian Security Cooperation",
+    "date": "2014-05-21",
+    "speaker": None,
+    "venue": None,
+    "occasion": "Fourth Summit of the Conference on Interaction and Confidence-Building Measures in Asia",
+    "source": {"title": "Xi Jinping The Governance of China I", "updated": "2021-02-26"},
+    "note": "Speech at the Fourth Summit of the Conference on Interaction and Confidence-Building "
+    "Measures in Asia.",
+    "rights": "Not to be republished for any commercial or other purposes.",
+}
+CANONICAL = "https://www.example.gov/speeches/2014-05-21-new-approach.html"
+
+
+def _as_shown(path: Path) -> str:
+    """A path as messages show it: relative to the working folder when inside it."""
+    relative = os.path.relpath(path)
+    return relative if not relative.startswith("..") else str(path)
+
+
+def _page_body() -> str:
+    """The page's speech: the archived seed's first four blocks, then its closing words."""
+    _, body, _ = split_front_matter(
+        (ROOT / "speeches" / f"{SEED_SLUG}.md").read_text(encoding="utf-8")
+    )
+    blocks = body.strip("\n").split("\n\n")
+    return "\n\n".join([*blocks[:4], "Thank you!"])
+
+
+def _imported_file(project: Path, result) -> tuple[dict, str]:
+    assert result.exit_code == 0, result.output
+    path = Path(result.stdout.strip())
+    path = path if path.is_absolute() else project / path
+    front, body, _ = split_front_matter(path.read_text(encoding="utf-8"))
+    return load_yaml(front).data, body.strip("\n")  # the archive's reader: dates stay text
+
+
+def test_text_copy_with_a_page_footer_imports_clean(tmp_path):
+    project = copy_project(tmp_path / "project", speeches=False)
+    copy = PAGES / "footer-web-copy.txt"
+    result = _run_import(project, str(copy))
+    meta, body = _imported_file(project, result)
+    assert meta == {**PAGE_META, "themes": []}
+    assert body == _page_body()
+    left_out = [line for line in result.stderr.splitlines() if "left out" in line]
+    assert left_out == [
+        f"{_as_shown(copy)}:1: left out (not part of the speech?): Home | News | Speeches",
+        f"{_as_shown(copy)}:2: left out (not part of the speech?): Skip to main content",
+        f"{_as_shown(copy)}:27: left out (not part of the speech?): Share this: Facebook Twitter Email",
+        f"{_as_shown(copy)}:28: left out (not part of the speech?): Print | Back to top",
+        f"{_as_shown(copy)}:29: left out (not part of the speech?): Copyright © 2021 Foreign Languages "
+        "Press. All rights reserved.",
+    ]
+
+
+def test_saved_html_page_imports_to_the_same_speech_as_its_text_copy(tmp_path):
+    project = copy_project(tmp_path / "project", speeches=False)
+    page = PAGES / "footer-web-page.html"
+    result = _run_import(project, str(page))
+    meta, body = _imported_file(project, result)
+    # The same speech; the page adds its canonical address.
+    assert meta == {
+        **PAGE_META,
+        "themes": [],
+        "source": {**PAGE_META["source"], "url": CANONICAL},
+    }
+    assert body == _page_body()
+    left_out = [line for line in result.stderr.splitlines() if "left out" in line]
+    assert left_out == [
+        f"{_as_shown(page)}:{line}: left out (not part of the speech?): {text}"
+        for line, text in [
+            (11, "Home"),
+            (12, "News | Speeches"),
+            (13, "Skip to main content"),
+            (14, "This website uses cookies."),
+            (14, "Accept"),
+            (32, "Share this: Facebook Twitter Email"),
+            (33, "Back to top"),
+            (35, "Related articles"),
+            (36, "Toast at the welcoming banquet"),
+            (38, "Copyright © 2021 Foreign Languages Press. All rights reserved."),
+        ]
+    ]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass  # the import's own messages are what the tests read
+
+
+@pytest.fixture
+def local_site(tmp_path):
+    """The fixtures' pages served over HTTP on 127.0.0.1, on a free port."""
+    handler = functools.partial(_QuietHandler, directory=str(PAGES))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_page_at_a_url_imports_to_the_same_speech_as_its_text_copy(tmp_path, local_site):
+    project = copy_project(tmp_path / "project", speeches=False)
+    result = _run_import(project, f"{local_site}/footer-web-page.html")
+    meta, body = _imported_file(project, result)
+    assert meta == {
+        **PAGE_META,
+        "themes": [],
+        "source": {**PAGE_META["source"], "url": CANONICAL},  # the page's own address wins
+    }
+    assert body == _page_body()
+    # A text copy at an address: the address it was fetched from is the source's.
+    text = _run_import(project, f"{local_site}/footer-web-copy.txt", "--dry-run")
+    assert text.exit_code == 0, text.output
+    assert f"  url: {local_site}/footer-web-copy.txt\n" in text.stdout
+
+
+def test_url_that_cannot_be_fetched_is_named_without_traceback(tmp_path, local_site):
+    project = copy_project(tmp_path / "project", speeches=False)
+    result = _run_import(project, f"{local_site}/no-such-page.html")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"Error: {local_site}/no-such-page.html: the server answered 404 File not found"
+    )
+    assert list((project / "speeches").glob("*.md")) == []

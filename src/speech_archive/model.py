@@ -9,6 +9,15 @@ from typing import TypedDict
 from .text import count_words
 
 
+def venue_parts(venue: str) -> tuple[str, str] | None:
+    """(place, country) of a venue written 'place, country' (the country is the part after
+    the last comma, as the venues index files it); None when it has no such two parts."""
+    place, comma, country = venue.rpartition(",")
+    if not comma or not place.strip() or not country.strip():
+        return None
+    return place.strip(), country.strip()
+
+
 @dataclass(frozen=True)
 class Theme:
     slug: str
@@ -111,7 +120,7 @@ class Speech:
 
     @property
     def country(self) -> str:
-        return self.venue.rsplit(",", 1)[-1].strip()
+        return self.venue.rsplit(",", 1)[-1].strip()  # as venue_parts reads it
 
     @property
     def year(self) -> int:

@@ -24,15 +24,18 @@ from ..load.archive import (
     sayings_file,
     speech_files,
 )
-from ..load.text_files import character_problems, read_text
+from ..load.catalogues import load_themes
+from ..load.text_files import character_problems
 from ..model import Archive
 from ..problems import Problem
 from . import saying_report
-from .check import archive_path, count, format_json, format_text, run_check
-from .importer import import_transcript, speech_file_from
+from .check import archive_path, count, format_github, format_json, format_text, run_check
+from .importer import add_page_hints, import_transcript, speech_file_from
 from .new_speech import check_new_speech, new_speech_text
+from .options import NEXT_STEP, OPTION_OF_FIELD, option_messages, theme_messages, venue_message
+from .page_source import PageError, is_url, read_page
 from .saying_promotion import Sighting, promotions
-from .speech_file import check_speech_text, file_slug, write_new_file
+from .speech_file import check_speech_text, file_slug, free_slug, write_new_file
 from .starter import StarterError, write_starter
 
 
@@ -143,11 +146,17 @@ def main(root: Path | None) -> None:
     A new archive:
       speech-archive init my-archive && cd my-archive && mkdocs build
     \b
-    Example, from the project's folder:
-      speech-archive new --title "New Approach for Asian Security Cooperation" \\
-          --date 2014-05-21 --venue "Shanghai, China" --speaker "Xi Jinping" \\
-          --theme common-security
-      speech-archive check
+    Example: adding a speech, from the project's folder:
+      1. make the file, from a text copy of it (look first with --dry-run):
+           speech-archive import transcript.txt --venue "Shanghai, China" \\
+               --speaker "Xi Jinping" --theme common-security
+         or from nothing, to type or paste the text yourself:
+           speech-archive new --title "New Approach for Asian Security Cooperation" \\
+               --date 2014-05-21 --venue "Shanghai, China" --speaker "Xi Jinping" \\
+               --theme common-security
+      2. complete it: the speech's text in place of the placeholder, no page furniture
+      3. speech-archive check     (then ./scripts/serve.sh to look at it)
+      4. open a pull request: it runs check, the tests and a strict build
     """
 
 
@@ -210,17 +219,34 @@ def new(
           --theme common-security
     """
     root = _root(ctx)
-    slug = slug or file_slug(title)
+    slug = slug or free_slug(root / SPEECHES_DIR, date, file_slug(title), title)
     text = new_speech_text(title, date, venue, speaker, themes, occasion)
-    problems = check_new_speech(root, date, slug, text)
-    if problems:
-        _echo_problems(problems)
-        raise click.ClickException(
-            f"nothing was written: {count(len(problems), 'problem')} to fix in the options above"
-        )
+    messages = option_messages(check_new_speech(root, date, slug, text), themes)
+    _refuse_bad_options(root, messages, venue, themes)
     path = root / SPEECHES_DIR / f"{date}-{slug}.md"
     _write(path, text, hint="edit that file, or pass --slug to choose another name")
     click.echo(_shown(path))
+    click.echo(NEXT_STEP.format(path=_shown(path)), err=True)
+
+
+def _refuse_bad_options(
+    root: Path, messages: list[str], venue: str | None, themes: tuple[str, ...]
+) -> None:
+    """Print every option's problem, in the options' order, and stop; nothing is written."""
+    known, _ = load_themes(root / SPEECHES_DIR / "themes.yml", f"{SPEECHES_DIR}/themes.yml")
+    messages = [*messages, *theme_messages(themes, list(known))]
+    messages.append(venue_message(venue) or "")
+    order = [f"{option}:" for option in OPTION_OF_FIELD.values()]
+    messages = sorted(
+        (message for message in dict.fromkeys(messages) if message),
+        key=lambda m: next((i for i, o in enumerate(order) if m.startswith(o)), -1),
+    )
+    if messages:
+        for message in messages:
+            click.echo(shown(message), err=True)
+        raise click.ClickException(
+            f"nothing was written: {count(len(messages), 'problem')} to fix in the options above"
+        )
 
 
 @main.command(short_help="Validate the archive as the build does.")
@@ -228,10 +254,11 @@ def new(
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "github"]),
     default="text",
     show_default=True,
-    help="json prints the problems and findings for bots.",
+    help="json prints the problems and findings for bots; github prints GitHub Actions "
+    "annotations, shown on the lines of a pull request's files.",
 )
 @click.option(
     "--since",
@@ -254,6 +281,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...], output_format: str, since
       speech-archive check
       speech-archive check speeches/2014-05-21-new-approach-for-asian-security-cooperation.md
       speech-archive check --format json
+      speech-archive check --format github   # in a GitHub Actions workflow
     """
     root = _root(ctx)
     asked = None
@@ -269,12 +297,15 @@ def check(ctx: click.Context, paths: tuple[Path, ...], output_format: str, since
                 )
             asked.append(name)
     report = run_check(root, asked, since)
-    click.echo(format_json(report) if output_format == "json" else format_text(report))
+    formats = {"text": format_text, "json": format_json, "github": format_github}
+    click.echo(formats[output_format](report))
     ctx.exit(0 if report.ok else 1)
 
 
-@main.command("import", short_help="Turn a raw transcript into a speech file.")
-@click.argument("file", type=PrintablePath(exists=True, dir_okay=False, path_type=Path))
+@main.command(
+    "import", short_help="Turn a text copy, a saved web page or a URL into a speech file."
+)
+@click.argument("source", metavar="FILE_OR_URL", type=TEXT)
 @click.option("--venue", type=TEXT, help="Where: 'City, Country' (overrides the transcript).")
 @click.option("--speaker", type=TEXT, help="Who delivered it (overrides the transcript).")
 @click.option(
@@ -300,7 +331,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...], output_format: str, since
 @click.pass_context
 def import_(
     ctx: click.Context,
-    file: Path,
+    source: str,
     venue: str | None,
     speaker: str | None,
     themes: tuple[str, ...],
@@ -308,32 +339,50 @@ def import_(
     dry_run: bool,
     output_dir: Path | None,
 ) -> None:
-    """Turn a raw transcript (a web page copy, or 'Title:'/'Date:' header lines) into a speech file.
+    """Turn a speech's text into a speech file: a text copy of a web page, a transcript with
+    'Title:'/'Date:' header lines, a saved web page (.html), or a web page's http(s) address.
 
-    The text is kept word for word. Fields the transcript does not give are left
-    empty, and listed: fill them in, then run 'speech-archive check'. Lines before the
-    speech that were not used (navigation words...) are listed too. Never overwrites.
+    The text is kept word for word. Of a web page, only the main content is read; its
+    furniture (navigation, share and print lines, 'Back to top', copyright lines, cookie
+    notices...) goes into the front matter ('Source: ... Updated: ...') or is left out, and
+    every line left out is listed. Fields the text does not give are left empty, and
+    listed: fill them in, then run 'speech-archive check'. Never overwrites.
 
     \b
     Example:
       speech-archive import ~/Downloads/transcript.txt --venue "Shanghai, China" \\
           --speaker "Xi Jinping" --theme common-security --dry-run
+      speech-archive import https://example.org/speeches/address.html --dry-run
     """
     root = _root(ctx)
-    text, problems = read_text(file, _shown(file))  # a regular file, read up to the size limit
-    if text is not None:
+    shown_source = source if is_url(source) else _shown(Path(source))
+    # What is there but not a regular file (a FIFO, a device) is refused by read_text, unread.
+    if not is_url(source) and (Path(source).is_dir() or not Path(source).exists()):
+        raise click.BadParameter(
+            f"{source!r} is not a file or an http(s) address "
+            "(expected a text copy, a saved .html page or a URL)",
+            param_hint="FILE_OR_URL",
+        )
+    try:
+        page, problems = read_page(source, shown_source)
+    except PageError as err:
+        raise click.ClickException(str(err)) from None
+    if page is not None:
         # Refused at the source: the title and body would carry them into the file and feed.
-        problems = character_problems(text, _shown(file))
-    if text is None or problems:
+        problems = character_problems(page.text, shown_source)
+    if page is None or problems:
         _echo_problems(problems)
         raise click.ClickException("nothing was imported")
-    imported = import_transcript(text)
+    _refuse_bad_options(root, [], venue, themes)
+    imported = import_transcript(page.text)
+    add_page_hints(imported, page.hints)
     if not imported.body.strip():
         raise click.ClickException(
-            f"{_shown(file)}: found no speech text after the title and date lines"
+            f"{shown_source}: found no speech text after the title and date lines"
         )
-    name, speech_text = speech_file_from(imported, venue, speaker, themes, slug)
-    path = (output_dir or root / SPEECHES_DIR) / name
+    folder = output_dir or root / SPEECHES_DIR
+    name, speech_text = speech_file_from(imported, venue, speaker, themes, slug, folder)
+    path = folder / name
     to_fill = check_speech_text(root, name, speech_text, shown_as=_shown(path))
     if dry_run:
         click.echo(speech_text, nl=False)
@@ -342,14 +391,22 @@ def import_(
     else:
         _write(path, speech_text, hint="nothing was written; pass --slug to choose another name")
         click.echo(_shown(path))
-    for line, unused in imported.unused:
-        click.echo(f"{_shown(file)}:{line}: left out (not part of the speech?): {unused}", err=True)
+    for line, unused in page.left_out_with(imported.unused):
+        click.echo(f"{shown_source}:{line}: left out (not part of the speech?): {unused}", err=True)
     if to_fill:
         _echo_problems(to_fill)
         click.echo(
             f"{count(len(to_fill), 'field')} to fill in or correct, then run 'speech-archive check'",
             err=True,
         )
+    elif not dry_run:
+        in_archive = archive_path(root, path) is not None
+        then = (
+            f"run 'speech-archive check {_shown(path)}'"
+            if in_archive
+            else (f"move it into {_shown(root / SPEECHES_DIR)}/ and run 'speech-archive check'")
+        )
+        click.echo(f"next: read {_shown(path)} through, then {then}", err=True)
 
 
 SAYING_FORMATS = {

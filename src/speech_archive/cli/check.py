@@ -24,7 +24,6 @@ from ..load.archive import (
 )
 from ..model import Archive, Speech
 from ..problems import Problem
-from .new_speech import is_placeholder
 
 # The catalogue of sayings under its old name too: an archive may still use it.
 VOCABULARIES = ("themes.yml", SAYINGS_FILE, OLD_SAYINGS_FILE, "glossary.yml")
@@ -102,7 +101,6 @@ def _findings_for(speech: Speech, archive: Archive) -> dict:
         "paragraphs": found.get("paragraphs", 0),
         "sayings": found.get("sayings", []),
         "terms": found.get("terms", []),
-        "placeholder": is_placeholder(speech.body),
     }
 
 
@@ -148,11 +146,6 @@ def format_text(report: CheckReport) -> str:
         )
         lines += [_saying_line(saying, report.sayings_file) for saying in found["sayings"]]
         lines += [f"  term: {term}" for term in found["terms"]]
-        if found["placeholder"]:
-            lines.append(
-                "  the body is still the placeholder written by 'speech-archive new': "
-                "replace it with the speech's text"
-            )
     lines += [str(problem) for problem in report.problems]
     lines.append(report.summary())
     return "\n".join(shown(line) for line in lines)  # a quoted saying is one visible line too
@@ -172,3 +165,30 @@ def format_json(report: CheckReport) -> str:
         ensure_ascii=False,
         default=str,
     )
+
+
+def escaped_data(text: str) -> str:
+    """A workflow command's message, escaped as the GitHub Actions runner unescapes it."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escaped_property(text: str) -> str:
+    """A workflow command's property value: its message's escapes, and ':' and ',' too."""
+    return escaped_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(report: CheckReport) -> str:
+    """One '::error file=...,line=...,title=...::message' workflow command per problem, which
+    GitHub shows on the line of the pull request's file, then the summary as a plain line."""
+    lines = []
+    for problem in report.problems:
+        visible = problem.as_dict()  # every part shown escaped, one line, as in the text form
+        properties = [f"file={escaped_property(visible['path'])}"]
+        if problem.line > 0:  # 0: the whole file, which GitHub annotates without a line
+            properties.append(f"line={problem.line}")
+        field = visible["field"]
+        title = f"speech-archive: {field}" if field != "-" else "speech-archive"
+        properties.append(f"title={escaped_property(title)}")
+        lines.append(f"::error {','.join(properties)}::{escaped_data(visible['message'])}")
+    lines.append(report.summary())
+    return "\n".join(lines)

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from ..load.unfinished import furniture_kind
 from .dates import iso_date
-from .speech_file import file_slug, render_speech_file
+from .speech_file import file_slug, free_slug, render_speech_file
 
 # Header names as people write them -> the front-matter field they fill.
 HEADER_FIELDS = {
@@ -76,12 +78,27 @@ class ImportedSpeech:
     unused: list[tuple[int, str]] = field(default_factory=list)  # (line, text) left out of the file
 
 
+def add_page_hints(imported: ImportedSpeech, hints: dict) -> None:
+    """What a web page says about itself (its title, address, publisher), where the text did
+    not say it: the text's own title and source line win."""
+    if hints.get("title") and not imported.meta.get("title"):
+        imported.meta["title"] = hints["title"]
+    page_source = hints.get("source") or {}
+    if page_source:
+        source = imported.meta.setdefault("source", {})
+        for key, value in page_source.items():
+            source.setdefault(key, value)
+        # The schema requires a title: the publisher's name, else the address.
+        source.setdefault("title", source.get("publisher") or source.get("url"))
+
+
 def speech_file_from(
     imported: ImportedSpeech,
     venue: str | None = None,
     speaker: str | None = None,
     themes: tuple[str, ...] = (),
     slug: str | None = None,
+    folder: Path | None = None,
 ) -> tuple[str, str]:
     """(file name, file text); the contributor's options win over what the transcript says.
 
@@ -95,7 +112,11 @@ def speech_file_from(
     date = (
         meta["date"] if meta.get("date") and iso_date(meta["date"]) == meta["date"] else "undated"
     )
-    slug = slug or (file_slug(meta["title"]) if meta.get("title") else "untitled")
+    if not slug and meta.get("title"):
+        slug = file_slug(meta["title"])
+        if folder is not None:  # another speech of the day may have those words already
+            slug = free_slug(folder, date, slug, meta["title"])
+    slug = slug or "untitled"
     return f"{date}-{slug}.md", render_speech_file(meta, imported.body)
 
 
@@ -222,6 +243,7 @@ def import_transcript(text: str) -> ImportedSpeech:
     if "title" not in meta or "date" not in meta:
         # A web copy, or headers that leave the title or date to the lines below them.
         start, marker = _web_preamble(lines, start, meta, unused)
+    lines = _set_aside_furniture(lines, start, meta, unused)
     end, note, rights = _split_footer(lines, start, marker)
     if note and "note" not in meta:
         meta["note"] = note
@@ -233,7 +255,34 @@ def import_transcript(text: str) -> ImportedSpeech:
             meta["occasion"] = occasion["occasion"][0].upper() + occasion["occasion"][1:]
     for required in ("title", "date", "speaker", "venue"):
         meta.setdefault(required, None)
-    return ImportedSpeech(meta, _body(lines[start:end]), unused)
+    return ImportedSpeech(meta, _body(lines[start:end]), sorted(unused))
+
+
+def _set_aside_furniture(
+    lines: list[str], start: int, meta: dict, unused: list[tuple[int, str]]
+) -> list[str]:
+    """``lines`` with the page's furniture after ``start`` blanked, wherever it sits: a
+    'Source: ... Updated: ...' line fills the front matter, the rest (share and print
+    lines, 'Back to top', copyright lines, cookie notices...) is listed as left out.
+
+    A paragraph in parentheses is kept: it may be the source's rights notice, which
+    _split_footer takes from the end of the text.
+    """
+    kept = list(lines)
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if not line.strip() or _PARENTHESISED.match(line.strip()):
+            continue
+        kind = furniture_kind(line)
+        if kind is None:
+            continue
+        header = _header(line.strip())
+        if kind == "a 'Source:/Updated:' line" and header:
+            _set(meta, *header)
+        else:
+            unused.append((index + 1, line))
+        kept[index] = ""
+    return kept
 
 
 def _web_preamble(

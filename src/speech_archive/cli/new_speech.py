@@ -6,13 +6,9 @@ import re
 from pathlib import Path
 
 from ..load.archive import SPEECHES_DIR
+from ..load.unfinished import PLACEHOLDER
 from ..problems import Problem
 from .speech_file import check_speech_text, render_speech_file
-
-PLACEHOLDER = (
-    "Replace this paragraph with the text of the speech, word for word as the source gives it: "
-    "one paragraph per block, with a blank line between paragraphs."
-)
 
 
 def new_speech_text(
@@ -46,9 +42,6 @@ def check_new_speech(root: Path, date: str, slug: str, text: str) -> list[Proble
     name_to_check = (
         file_name if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else f"0000-00-00-{slug}.md"
     )
-    return check_speech_text(root, name_to_check, text, shown_as=f"{SPEECHES_DIR}/{file_name}")
-
-
-def is_placeholder(body: str) -> bool:
-    """True while the body is still the one ``new`` wrote."""
-    return body.strip() == PLACEHOLDER
+    problems = check_speech_text(root, name_to_check, text, shown_as=f"{SPEECHES_DIR}/{file_name}")
+    # The body is the placeholder, which check and the build refuse until it is replaced.
+    return [problem for problem in problems if problem.field != "body"]

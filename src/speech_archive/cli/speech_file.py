@@ -11,12 +11,14 @@ from pathlib import Path
 
 import yaml
 from jsonschema.exceptions import SchemaError
+from slugify import slugify as transliterated_slug
 
-from ..load.archive import SCHEMA_FILE, SPEECHES_DIR, parse_speech
+from ..load.archive import SCHEMA_FILE, SPEECHES_DIR, parse_speech, split_front_matter
 from ..load.catalogues import load_themes
+from ..load.safe_yaml import YamlProblem, load_yaml
 from ..load.schema import load_schema
+from ..load.text_files import read_text
 from ..problems import Problem
-from ..text import slugify
 
 # The order contributors read and write fields in (docs/contributing.md's table).
 FIELD_ORDER = (
@@ -79,11 +81,38 @@ def render_speech_file(meta: dict, body: str) -> str:
 
 
 def file_slug(title: str) -> str:
-    """The slug part of a file name: the title's words, cut at a word boundary."""
-    slug = slugify(title)
-    if len(slug) > MAX_SLUG_LENGTH:
-        slug = slug[: MAX_SLUG_LENGTH + 1].rsplit("-", 1)[0]
-    return slug
+    """The slug part of a file name: the title's words in lower-case ASCII, cut at a word
+    boundary. Other scripts are transliterated ('Обращение к нации' -> 'obrashchenie-k-natsii',
+    '千里之行' -> 'qian-li-zhi-xing'), so a title in any script gets a name people can read."""
+    return transliterated_slug(title, max_length=MAX_SLUG_LENGTH, word_boundary=True) or "speech"
+
+
+def free_slug(folder: Path, date: str, slug: str, title: str) -> str:
+    """``slug``, or ``slug-2``, ``slug-3``... when another speech of that day has that name
+    (two titles can share a slug, once cut or transliterated). A file of the same title keeps
+    the name: the same speech is not written twice, and writing it says the file exists."""
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", date):
+        return slug  # the date is refused anyway; no path is made from it
+    candidate, number = slug, 1
+    while (folder / f"{date}-{candidate}.md").exists():
+        if _title_of(folder / f"{date}-{candidate}.md") == title:
+            break
+        number += 1
+        candidate = f"{slug}-{number}"
+    return candidate
+
+
+def _title_of(path: Path) -> object:
+    """The title in the front matter of the file at ``path``; None when it cannot be read."""
+    text, _ = read_text(path, path.name)  # a regular file, within the size limit
+    parts = split_front_matter(text) if text is not None else None
+    if parts is None:
+        return None
+    try:
+        meta = load_yaml(parts[0]).data
+    except YamlProblem:
+        return None
+    return meta.get("title") if isinstance(meta, dict) else None
 
 
 def write_new_file(path: Path, text: str) -> None:

@@ -27,6 +27,7 @@ from .safe_yaml import YamlProblem, load_yaml
 from .schema import check_against_schema, load_schema
 from .speech_rules import duplicate_speeches, footnote_problems, top_level_key_line, url_problem
 from .text_files import MAX_BYTES, character_problems, read_text
+from .unfinished import accepted_exceptions, unfinished_problems
 from .untrusted import check_speech_body, paths_leaving_root
 
 SPEECHES_DIR = "speeches"
@@ -205,10 +206,13 @@ def parse_speech(
         return None, problems + bounds
     footnotes = footnote_problems(body, body_line, shown_as)
     problems += footnotes
+    unsafe: list[Problem] = []
     if not footnotes:  # Markdown may fail on a broken footnote: the body is checked once fixed
-        problems += check_speech_body(
-            body, shown_as, body_line
-        )  # raw HTML, unsafe links and attributes
+        unsafe = check_speech_body(body, shown_as, body_line)  # raw HTML, unsafe links, attributes
+        problems += unsafe
+    if not footnotes and not unsafe:  # a body refused as it stands is judged once it is fixed
+        # The placeholder, an empty or one-word body, a page's footer: not a speech yet.
+        problems += unfinished_problems(body, body_line, shown_as, accepted_exceptions(meta))
     if problems or day is None or name is None:
         return None, problems
     corrections_field = OLD_SAYINGS_FIELD if OLD_SAYINGS_FIELD in meta else SAYINGS_FIELD

@@ -1,0 +1,212 @@
+"""A saved web page (HTML) -> the text a reader sees in its main content, one block a paragraph.
+
+The standard library's html.parser, not an extraction library: a speech page is one article
+with furniture around it, and the furniture is named by the page itself (<nav>, <aside>,
+<footer>, role="navigation", class="share", "cookie", "related"...). What is left of the main
+content (the largest <article>, else <main>, else the body) goes to the text importer, which
+finds the title, date, source line, note and rights in it as in a text copy; the furniture
+that survives (a 'Back to top' link inside the article) is set aside there, and listed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+# Elements whose text is never the speech.
+_NEVER = {
+    "script", "style", "noscript", "template", "svg", "math", "nav", "aside", "footer", "form",
+    "button", "select", "iframe", "object", "canvas", "dialog", "head", "menu",
+}  # fmt: skip
+# Furniture named by role, or by a word of a class or id ('share-bar', 'cookie-banner').
+_FURNITURE_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"}
+_FURNITURE_NAMES = re.compile(
+    r"(?:^|[-_\s])(?:nav|navbar|navigation|menu|breadcrumbs?|share|sharing|social|cookies?|"
+    r"consent|related|sidebar|footer|newsletter|comments?|skip|toolbar|pagination|"
+    r"promo|advert|ads|masthead|subscribe|tags)(?:$|[-_\s])",
+    re.IGNORECASE,
+)
+# Of those, the ones whose contents are code or data, not text a reader sees.
+_NOT_TEXT = {"script", "style", "noscript", "template", "svg", "math", "head", "object", "canvas"}
+_BLOCKS = {
+    "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6",
+    "li", "ul", "ol", "blockquote", "pre", "tr", "table", "dd", "dt", "dl", "figcaption",
+    "figure", "address", "hr", "body",
+}  # fmt: skip
+_VOID = {"br", "img", "meta", "link", "input", "hr", "wbr", "source", "area", "base", "col"}
+_HTML_SPACE = re.compile(r"[ \t\r\n\f]+")
+MAX_DEPTH = 256  # nesting deeper than any real page is read as flat
+
+
+@dataclass
+class PageText:
+    text: str  # the main content's blocks, separated by blank lines
+    title: str | None = None  # the page's own title (og:title, else <title>), a fallback
+    url: str | None = None  # its canonical address, when it gives one
+    publisher: str | None = None  # og:site_name
+    lines: list[int] = field(default_factory=list)  # the page's line of each line of text
+    left_out: list[tuple[int, str]] = field(default_factory=list)  # (page line, text) not read
+
+
+@dataclass
+class _Block:
+    text: str
+    line: int  # where it starts in the page
+    article: int | None  # the innermost <article> it is in (numbered in page order)
+    main: int | None  # the innermost <main>
+    furniture: bool
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool]] = []  # (tag, furniture)
+        self.containers: list[tuple[str, int]] = []  # open <article>/<main>, outermost first
+        self.counts = {"article": 0, "main": 0}
+        self.blocks: list[_Block] = []
+        self.current: list[str] = []
+        self.current_line = 0
+        self.meta: dict[str, str] = {}
+        self.title: list[str] = []
+        self.in_title = False
+
+    @property
+    def skipping(self) -> bool:
+        return any(furniture for _, furniture in self.stack)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "meta":
+            key = values.get("property") or values.get("name") or ""
+            if key in ("og:title", "og:url", "og:site_name") and values.get("content"):
+                self.meta.setdefault(key, values["content"].strip())
+            return
+        if tag == "link" and "canonical" in values.get("rel", "").split():
+            self.meta.setdefault("canonical", values.get("href", "").strip())
+            return
+        if tag == "title":
+            self.in_title = True
+            return
+        if tag == "br":
+            self.current.append("\n")
+            return
+        furniture = self._is_furniture(tag, values)
+        if tag in _BLOCKS or furniture:
+            self._flush()
+        if tag in _VOID:
+            return
+        if tag == "p" and self.stack and self.stack[-1][0] == "p":
+            self.stack.pop()  # a <p> closes the open one, as browsers read it
+        if len(self.stack) >= MAX_DEPTH:
+            return
+        self.stack.append((tag, furniture))
+        if tag in ("article", "main"):
+            self.counts[tag] += 1
+            self.containers.append((tag, self.counts[tag]))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+            return
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth][0] == tag:
+                if tag in _BLOCKS or any(furniture for _, furniture in self.stack[depth:]):
+                    self._flush()
+                del self.stack[depth:]
+                break
+        if tag in ("article", "main") and self.containers:
+            self.containers.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+        elif not any(tag in _NOT_TEXT for tag, _ in self.stack):
+            if not self.current:
+                self.current_line = self.getpos()[0]
+            self.current.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+    def _is_furniture(self, tag: str, values: dict[str, str]) -> bool:
+        if tag in _NEVER:
+            return True
+        if tag == "header" and not self.containers:
+            return True  # the site's header; an article's header holds its title
+        if values.get("role", "").lower() in _FURNITURE_ROLES:
+            return True
+        if "hidden" in values:
+            return True
+        names = f"{values.get('class', '')} {values.get('id', '')}"
+        return bool(_FURNITURE_NAMES.search(names))
+
+    def _flush(self) -> None:
+        text = "".join(self.current)
+        self.current = []
+        # Spaces and line ends in HTML source are one space; a <br> is a line break. A no-break
+        # space is text, and stays.
+        lines = [_HTML_SPACE.sub(" ", line).strip(" ") for line in text.split("\n")]
+        block = "\n".join(line for line in lines if line)
+        if block:
+            self.blocks.append(
+                _Block(
+                    block,
+                    self.current_line,
+                    self._innermost("article"),
+                    self._innermost("main"),
+                    self.skipping,
+                )
+            )
+
+    def _innermost(self, kind: str) -> int | None:
+        return next((n for tag, n in reversed(self.containers) if tag == kind), None)
+
+
+def page_text(html: str) -> PageText:
+    """The main content of ``html`` as plain text, and what the page says about itself."""
+    reader = _Reader()
+    reader.feed(html)
+    reader.close()
+    kept = _main_content(reader.blocks)
+    text_lines: list[str] = []
+    page_lines: list[int] = []
+    for block in kept:
+        if text_lines:
+            text_lines.append("")
+            page_lines.append(block.line)
+        for offset, line in enumerate(block.text.split("\n")):
+            text_lines.append(line)
+            page_lines.append(block.line + offset)  # a <br> line: close to its own
+    left_out = [
+        (block.line, line)
+        for block in reader.blocks
+        if not any(block is chosen for chosen in kept)
+        for line in block.text.split("\n")
+    ]
+    title = reader.meta.get("og:title") or " ".join("".join(reader.title).split()) or None
+    return PageText(
+        "\n".join(text_lines) + "\n",
+        title=title,
+        url=reader.meta.get("canonical") or reader.meta.get("og:url") or None,
+        publisher=reader.meta.get("og:site_name"),
+        lines=page_lines,
+        left_out=left_out,
+    )
+
+
+def _main_content(blocks: list[_Block]) -> list[_Block]:
+    """The blocks of the largest <article>, else of the largest <main>, else all of them;
+    never furniture."""
+    text = [block for block in blocks if not block.furniture]
+    for kind in ("article", "main"):
+        sizes: dict[int, int] = {}
+        for block in text:
+            number = getattr(block, kind)
+            if number is not None:
+                sizes[number] = sizes.get(number, 0) + len(block.text)
+        if sizes:
+            largest = max(sizes, key=lambda number: sizes[number])
+            return [block for block in text if getattr(block, kind) == largest]
+    return text
