@@ -71,7 +71,7 @@ def seed_paragraphs() -> list[str]:
 
 
 def test_a_copied_selection_is_the_speech_words_only(browser, site_base, device):
-    """Paragraphs 1 to 9: their numbers, three footnote marks and a saying callout are inside."""
+    """Paragraphs 1 to 9: their numbers, three footnote marks and a saying note are inside."""
     with open_seed(browser, site_base, device) as record:
         page = record.page
         page.goto(record.url(SEED_PAGE))
@@ -84,7 +84,7 @@ def test_a_copied_selection_is_the_speech_words_only(browser, site_base, device)
             selection.removeAllRanges();
             selection.addRange(range);
             const copy = range.cloneContents();
-            return ['a.para-number', "sup[id^='fnref']", '.saying-callout'].map(
+            return ['a.para-number', "sup[id^='fnref']", '.saying-note'].map(
                 selector => copy.querySelectorAll(selector).length);
         }"""
         )

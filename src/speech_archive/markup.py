@@ -20,8 +20,8 @@ CITATION_DATA_ID = "speech-citation"
 # --- reading and citing (assets/javascripts/reader.js builds these; it spells them too) -----
 
 # What is on a speech page but not the speech's words: copying a selection leaves it out
-# (reader.js's copy handler, with paragraph numbers, footnote marks, admonitions such as
-# saying callouts, and asides). Any part of the site may add it to what it generates.
+# (reader.js's copy handler, with paragraph numbers, footnote marks, admonitions and saying
+# notes (asides)). Any part of the site may add it to what it generates.
 NOT_QUOTED_CLASS = "not-quoted"
 CITE_CLASS = "speech-cite"  # the "Cite" control after the metadata block
 CITE_MENU_CLASS = "cite-menu"  # the menu of a paragraph number or of the Cite control
@@ -50,8 +50,6 @@ def paragraph_label(number: int) -> str:
 SAYING_CLASS = "saying"  # the link around a saying's words
 SAYING_NOTE_CLASS = "saying-note"  # the <aside> after the paragraph: a margin note when wide
 SAYING_ORIGINAL_CLASS = "saying-original"  # the original wording, with its own lang
-# Not the speech's words: a reader's copy of the text leaves out elements with this class.
-NOT_QUOTED_CLASS = "not-quoted"
 SAYING_NOTE_SUMMARY = "About this saying"  # what a phone shows of a collapsed note
 
 # Glossary notes are footnotes labelled glossary-<term slug> (-2, -3... when taken).
