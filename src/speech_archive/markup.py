@@ -54,6 +54,9 @@ RELATED_CLASS = "related-speeches"
 
 ARCHIVE_FIGURES_CLASS = "archive-figures"  # the home page's line of figures
 THEME_TAG_CLASS = "theme-tag"  # a theme's link in a list of speeches, shown as a small tag
+# Where a generated page sits (Speeches › 2014): written by templates/main.html, which
+# cannot import this module: keep the two spellings together.
+BREADCRUMBS_CLASS = "sa-breadcrumbs"
 
 
 def year_anchor(year: int) -> str:
@@ -78,5 +81,12 @@ SEARCH_EXCLUDED_CLASSES = frozenset({PARAGRAPH_NUMBER_CLASS, NEIGHBOURS_CLASS, R
 
 # The names above that src/speech_archive/assets/stylesheets/archive.css styles.
 STYLED_CLASSES = frozenset(
-    {PARAGRAPH_NUMBER_CLASS, SPEECH_META_CLASS, SPEECH_RIGHTS_CLASS, SAYING_CLASS}
+    {
+        PARAGRAPH_NUMBER_CLASS,
+        SPEECH_META_CLASS,
+        SPEECH_RIGHTS_CLASS,
+        SAYING_CLASS,
+        THEME_TAG_CLASS,
+        BREADCRUMBS_CLASS,
+    }
 )
