@@ -54,6 +54,10 @@ def test_init_then_new_then_build_makes_a_site_with_the_speech(tmp_path):
     assert home.find("link", href="assets/stylesheets/archive.css") is not None
     assert (archive / "site" / "assets" / "stylesheets" / "archive.css").is_file()
     assert (archive / "site" / "assets" / "javascripts" / "iframe-worker-shim.js").is_file()
+    # The plugin's template override (templates/main.html) reaches an archive made by init.
+    assert page.select_one('head link[rel~="alternate"][href="../feed.xml"]') is not None
+    assert page.select_one('head meta[name="citation_date"]')["content"] == "1921/06/01"
+    assert page.select_one(".md-tabs__item--active").get_text(strip=True) == "Speeches"
 
 
 def test_init_refuses_a_folder_that_holds_files(tmp_path):

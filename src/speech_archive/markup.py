@@ -63,6 +63,9 @@ RELATED_CLASS = "related-speeches"
 
 ARCHIVE_FIGURES_CLASS = "archive-figures"  # the home page's line of figures
 THEME_TAG_CLASS = "theme-tag"  # a theme's link in a list of speeches, shown as a small tag
+# Where a generated page sits (Speeches › 2014): written by templates/main.html, which
+# cannot import this module: keep the two spellings together.
+BREADCRUMBS_CLASS = "sa-breadcrumbs"
 
 
 def year_anchor(year: int) -> str:
@@ -100,5 +103,7 @@ STYLED_CLASSES = frozenset(
         NOT_QUOTED_CLASS,
         CITE_CLASS,
         CITE_MENU_CLASS,
+        THEME_TAG_CLASS,
+        BREADCRUMBS_CLASS,
     }
 )

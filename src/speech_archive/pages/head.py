@@ -27,8 +27,9 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ATTR_LIST = re.compile(r"\{:?[^{}]*\}")
 _MARKS = re.compile(r"[*_`\\]")
 _TAG = re.compile(r"<[^>]*>")
-# A sentence ends at ., ! or ? (a closing quote or bracket may follow) before a space or the end.
-_SENTENCE_END = re.compile(r"[.!?。！？][”’\"')\]]*(?=\s|$)")
+# A sentence ends at ., ! or ? (a closing quote or bracket may follow) before a space or the
+# end; at a CJK full stop, which needs no space after it, anywhere.
+_SENTENCE_END = re.compile(r"[.!?][”’\"')\]]*(?=\s|$)|[。！？][”’」』）]*")
 
 
 def plain_text(markdown: str) -> str:
