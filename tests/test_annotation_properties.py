@@ -215,7 +215,7 @@ def test_long_pathological_text_is_annotated(shape):
         ("own list\n{ lang=ar }", "own list\n{ lang=ar }"),
         ("two } lines\nand } more", "two \\} lines\nand \\} more"),
         # The first line's own list, with a line after it: its '}' closes the '{'.
-        ("*word*{ title=\"&lt;b&gt;\" }\nnext", "*word*{ title=\"&lt;b&gt;\" }\nnext"),
+        ('*word*{ title="&lt;b&gt;" }\nnext', '*word*{ title="&lt;b&gt;" }\nnext'),
         ("first }\n{ second }", "first \\}\n{ second }"),
     ],
 )
