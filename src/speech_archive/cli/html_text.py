@@ -65,7 +65,7 @@ class _Reader(HTMLParser):
         self.containers: list[tuple[str, int]] = []  # open <article>/<main>, outermost first
         self.counts = {"article": 0, "main": 0}
         self.blocks: list[_Block] = []
-        self.current: list[str] = []
+        self.current: list[str | None] = []  # text, and None for a <br>
         self.current_line = 0
         self.meta: dict[str, str] = {}
         self.title: list[str] = []
@@ -89,7 +89,7 @@ class _Reader(HTMLParser):
             self.in_title = True
             return
         if tag == "br":
-            self.current.append("\n")
+            self.current.append(None)
             return
         furniture = self._is_furniture(tag, values)
         if tag in _BLOCKS or furniture:
@@ -143,11 +143,16 @@ class _Reader(HTMLParser):
         return bool(_FURNITURE_NAMES.search(names))
 
     def _flush(self) -> None:
-        text = "".join(self.current)
-        self.current = []
+        pieces, self.current = self.current, []
+        parts: list[list[str]] = [[]]
+        for piece in pieces:
+            if piece is None:
+                parts.append([])  # a <br>
+            else:
+                parts[-1].append(piece)
         # Spaces and line ends in HTML source are one space; a <br> is a line break. A no-break
         # space is text, and stays.
-        lines = [_HTML_SPACE.sub(" ", line).strip(" ") for line in text.split("\n")]
+        lines = [_HTML_SPACE.sub(" ", "".join(part)).strip(" ") for part in parts]
         block = "\n".join(line for line in lines if line)
         if block:
             self.blocks.append(

@@ -302,6 +302,10 @@ def _web_preamble(
     if not found:
         return first, None
     start = max(found) + 1
+    headers = {index: _header(lines[index]) for index in range(first, start)}
+    for header in headers.values():  # a header's value wins over what the lines suggest
+        if header:
+            _set(meta, *header)
     marker = None
     title_at = marked_at
     if marked_at is not None:
@@ -309,6 +313,8 @@ def _web_preamble(
         assert title_match is not None  # marked_at is where this pattern matched
         marker = title_match["marker"]
         meta.setdefault("title", title_match["title"])
+        if meta["title"] != title_match["title"]:
+            title_at = None  # a header gave the title: this line is listed, not lost
     else:
         # Without a marker, the title is the last plain line before the date.
         assert date_at is not None  # one of the two was found
@@ -316,13 +322,19 @@ def _web_preamble(
         title_at = next((i for i in before_date if lines[i] and not _header(lines[i])), None)
         if title_at is not None:
             meta.setdefault("title", lines[title_at])
+            if meta["title"] != lines[title_at]:
+                title_at = None  # a header gave the title: this line is listed, not lost
     if date_at is not None:
         meta.setdefault("date", iso_date(lines[date_at]))
+        if meta["date"] != iso_date(lines[date_at]):
+            date_at = None  # a header gave another date: this line is listed, not lost
     for index in range(first, start):
         line = lines[index]
-        header = _header(line)
-        if header:
-            _set(meta, *header)
-        elif line and index not in (date_at, title_at) and line != meta.get("title"):
+        if (
+            line
+            and index not in (date_at, title_at)
+            and not headers[index]
+            and line != meta.get("title")
+        ):
             unused.append((index + 1, line))  # navigation words and the like
     return start, marker
