@@ -37,6 +37,7 @@ def _lines(body: str, accepted: Collection[str] = ()) -> list[int]:
         "\nWe must print more books, and email fewer memos.\n",
         "\nRelated to this, we agreed on three points.\n",
         "\nOur copyright law protects every author.\n",  # copyright mid-sentence
+        "\nCopyright protects every author in this land.\n",  # a sentence, not a footer
         "\nChildren love cookies, and so do I.\n",  # cookies, but no notice
         "\nPublished in 1990 by the state press, the report changed minds.\n",
         "\nSee [the report](https://example.org/report) for details.\n",

@@ -53,7 +53,10 @@ _FURNITURE = (
     (
         "a copyright line",
         re.compile(
-            r"(?:copyright\b|©|\(c\)\s*(?:19|20)\d\d).{0,200}|.{0,200}\ball rights reserved\W*",
+            # "Copyright" alone may begin a sentence of a speech; a page's line names a
+            # year or the sign.
+            r"(?:copyright\s*(?:©|\(c\)|(?:19|20)\d\d)|©|\(c\)\s*(?:19|20)\d\d).{0,200}"
+            r"|.{0,200}\ball rights reserved\W*",
             re.I,
         ),
     ),
