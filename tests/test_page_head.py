@@ -172,9 +172,15 @@ def test_theme_page_head_and_breadcrumbs(published):
             "The archive's speeches by country and venue: 4 countries, 4 venues.",
         ),
         (f"speeches/{JOSEPH}.html", "Tell General Howard I know his heart."),
+        # Hand-written pages: their first sentence.
+        ("about.html", "This archive publishes speeches as their sources print them."),
+        (
+            "contributing.html",
+            "The archive grows by pull requests.",
+        ),
     ],
 )
-def test_every_generated_page_has_its_own_description(plain, path, description):
+def test_every_page_has_its_own_description(plain, path, description):
     assert _meta(soup(plain / path), "name", "description") == [description]
 
 

@@ -52,6 +52,7 @@ from mkdocs.utils import CountHandler, get_theme_dir
 
 from .build import annotate_archive, render_site
 from .cache import ContentCache
+from .escape import escape_html
 from .extensions.safe_tooltips import EXTENSION as SAFE_TOOLTIPS
 from .extensions.safe_tooltips import escape_ellipsis_texts
 from .load.archive import load_archive
@@ -60,6 +61,7 @@ from .output.build_date import sources_date
 from .output.publish import Publication, PublishError, begin
 from .output.search_index import add_facets_in_place, archive_facets
 from .output.site_zip import write_site_zip
+from .pages.head import first_sentence
 from .pages.home import HOME_PAGE
 from .pages.listing import plural
 from .pages.neighbours import speech_page_steps
@@ -209,6 +211,10 @@ class SpeechArchivePlugin(BasePlugin[SpeechArchiveConfig]):
 
     def on_page_context(self, context: Any, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
         path = page.file.src_uri
+        if not page.meta.get("description") and page.markdown:
+            # A hand-written page without its own (generated pages carry one): its first
+            # sentence, escaped once like every description (pages/head.py).
+            page.meta["description"] = escape_html(first_sentence(page.markdown))
         section = section_of(path)
         if section is not None and section != path:
             self.build.lit_section = _nav_page(nav, section)
