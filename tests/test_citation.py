@@ -80,9 +80,7 @@ def citations(tmp_path_factory) -> dict[str, dict[str, str]]:
     shutil.copy(ROOT / "speeches" / f"{SEED_SLUG}.md", project / "speeches")
     for slug, text in SPEECHES.items():
         (project / "speeches" / f"{slug}.md").write_text(text, encoding="utf-8")
-    config = project / "mkdocs.yml"
-    config.write_text(f"site_url: {SITE_URL}\n" + config.read_text("utf-8"), encoding="utf-8")
-    result = run_mkdocs_build(project)
+    result = run_mkdocs_build(project, extra_env={"SITE_URL": SITE_URL})  # mkdocs.yml reads it
     assert result.returncode == 0, result.stderr
     base = (project / "site").as_uri() + "/"
     found: dict[str, dict[str, str]] = {}

@@ -225,6 +225,8 @@ def test_hovering_every_title_runs_nothing_and_shows_the_text(browser, hostile_b
             assert ATTACK in shown and "<svg onload=alert(2)>" in shown
             assert any(text.endswith(f"{ATTACK} Council") for text in shown)  # the glossary's abbr
             assert any(text.endswith("alert(5)>") for text in seen), seen  # header
-            assert any(text.endswith("alert(7)>") for text in seen), seen  # table of contents
+            # No table of contents on a speech page (its margin holds the saying notes): the
+            # glossary page below checks a cut-short entry of one.
+            assert not any(text.endswith("alert(7)>") for text in seen), seen
         if path.startswith("glossary/"):
             assert any(f"{ATTACK} Council" in text for text in seen), seen
