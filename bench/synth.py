@@ -27,9 +27,11 @@ import random
 import re
 import shutil
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from speech_archive.build import annotate_archive, render_site
 from speech_archive.load.archive import OLD_SAYINGS_FILE, SAYINGS_FILE, load_archive, sayings_file
@@ -362,7 +364,7 @@ def write_generated_site(archive: Path, dest: Path) -> Path:
     files = render_site(
         loaded,
         annotate_archive(loaded),
-        site_name=yaml.safe_load(config_text)["site_name"],
+        site_name=yaml_load(config_text)["site_name"],  # MkDocs' loader: !ENV tags
         home_page=home.read_text(encoding="utf-8"),
     )
     for path, content in files.items():
@@ -370,5 +372,9 @@ def write_generated_site(archive: Path, dest: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
     config = _without_top_level_keys(config_text, {"hooks", "watch"})
+    # Without the plugin, the theme gets the package's templates (breadcrumbs, page head)
+    # as a custom_dir, where the plugin would have put them.
+    templates = resources.files("speech_archive") / "templates"
+    config = config.replace("theme:\n", f"theme:\n  custom_dir: {templates}\n", 1)
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     return dest
