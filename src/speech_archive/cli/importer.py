@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from ..load.unfinished import furniture_kind
 from .dates import iso_date
 from .speech_file import file_slug, free_slug, render_speech_file
@@ -39,6 +41,7 @@ HEADER_FIELDS = {
     "event": "occasion",
     "source": "source",
     "url": "source.url",
+    "source url": "source.url",
     "link": "source.url",
     "publisher": "source.publisher",
     "updated": "source.updated",
@@ -69,6 +72,9 @@ _OCCASION_IN_NOTE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 PROSE_WORDS = 30  # a line this long is the speech itself: the preamble ends before it
+# A transcript's speaker label: 'THE PRESIDENT:  Thank you.', 'SPEAKER JOHNSON:  Members...'.
+_SPEAKER_LABEL = re.compile(r"^\s*[A-Z][A-Z.'’\- ]{1,40}[A-Z.]:\s+\S")
+DATELINE_WORDS = 12  # a dateline line (place, time, date) is short
 
 
 @dataclass
@@ -231,7 +237,12 @@ def import_transcript(text: str) -> ImportedSpeech:
     unused: list[tuple[int, str]] = []
     marker = None
     start = 0
-    header_end = _header_block(lines)
+    header_end = _yaml_block(lines, meta, unused)
+    if header_end is None:
+        header_end = _header_block(lines)
+    elif "title" in meta and "date" in meta:
+        start = header_end
+        header_end = None
     if header_end is not None:
         for index in range(header_end):
             found = _header(lines[index])
@@ -243,6 +254,7 @@ def import_transcript(text: str) -> ImportedSpeech:
     if "title" not in meta or "date" not in meta:
         # A web copy, or headers that leave the title or date to the lines below them.
         start, marker = _web_preamble(lines, start, meta, unused)
+    start = _transcript_dateline(lines, start, meta, unused)
     lines = _set_aside_furniture(lines, start, meta, unused)
     end, note, rights = _split_footer(lines, start, marker)
     if note and "note" not in meta:
@@ -253,9 +265,65 @@ def import_transcript(text: str) -> ImportedSpeech:
         occasion = _OCCASION_IN_NOTE.match(meta["note"])
         if occasion:
             meta["occasion"] = occasion["occasion"][0].upper() + occasion["occasion"][1:]
+    source = meta.get("source")
+    if source and not source.get("title"):  # the schema requires one: the publisher, else the address
+        source["title"] = source.get("publisher") or source.get("url")
     for required in ("title", "date", "speaker", "venue"):
         meta.setdefault(required, None)
     return ImportedSpeech(meta, _body(lines[start:end]), sorted(unused))
+
+
+def _yaml_block(lines: list[str], meta: dict, unused: list[tuple[int, str]]) -> int | None:
+    """A saved Markdown copy may open with its own YAML front matter ('---', 'title: ...',
+    'date: ...', 'source_url: ...', '---'): its fields are read as header lines are, and the
+    index after the closing '---' is returned. Keys the contract has no field for ('tags',
+    'published_time'...) are listed as left out; the '---' lines frame the block."""
+    if not lines or lines[0].strip() != "---":
+        return None
+    close = next((i for i in range(1, min(len(lines), 60)) if lines[i].strip() == "---"), None)
+    if close is None:
+        return None
+    try:
+        block = yaml.safe_load("\n".join(lines[1:close]))
+    except yaml.YAMLError:
+        return None
+    if not isinstance(block, dict):
+        return None
+    for index in range(1, close):
+        line = lines[index]
+        key = re.match(r"^([A-Za-z][A-Za-z_ ]*?)\s*:", line)
+        name = HEADER_FIELDS.get(key[1].replace("_", " ").lower()) if key else None
+        value = block.get(key[1]) if key else None
+        if name and isinstance(value, (str, int, float)) or name and hasattr(value, "isoformat"):
+            _set(meta, name, str(value).strip())
+        elif line.strip():
+            unused.append((index + 1, line))
+    return close + 1
+
+
+def _transcript_dateline(
+    lines: list[str], start: int, meta: dict, unused: list[tuple[int, str]]
+) -> int:
+    """Where a transcript's speech starts: at its first speaker label ('THE PRESIDENT:  ...'),
+    when only a short dateline (place, time, a date) stands before it. The dateline is listed
+    as left out; its date is when the speech was given, so a date the page gave above it
+    (when it was posted) becomes the source's 'updated' date."""
+    nonblank = [i for i in range(start, len(lines)) if lines[i].strip()]
+    label_at = next((n for n, i in enumerate(nonblank[:12]) if _SPEAKER_LABEL.match(lines[i])), None)
+    if not label_at:
+        return start
+    dateline = nonblank[:label_at]
+    if any(len(lines[i].split()) >= DATELINE_WORDS for i in dateline):
+        return start
+    for index in dateline:
+        spoken = iso_date(lines[index].strip().strip("()[]").strip())
+        if spoken and spoken != meta.get("date"):
+            if meta.get("date"):
+                meta.setdefault("source", {}).setdefault("updated", meta["date"])
+            meta["date"] = spoken
+        elif not spoken:
+            unused.append((index + 1, lines[index]))
+    return nonblank[label_at]
 
 
 def _set_aside_furniture(
