@@ -81,15 +81,26 @@ def _every_line_is_kept_or_listed(page: Path, written: str, stderr: str) -> None
     front, body, _ = parts
     body_lines = set(body.split("\n"))
     listed = {int(number) for number in re.findall(r":(\d+): left out \(", stderr)}
+    lines = page.read_text(encoding="utf-8").split("\n")
     missing = [
         (number, line)
-        for number, line in enumerate(page.read_text(encoding="utf-8").split("\n"), start=1)
+        for number, line in enumerate(lines, start=1)
         if line.strip()
         and line.rstrip() not in body_lines
         and not _in_front_matter(line, front)
+        and not _label_of_a_value(lines, number - 1, front)
         and number not in listed
     ]
     assert missing == []
+
+
+def _label_of_a_value(lines: list[str], index: int, front: str) -> bool:
+    """A label standing alone ('From:', 'Delivered on:') whose value, on the next line that is
+    not blank, went into the front matter."""
+    if not re.fullmatch(r"[A-Za-z][A-Za-z ]*:", lines[index].strip()):
+        return False
+    following = next((line for line in lines[index + 1 :] if line.strip()), "")
+    return _in_front_matter(following, front) or following.split(" (")[0].strip() in front
 
 
 def _in_front_matter(line: str, front: str) -> bool:
@@ -100,6 +111,9 @@ def _in_front_matter(line: str, front: str) -> bool:
         return True
     date = iso_date(text.strip("()[]"))
     if date and date in front:
+        return True
+    remark = re.fullmatch(r"(?P<date>[^()]+?)\s*\((?P<remark>[^()]+)\)", text)
+    if remark and (iso_date(remark["date"]) or "\0") in front and remark["remark"] in front:
         return True
     if ":" in text:
         try:

@@ -31,6 +31,7 @@ HEADER_FIELDS = {
     "title": "title",
     "date": "date",
     "delivered": "date",
+    "delivered on": "date",
     "speaker": "speaker",
     "by": "speaker",
     "author": "speaker",
@@ -40,6 +41,7 @@ HEADER_FIELDS = {
     "occasion": "occasion",
     "event": "occasion",
     "source": "source",
+    "from": "source",
     "url": "source.url",
     "source url": "source.url",
     "link": "source.url",
@@ -71,6 +73,9 @@ _OCCASION_IN_NOTE = re.compile(
     r"(?:at|to|before)\s+(?:the\s+)?(?P<occasion>.+?)\.?$",
     re.IGNORECASE | re.DOTALL,
 )
+# A date with the source's remark after it: '2 September 2019 (Transcript of the speech...)'.
+_DATE_WITH_REMARK = re.compile(r"^(?P<date>[^()]+?)\s*\((?P<remark>[^()]+)\)$")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 PROSE_WORDS = 30  # a line this long is the speech itself: the preamble ends before it
 # A transcript's speaker label: 'THE PRESIDENT:  Thank you.', 'SPEAKER JOHNSON:  Members...'.
 _SPEAKER_LABEL = re.compile(r"^\s*[A-Z][A-Z.'’\- ]{1,40}[A-Z.]:\s+\S")
@@ -353,6 +358,33 @@ def _set_aside_furniture(
     return kept
 
 
+def _date_and_remark(line: str) -> tuple[str | None, str | None]:
+    """(ISO date, remark) of a line holding only a date, or a date and a remark in
+    parentheses: '2 September 2019 (Transcript of the speech, exactly as it was delivered)'."""
+    date = iso_date(line)
+    if date:
+        return date, None
+    match = _DATE_WITH_REMARK.match(line.strip())
+    if match and iso_date(match["date"]):
+        return iso_date(match["date"]), match["remark"].strip()
+    return None, None
+
+
+def _label_values(lines: list[str], first: int, end: int) -> dict[int, int]:
+    """{label line: value line} for labels standing alone ('From:', 'Delivered on:') with
+    their value on the next line that is not blank, as pages laid out as label/value
+    pairs copy."""
+    pairs = {}
+    for index in range(first, end):
+        header = _header(lines[index])
+        if header is None or header[1]:
+            continue
+        value_at = next((i for i in range(index + 1, min(index + 3, end)) if lines[i]), None)
+        if value_at is not None and _header(lines[value_at]) is None:
+            pairs[index] = value_at
+    return pairs
+
+
 def _web_preamble(
     lines: list[str], first: int, meta: dict, unused: list[tuple[int, str]]
 ) -> tuple[int, str | None]:
@@ -364,16 +396,24 @@ def _web_preamble(
     window = next(
         (i for i in range(first, len(lines)) if len(lines[i].split()) >= PROSE_WORDS), len(lines)
     )
-    date_at = next((i for i in range(first, window) if iso_date(lines[i])), None)
+    values = _label_values(lines, first, window)
+    date_at = next((i for i in range(first, window) if _date_and_remark(lines[i])[0]), None)
     marked_at = next((i for i in range(first, window) if _NOTE_MARKER.match(lines[i])), None)
     found = [i for i in (date_at, marked_at) if i is not None]
     if not found:
         return first, None
     start = max(found) + 1
     headers = {index: _header(lines[index]) for index in range(first, start)}
-    for header in headers.values():  # a header's value wins over what the lines suggest
-        if header:
+    for index, header in headers.items():  # a header's value wins over what the lines suggest
+        if header and index in values and values[index] != date_at:
+            _set(meta, header[0], lines[values[index]].strip())
+        elif header:
             _set(meta, *header)
+    given = set(values.values())  # a label's value line, on the line after the label
+    if date_at is not None:
+        remark = _date_and_remark(lines[date_at])[1]
+        if remark:
+            meta.setdefault("note", remark)
     marker = None
     title_at = marked_at
     if marked_at is not None:
@@ -386,21 +426,35 @@ def _web_preamble(
     else:
         # Without a marker, the title is the last plain line before the date.
         assert date_at is not None  # one of the two was found
+        # A title does not end like a sentence: a standfirst ('X delivered the following
+        # statement.') between the title and the date is not taken for it.
         before_date = range(date_at - 1, first - 1, -1)
-        title_at = next((i for i in before_date if lines[i] and not _header(lines[i])), None)
+        title_at = next(
+            (
+                i
+                for i in before_date
+                if lines[i]
+                and not _header(lines[i])
+                and i not in given
+                and not _SENTENCE_END.search(lines[i])
+            ),
+            None,
+        )
         if title_at is not None:
             meta.setdefault("title", lines[title_at])
             if meta["title"] != lines[title_at]:
                 title_at = None  # a header gave the title: this line is listed, not lost
     if date_at is not None:
-        meta.setdefault("date", iso_date(lines[date_at]))
-        if meta["date"] != iso_date(lines[date_at]):
+        written = _date_and_remark(lines[date_at])[0]
+        meta.setdefault("date", written)
+        if meta["date"] != written:
             date_at = None  # a header gave another date: this line is listed, not lost
     for index in range(first, start):
         line = lines[index]
         if (
             line
             and index not in (date_at, title_at)
+            and index not in given
             and not headers[index]
             and line != meta.get("title")
         ):
