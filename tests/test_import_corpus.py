@@ -107,7 +107,7 @@ def _in_front_matter(line: str, front: str) -> bool:
     """The line, its 'key: value' value, or the date it names is in the front matter; or it
     is a '---' line framing the page's own front matter."""
     text = line.strip()
-    if text == "---" or text in front:
+    if text == "---" or text in front or text.strip("()[]") in front:
         return True
     date = iso_date(text.strip("()[]"))
     if date and date in front:

@@ -367,6 +367,15 @@ def _date_and_remark(line: str) -> tuple[str | None, str | None]:
     match = _DATE_WITH_REMARK.match(line.strip())
     if match and iso_date(match["date"]):
         return iso_date(match["date"]), match["remark"].strip()
+    # An editor's note in brackets ending with the date: '[Delivered in the presence of ...
+    # veterans, on the occasion of the fiftieth anniversary of the battle, July 4, 1913.]'
+    bracketed = re.fullmatch(r"\[(?P<text>[^\[\]]+)\]|\((?P<paren>[^()]+)\)", line.strip())
+    if bracketed:
+        text = (bracketed["text"] or bracketed["paren"]).strip()
+        words = text.rstrip(".").split()
+        for count in (4, 3, 2):
+            if len(words) > count and iso_date(" ".join(words[-count:]).strip(",;")):
+                return iso_date(" ".join(words[-count:]).strip(",;")), text
     return None, None
 
 
