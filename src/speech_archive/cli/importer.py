@@ -379,6 +379,18 @@ def _date_and_remark(line: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _date_ending(line: str) -> str | None:
+    """The ISO date a one-sentence line ends with ('... on 28 August 2018.'), if any."""
+    text = line.strip()
+    if not text.endswith(".") or re.search(r"[.!?]\s", text[:-1]):
+        return None
+    words = text[:-1].split()
+    for count in (4, 3, 2):
+        if len(words) > count and iso_date(" ".join(words[-count:])):
+            return iso_date(" ".join(words[-count:]))
+    return None
+
+
 def _label_values(lines: list[str], first: int, end: int) -> dict[int, int]:
     """{label line: value line} for labels standing alone ('From:', 'Delivered on:') with
     their value on the next line that is not blank, as pages laid out as label/value
@@ -407,6 +419,12 @@ def _web_preamble(
     )
     values = _label_values(lines, first, window)
     date_at = next((i for i in range(first, window) if _date_and_remark(lines[i])[0]), None)
+    standfirst = False
+    if date_at is None:
+        # 'Below is the text of the speech made by ..., in Cape Town, South Africa, on 28
+        # August 2018.': a standfirst naming the day the speech was made.
+        date_at = next((i for i in range(first, window) if _date_ending(lines[i])), None)
+        standfirst = date_at is not None
     marked_at = next((i for i in range(first, window) if _NOTE_MARKER.match(lines[i])), None)
     found = [i for i in (date_at, marked_at) if i is not None]
     if not found:
@@ -420,7 +438,7 @@ def _web_preamble(
             _set(meta, *header)
     given = set(values.values())  # a label's value line, on the line after the label
     if date_at is not None:
-        remark = _date_and_remark(lines[date_at])[1]
+        remark = lines[date_at].strip() if standfirst else _date_and_remark(lines[date_at])[1]
         if remark:
             meta.setdefault("note", remark)
     marker = None
@@ -454,7 +472,9 @@ def _web_preamble(
             if meta["title"] != lines[title_at]:
                 title_at = None  # a header gave the title: this line is listed, not lost
     if date_at is not None:
-        written = _date_and_remark(lines[date_at])[0]
+        written = (_date_ending if standfirst else lambda line: _date_and_remark(line)[0])(
+            lines[date_at]
+        )
         meta.setdefault("date", written)
         if meta["date"] != written:
             date_at = None  # a header gave another date: this line is listed, not lost
