@@ -109,6 +109,8 @@ def _in_front_matter(line: str, front: str) -> bool:
     text = line.strip()
     if text == "---" or text in front or text.strip("()[]") in front:
         return True
+    if text.startswith("#") and text.lstrip("#").strip() in front:  # a Markdown heading
+        return True
     date = iso_date(text.strip("()[]"))
     if date and date in front:
         return True

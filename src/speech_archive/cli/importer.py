@@ -76,6 +76,10 @@ _OCCASION_IN_NOTE = re.compile(
 # A date with the source's remark after it: '2 September 2019 (Transcript of the speech...)'.
 _DATE_WITH_REMARK = re.compile(r"^(?P<date>[^()]+?)\s*\((?P<remark>[^()]+)\)$")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
+_BYLINE = re.compile(r"[`*_]*(?P<who>[^`*_]+?)\s+[—–|-]\s+(?P<date>[^`*_]+?)[`*_]*")
+_THEMATIC_BREAK = re.compile(r"\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})")
+_MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_CODE_ONLY = re.compile(r"\s*`[^`]*`\s*")  # a line that is only code (an identifier)
 PROSE_WORDS = 30  # a line this long is the speech itself: the preamble ends before it
 # A transcript's speaker label: 'THE PRESIDENT:  Thank you.', 'SPEAKER JOHNSON:  Members...'.
 _SPEAKER_LABEL = re.compile(r"^\s*[A-Z][A-Z.'’\- ]{1,40}[A-Z.]:\s+\S")
@@ -260,6 +264,10 @@ def import_transcript(text: str) -> ImportedSpeech:
         # A web copy, or headers that leave the title or date to the lines below them.
         start, marker = _web_preamble(lines, start, meta, unused)
     start = _transcript_dateline(lines, start, meta, unused)
+    while start < len(lines) and (not lines[start] or _THEMATIC_BREAK.fullmatch(lines[start])):
+        if lines[start]:  # a rule ('---') between the page's heading and the speech
+            unused.append((start + 1, lines[start]))
+        start += 1
     lines = _set_aside_furniture(lines, start, meta, unused)
     end, note, rights = _split_footer(lines, start, marker)
     if note and "note" not in meta:
@@ -292,6 +300,8 @@ def _yaml_block(lines: list[str], meta: dict, unused: list[tuple[int, str]]) -> 
         block = yaml.safe_load("\n".join(lines[1:close]))
     except yaml.YAMLError:
         return None
+    if block is None:
+        block = {}  # '---' twice: an empty front matter
     if not isinstance(block, dict):
         return None
     for index in range(1, close):
@@ -367,6 +377,10 @@ def _date_and_remark(line: str) -> tuple[str | None, str | None]:
     match = _DATE_WITH_REMARK.match(line.strip())
     if match and iso_date(match["date"]):
         return iso_date(match["date"]), match["remark"].strip()
+    # A byline and the date, as a Markdown copy may give them: '`Mr. REID — 21 July 2008`'.
+    byline = _BYLINE.fullmatch(line.strip())
+    if byline and iso_date(byline["date"]):
+        return iso_date(byline["date"]), None
     # An editor's note in brackets ending with the date: '[Delivered in the presence of ...
     # veterans, on the occasion of the fiftieth anniversary of the battle, July 4, 1913.]'
     bracketed = re.fullmatch(r"\[(?P<text>[^\[\]]+)\]|\((?P<paren>[^()]+)\)", line.strip())
@@ -464,12 +478,14 @@ def _web_preamble(
                 and not _header(lines[i])
                 and i not in given
                 and not _SENTENCE_END.search(lines[i])
+                and not _CODE_ONLY.fullmatch(_MARKDOWN_HEADING.sub("", lines[i]))
             ),
             None,
         )
         if title_at is not None:
-            meta.setdefault("title", lines[title_at])
-            if meta["title"] != lines[title_at]:
+            title = _MARKDOWN_HEADING.sub("", lines[title_at]).strip()  # '# Title': a heading
+            meta.setdefault("title", title)
+            if meta["title"] != title:
                 title_at = None  # a header gave the title: this line is listed, not lost
     if date_at is not None:
         written = (_date_ending if standfirst else lambda line: _date_and_remark(line)[0])(
@@ -478,6 +494,8 @@ def _web_preamble(
         meta.setdefault("date", written)
         if meta["date"] != written:
             date_at = None  # a header gave another date: this line is listed, not lost
+    if date_at is not None and _BYLINE.fullmatch(lines[date_at].strip()):
+        unused.append((date_at + 1, lines[date_at]))  # its date is used; its name is listed
     for index in range(first, start):
         line = lines[index]
         if (
