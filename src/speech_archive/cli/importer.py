@@ -78,6 +78,10 @@ _DATE_WITH_REMARK = re.compile(r"^(?P<date>[^()]+?)\s*\((?P<remark>[^()]+)\)$")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 _BYLINE = re.compile(r"[`*_]*(?P<who>[^`*_]+?)\s+[—–|-]\s+(?P<date>[^`*_]+?)[`*_]*")
 _THEMATIC_BREAK = re.compile(r"\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})")
+_BYLINE_OPENER = re.compile(
+    r"^\s*(?:remarks|speech|address|statement|presented|lecture|testimony)\s+(?:by|of)\b",
+    re.IGNORECASE,
+)
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _CODE_ONLY = re.compile(r"\s*`[^`]*`\s*")  # a line that is only code (an identifier)
 PROSE_WORDS = 30  # a line this long is the speech itself: the preamble ends before it
@@ -469,7 +473,10 @@ def _web_preamble(
         assert date_at is not None  # one of the two was found
         # A title does not end like a sentence: a standfirst ('X delivered the following
         # statement.') between the title and the date is not taken for it.
-        before_date = range(date_at - 1, first - 1, -1)
+        # On a cover page ('Committee Decisions and Rules / Remarks by / Stanley Fischer / ...
+        # / May 5, 2017') the title stands before 'Remarks by'.
+        opener = next((i for i in range(first, date_at) if _BYLINE_OPENER.match(lines[i])), None)
+        before_date = range((opener if opener is not None else date_at) - 1, first - 1, -1)
         title_at = next(
             (
                 i
