@@ -398,11 +398,13 @@ def _date_and_remark(line: str) -> tuple[str | None, str | None]:
 
 
 def _date_ending(line: str) -> str | None:
-    """The ISO date a one-sentence line ends with ('... on 28 August 2018.'), if any."""
+    """The ISO date a one-sentence line ends with ('... on 28 August 2018.'), or a short
+    line ending with 'on <date>' ('Volume 612: debated on Thursday 30 June 2016'), if any."""
     text = line.strip()
-    if not text.endswith(".") or re.search(r"[.!?]\s", text[:-1]):
+    short = len(text.split()) < DATELINE_WORDS and re.search(r"\bon\s", text)
+    if not (text.endswith(".") or short) or re.search(r"[.!?]\s", text.rstrip(".")):
         return None
-    words = text[:-1].split()
+    words = text.rstrip(".").split()
     for count in (4, 3, 2):
         if len(words) > count and iso_date(" ".join(words[-count:])):
             return iso_date(" ".join(words[-count:]))
