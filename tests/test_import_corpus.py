@@ -79,6 +79,8 @@ def _every_line_is_kept_or_listed(page: Path, written: str, stderr: str) -> None
     parts = split_front_matter(written)
     assert parts is not None
     front, body, _ = parts
+    values = yaml.safe_load(front)  # the values as written, unquoted
+    front += "\n" + "\n".join(_strings(values))
     body_lines = set(body.split("\n"))
     listed = {int(number) for number in re.findall(r":(\d+): left out \(", stderr)}
     lines = page.read_text(encoding="utf-8").split("\n")
@@ -92,6 +94,14 @@ def _every_line_is_kept_or_listed(page: Path, written: str, stderr: str) -> None
         and number not in listed
     ]
     assert missing == []
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return [] if value is None else [str(value)]
 
 
 def _label_of_a_value(lines: list[str], index: int, front: str) -> bool:
@@ -110,6 +120,9 @@ def _in_front_matter(line: str, front: str) -> bool:
     if text == "---" or text in front or text.strip("()[]") in front:
         return True
     if text.startswith("#") and text.lstrip("#").strip() in front:  # a Markdown heading
+        return True
+    dated = re.fullmatch(r"(?P<date>[^,]*\d{4}),\s+(?P<place>.+)", text)  # date, place
+    if dated and (iso_date(dated["date"]) or "\0") in front and dated["place"] in front:
         return True
     date = iso_date(text.strip("()[]"))
     if date and date in front:

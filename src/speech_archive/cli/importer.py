@@ -82,6 +82,7 @@ _BYLINE_OPENER = re.compile(
     r"^\s*(?:remarks|speech|address|statement|presented|lecture|testimony)\s+(?:by|of)\b",
     re.IGNORECASE,
 )
+_DATE_AND_PLACE = re.compile(r"(?P<date>[^,]*\d{4}),\s+(?P<place>[^,\d]+,\s*[^,\d]+)")
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _CODE_ONLY = re.compile(r"\s*`[^`]*`\s*")  # a line that is only code (an identifier)
 PROSE_WORDS = 30  # a line this long is the speech itself: the preamble ends before it
@@ -515,4 +516,13 @@ def _web_preamble(
             and line != meta.get("title")
         ):
             unused.append((index + 1, line))  # navigation words and the like
+    # 'March 29, 2019' then '19 March 2019, Wellington, New Zealand': the page's date is when
+    # it was posted (listed); the date with the place is when and where the speech was given.
+    given_at = next((i for i in range(start, len(lines)) if lines[i]), None)
+    spoken = _DATE_AND_PLACE.fullmatch(lines[given_at].strip()) if given_at is not None else None
+    if date_at is not None and spoken and iso_date(spoken["date"]):
+        unused.append((date_at + 1, lines[date_at]))
+        meta["date"] = iso_date(spoken["date"])
+        meta.setdefault("venue", spoken["place"])
+        start = given_at + 1
     return start, marker
