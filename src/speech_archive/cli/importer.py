@@ -284,7 +284,7 @@ def import_transcript(text: str) -> ImportedSpeech:
         if occasion:
             meta["occasion"] = occasion["occasion"][0].upper() + occasion["occasion"][1:]
     source = meta.get("source")
-    if source and not source.get("title"):  # the schema requires one: the publisher, else the address
+    if source and not source.get("title"):  # the schema requires one: publisher, else address
         source["title"] = source.get("publisher") or source.get("url")
     for required in ("title", "date", "speaker", "venue"):
         meta.setdefault(required, None)
@@ -314,7 +314,7 @@ def _yaml_block(lines: list[str], meta: dict, unused: list[tuple[int, str]]) -> 
         key = re.match(r"^([A-Za-z][A-Za-z_ ]*?)\s*:", line)
         name = HEADER_FIELDS.get(key[1].replace("_", " ").lower()) if key else None
         value = block.get(key[1]) if key else None
-        if name and isinstance(value, (str, int, float)) or name and hasattr(value, "isoformat"):
+        if name and (isinstance(value, (str, int, float)) or hasattr(value, "isoformat")):
             _set(meta, name, str(value).strip())
         elif line.strip():
             unused.append((index + 1, line))
@@ -329,7 +329,9 @@ def _transcript_dateline(
     as left out; its date is when the speech was given, so a date the page gave above it
     (when it was posted) becomes the source's 'updated' date."""
     nonblank = [i for i in range(start, len(lines)) if lines[i].strip()]
-    label_at = next((n for n, i in enumerate(nonblank[:12]) if _SPEAKER_LABEL.match(lines[i])), None)
+    label_at = next(
+        (n for n, i in enumerate(nonblank[:12]) if _SPEAKER_LABEL.match(lines[i])), None
+    )
     if not label_at:
         return start
     dateline = nonblank[:label_at]
@@ -520,7 +522,7 @@ def _web_preamble(
     # it was posted (listed); the date with the place is when and where the speech was given.
     given_at = next((i for i in range(start, len(lines)) if lines[i]), None)
     spoken = _DATE_AND_PLACE.fullmatch(lines[given_at].strip()) if given_at is not None else None
-    if date_at is not None and spoken and iso_date(spoken["date"]):
+    if date_at is not None and given_at is not None and spoken and iso_date(spoken["date"]):
         unused.append((date_at + 1, lines[date_at]))
         meta["date"] = iso_date(spoken["date"])
         meta.setdefault("venue", spoken["place"])
