@@ -83,6 +83,10 @@ _BYLINE_OPENER = re.compile(
     re.IGNORECASE,
 )
 _DATE_AND_PLACE = re.compile(r"(?P<date>[^,]*\d{4}),\s+(?P<place>[^,\d]+,\s*[^,\d]+)")
+# A page number a PDF-to-text copy leaves on a line of its own: '12', '- 12 -', 'Page 2 of 5'.
+_PAGE_NUMBER = re.compile(
+    r"\s*(?:-\s*\d{1,4}\s*-|(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?)\s*", re.I
+)
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _CODE_ONLY = re.compile(r"\s*`[^`]*`\s*")  # a line that is only code (an identifier)
 PROSE_WORDS = 30  # a line this long is the speech itself: the preamble ends before it
@@ -348,6 +352,12 @@ def _transcript_dateline(
     return nonblank[label_at]
 
 
+def _stands_alone(lines: list[str], index: int) -> bool:
+    return (index == 0 or not lines[index - 1].strip()) and (
+        index + 1 == len(lines) or not lines[index + 1].strip()
+    )
+
+
 def _set_aside_furniture(
     lines: list[str], start: int, meta: dict, unused: list[tuple[int, str]]
 ) -> list[str]:
@@ -361,6 +371,10 @@ def _set_aside_furniture(
     kept = list(lines)
     for index in range(start, len(lines)):
         line = lines[index]
+        if _PAGE_NUMBER.fullmatch(line) and _stands_alone(lines, index):
+            unused.append((index + 1, line))  # a PDF copy's page number, between blank lines
+            kept[index] = ""
+            continue
         if not line.strip() or _PARENTHESISED.match(line.strip()):
             continue
         kind = furniture_kind(line)
