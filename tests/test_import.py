@@ -523,3 +523,15 @@ def test_url_that_cannot_be_fetched_is_named_without_traceback(tmp_path, local_s
         f"Error: {local_site}/no-such-page.html: the server answered 404 File not found"
     )
     assert list((project / "speeches").glob("*.md")) == []
+
+
+def test_bare_page_numbers_of_a_pdf_copy_are_listed_not_kept():
+    imported = import_transcript(
+        "Title: T\nDate: 4 July 1776\n\nFirst words of the page.\n\n12\n\n"
+        "Next page's words.\n\nPage 2 of 5\n\nWe counted 1\n2\n3 steps.\n"
+    )
+    assert (
+        imported.body
+        == "First words of the page.\n\nNext page's words.\n\nWe counted 1\n2\n3 steps."
+    )
+    assert imported.unused == [(6, "12"), (10, "Page 2 of 5")]

@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from ..load.unfinished import furniture_kind
 from .dates import iso_date
 from .speech_file import file_slug, free_slug, render_speech_file
@@ -29,6 +31,7 @@ HEADER_FIELDS = {
     "title": "title",
     "date": "date",
     "delivered": "date",
+    "delivered on": "date",
     "speaker": "speaker",
     "by": "speaker",
     "author": "speaker",
@@ -38,7 +41,9 @@ HEADER_FIELDS = {
     "occasion": "occasion",
     "event": "occasion",
     "source": "source",
+    "from": "source",
     "url": "source.url",
+    "source url": "source.url",
     "link": "source.url",
     "publisher": "source.publisher",
     "updated": "source.updated",
@@ -68,7 +73,26 @@ _OCCASION_IN_NOTE = re.compile(
     r"(?:at|to|before)\s+(?:the\s+)?(?P<occasion>.+?)\.?$",
     re.IGNORECASE | re.DOTALL,
 )
+# A date with the source's remark after it: '2 September 2019 (Transcript of the speech...)'.
+_DATE_WITH_REMARK = re.compile(r"^(?P<date>[^()]+?)\s*\((?P<remark>[^()]+)\)$")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
+_BYLINE = re.compile(r"[`*_]*(?P<who>[^`*_]+?)\s+[—–|-]\s+(?P<date>[^`*_]+?)[`*_]*")
+_THEMATIC_BREAK = re.compile(r"\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})")
+_BYLINE_OPENER = re.compile(
+    r"^\s*(?:remarks|speech|address|statement|presented|lecture|testimony)\s+(?:by|of)\b",
+    re.IGNORECASE,
+)
+_DATE_AND_PLACE = re.compile(r"(?P<date>[^,]*\d{4}),\s+(?P<place>[^,\d]+,\s*[^,\d]+)")
+# A page number a PDF-to-text copy leaves on a line of its own: '12', '- 12 -', 'Page 2 of 5'.
+_PAGE_NUMBER = re.compile(
+    r"\s*(?:-\s*\d{1,4}\s*-|(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?)\s*", re.I
+)
+_MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_CODE_ONLY = re.compile(r"\s*`[^`]*`\s*")  # a line that is only code (an identifier)
 PROSE_WORDS = 30  # a line this long is the speech itself: the preamble ends before it
+# A transcript's speaker label: 'THE PRESIDENT:  Thank you.', 'SPEAKER JOHNSON:  Members...'.
+_SPEAKER_LABEL = re.compile(r"^\s*[A-Z][A-Z.'’\- ]{1,40}[A-Z.]:\s+\S")
+DATELINE_WORDS = 12  # a dateline line (place, time, date) is short
 
 
 @dataclass
@@ -231,7 +255,12 @@ def import_transcript(text: str) -> ImportedSpeech:
     unused: list[tuple[int, str]] = []
     marker = None
     start = 0
-    header_end = _header_block(lines)
+    header_end = _yaml_block(lines, meta, unused)
+    if header_end is None:
+        header_end = _header_block(lines)
+    elif "title" in meta and "date" in meta:
+        start = header_end
+        header_end = None
     if header_end is not None:
         for index in range(header_end):
             found = _header(lines[index])
@@ -243,6 +272,11 @@ def import_transcript(text: str) -> ImportedSpeech:
     if "title" not in meta or "date" not in meta:
         # A web copy, or headers that leave the title or date to the lines below them.
         start, marker = _web_preamble(lines, start, meta, unused)
+    start = _transcript_dateline(lines, start, meta, unused)
+    while start < len(lines) and (not lines[start] or _THEMATIC_BREAK.fullmatch(lines[start])):
+        if lines[start]:  # a rule ('---') between the page's heading and the speech
+            unused.append((start + 1, lines[start]))
+        start += 1
     lines = _set_aside_furniture(lines, start, meta, unused)
     end, note, rights = _split_footer(lines, start, marker)
     if note and "note" not in meta:
@@ -253,9 +287,75 @@ def import_transcript(text: str) -> ImportedSpeech:
         occasion = _OCCASION_IN_NOTE.match(meta["note"])
         if occasion:
             meta["occasion"] = occasion["occasion"][0].upper() + occasion["occasion"][1:]
+    source = meta.get("source")
+    if source and not source.get("title"):  # the schema requires one: publisher, else address
+        source["title"] = source.get("publisher") or source.get("url")
     for required in ("title", "date", "speaker", "venue"):
         meta.setdefault(required, None)
     return ImportedSpeech(meta, _body(lines[start:end]), sorted(unused))
+
+
+def _yaml_block(lines: list[str], meta: dict, unused: list[tuple[int, str]]) -> int | None:
+    """A saved Markdown copy may open with its own YAML front matter ('---', 'title: ...',
+    'date: ...', 'source_url: ...', '---'): its fields are read as header lines are, and the
+    index after the closing '---' is returned. Keys the contract has no field for ('tags',
+    'published_time'...) are listed as left out; the '---' lines frame the block."""
+    if not lines or lines[0].strip() != "---":
+        return None
+    close = next((i for i in range(1, min(len(lines), 60)) if lines[i].strip() == "---"), None)
+    if close is None:
+        return None
+    try:
+        block = yaml.safe_load("\n".join(lines[1:close]))
+    except yaml.YAMLError:
+        return None
+    if block is None:
+        block = {}  # '---' twice: an empty front matter
+    if not isinstance(block, dict):
+        return None
+    for index in range(1, close):
+        line = lines[index]
+        key = re.match(r"^([A-Za-z][A-Za-z_ ]*?)\s*:", line)
+        name = HEADER_FIELDS.get(key[1].replace("_", " ").lower()) if key else None
+        value = block.get(key[1]) if key else None
+        if name and (isinstance(value, (str, int, float)) or hasattr(value, "isoformat")):
+            _set(meta, name, str(value).strip())
+        elif line.strip():
+            unused.append((index + 1, line))
+    return close + 1
+
+
+def _transcript_dateline(
+    lines: list[str], start: int, meta: dict, unused: list[tuple[int, str]]
+) -> int:
+    """Where a transcript's speech starts: at its first speaker label ('THE PRESIDENT:  ...'),
+    when only a short dateline (place, time, a date) stands before it. The dateline is listed
+    as left out; its date is when the speech was given, so a date the page gave above it
+    (when it was posted) becomes the source's 'updated' date."""
+    nonblank = [i for i in range(start, len(lines)) if lines[i].strip()]
+    label_at = next(
+        (n for n, i in enumerate(nonblank[:12]) if _SPEAKER_LABEL.match(lines[i])), None
+    )
+    if not label_at:
+        return start
+    dateline = nonblank[:label_at]
+    if any(len(lines[i].split()) >= DATELINE_WORDS for i in dateline):
+        return start
+    for index in dateline:
+        spoken = iso_date(lines[index].strip().strip("()[]").strip())
+        if spoken and spoken != meta.get("date"):
+            if meta.get("date"):
+                meta.setdefault("source", {}).setdefault("updated", meta["date"])
+            meta["date"] = spoken
+        elif not spoken:
+            unused.append((index + 1, lines[index]))
+    return nonblank[label_at]
+
+
+def _stands_alone(lines: list[str], index: int) -> bool:
+    return (index == 0 or not lines[index - 1].strip()) and (
+        index + 1 == len(lines) or not lines[index + 1].strip()
+    )
 
 
 def _set_aside_furniture(
@@ -271,6 +371,10 @@ def _set_aside_furniture(
     kept = list(lines)
     for index in range(start, len(lines)):
         line = lines[index]
+        if _PAGE_NUMBER.fullmatch(line) and _stands_alone(lines, index):
+            unused.append((index + 1, line))  # a PDF copy's page number, between blank lines
+            kept[index] = ""
+            continue
         if not line.strip() or _PARENTHESISED.match(line.strip()):
             continue
         kind = furniture_kind(line)
@@ -285,6 +389,60 @@ def _set_aside_furniture(
     return kept
 
 
+def _date_and_remark(line: str) -> tuple[str | None, str | None]:
+    """(ISO date, remark) of a line holding only a date, or a date and a remark in
+    parentheses: '2 September 2019 (Transcript of the speech, exactly as it was delivered)'."""
+    date = iso_date(line)
+    if date:
+        return date, None
+    match = _DATE_WITH_REMARK.match(line.strip())
+    if match and iso_date(match["date"]):
+        return iso_date(match["date"]), match["remark"].strip()
+    # A byline and the date, as a Markdown copy may give them: '`Mr. REID — 21 July 2008`'.
+    byline = _BYLINE.fullmatch(line.strip())
+    if byline and iso_date(byline["date"]):
+        return iso_date(byline["date"]), None
+    # An editor's note in brackets ending with the date: '[Delivered in the presence of ...
+    # veterans, on the occasion of the fiftieth anniversary of the battle, July 4, 1913.]'
+    bracketed = re.fullmatch(r"\[(?P<text>[^\[\]]+)\]|\((?P<paren>[^()]+)\)", line.strip())
+    if bracketed:
+        text = (bracketed["text"] or bracketed["paren"]).strip()
+        words = text.rstrip(".").split()
+        for count in (4, 3, 2):
+            if len(words) > count and iso_date(" ".join(words[-count:]).strip(",;")):
+                return iso_date(" ".join(words[-count:]).strip(",;")), text
+    return None, None
+
+
+def _date_ending(line: str) -> str | None:
+    """The ISO date a one-sentence line ends with ('... on 28 August 2018.'), or a short
+    line ending with 'on <date>' ('Volume 612: debated on Thursday 30 June 2016'), if any."""
+    text = line.strip()
+    short = len(text.split()) < DATELINE_WORDS and re.search(r"\bon\s", text)
+    if not (text.endswith(".") or short) or re.search(r"[.!?]\s", text.rstrip(".")):
+        return None
+    words = text.rstrip(".").split()
+    for count in (4, 3, 2):
+        if len(words) > count and iso_date(" ".join(words[-count:])):
+            return iso_date(" ".join(words[-count:]))
+    return None
+
+
+def _label_values(lines: list[str], first: int, end: int) -> dict[int, int]:
+    """{label line: value line} for labels standing alone ('From:', 'Delivered on:') with
+    their value on the next line that is not blank, as pages laid out as label/value
+    pairs copy."""
+    pairs = {}
+    for index in range(first, end):
+        header = _header(lines[index])
+        if header is None or header[1]:
+            continue
+        value_at = next((i for i in range(index + 1, min(index + 3, end)) if lines[i]), None)
+        if value_at is not None and _header(lines[value_at]) is None:
+            pairs[index] = value_at
+    return pairs
+
+
 def _web_preamble(
     lines: list[str], first: int, meta: dict, unused: list[tuple[int, str]]
 ) -> tuple[int, str | None]:
@@ -296,16 +454,30 @@ def _web_preamble(
     window = next(
         (i for i in range(first, len(lines)) if len(lines[i].split()) >= PROSE_WORDS), len(lines)
     )
-    date_at = next((i for i in range(first, window) if iso_date(lines[i])), None)
+    values = _label_values(lines, first, window)
+    date_at = next((i for i in range(first, window) if _date_and_remark(lines[i])[0]), None)
+    standfirst = False
+    if date_at is None:
+        # 'Below is the text of the speech made by ..., in Cape Town, South Africa, on 28
+        # August 2018.': a standfirst naming the day the speech was made.
+        date_at = next((i for i in range(first, window) if _date_ending(lines[i])), None)
+        standfirst = date_at is not None
     marked_at = next((i for i in range(first, window) if _NOTE_MARKER.match(lines[i])), None)
     found = [i for i in (date_at, marked_at) if i is not None]
     if not found:
         return first, None
     start = max(found) + 1
     headers = {index: _header(lines[index]) for index in range(first, start)}
-    for header in headers.values():  # a header's value wins over what the lines suggest
-        if header:
+    for index, header in headers.items():  # a header's value wins over what the lines suggest
+        if header and index in values and values[index] != date_at:
+            _set(meta, header[0], lines[values[index]].strip())
+        elif header:
             _set(meta, *header)
+    given = set(values.values())  # a label's value line, on the line after the label
+    if date_at is not None:
+        remark = lines[date_at].strip() if standfirst else _date_and_remark(lines[date_at])[1]
+        if remark:
+            meta.setdefault("note", remark)
     marker = None
     title_at = marked_at
     if marked_at is not None:
@@ -318,23 +490,55 @@ def _web_preamble(
     else:
         # Without a marker, the title is the last plain line before the date.
         assert date_at is not None  # one of the two was found
-        before_date = range(date_at - 1, first - 1, -1)
-        title_at = next((i for i in before_date if lines[i] and not _header(lines[i])), None)
+        # A title does not end like a sentence: a standfirst ('X delivered the following
+        # statement.') between the title and the date is not taken for it.
+        # On a cover page ('Committee Decisions and Rules / Remarks by / Stanley Fischer / ...
+        # / May 5, 2017') the title stands before 'Remarks by'.
+        opener = next((i for i in range(first, date_at) if _BYLINE_OPENER.match(lines[i])), None)
+        before_date = range((opener if opener is not None else date_at) - 1, first - 1, -1)
+        title_at = next(
+            (
+                i
+                for i in before_date
+                if lines[i]
+                and not _header(lines[i])
+                and i not in given
+                and not _SENTENCE_END.search(lines[i])
+                and not _CODE_ONLY.fullmatch(_MARKDOWN_HEADING.sub("", lines[i]))
+            ),
+            None,
+        )
         if title_at is not None:
-            meta.setdefault("title", lines[title_at])
-            if meta["title"] != lines[title_at]:
+            title = _MARKDOWN_HEADING.sub("", lines[title_at]).strip()  # '# Title': a heading
+            meta.setdefault("title", title)
+            if meta["title"] != title:
                 title_at = None  # a header gave the title: this line is listed, not lost
     if date_at is not None:
-        meta.setdefault("date", iso_date(lines[date_at]))
-        if meta["date"] != iso_date(lines[date_at]):
+        written = (_date_ending if standfirst else lambda line: _date_and_remark(line)[0])(
+            lines[date_at]
+        )
+        meta.setdefault("date", written)
+        if meta["date"] != written:
             date_at = None  # a header gave another date: this line is listed, not lost
+    if date_at is not None and _BYLINE.fullmatch(lines[date_at].strip()):
+        unused.append((date_at + 1, lines[date_at]))  # its date is used; its name is listed
     for index in range(first, start):
         line = lines[index]
         if (
             line
             and index not in (date_at, title_at)
+            and index not in given
             and not headers[index]
             and line != meta.get("title")
         ):
             unused.append((index + 1, line))  # navigation words and the like
+    # 'March 29, 2019' then '19 March 2019, Wellington, New Zealand': the page's date is when
+    # it was posted (listed); the date with the place is when and where the speech was given.
+    given_at = next((i for i in range(start, len(lines)) if lines[i]), None)
+    spoken = _DATE_AND_PLACE.fullmatch(lines[given_at].strip()) if given_at is not None else None
+    if date_at is not None and given_at is not None and spoken and iso_date(spoken["date"]):
+        unused.append((date_at + 1, lines[date_at]))
+        meta["date"] = iso_date(spoken["date"])
+        meta.setdefault("venue", spoken["place"])
+        start = given_at + 1
     return start, marker
