@@ -86,7 +86,8 @@ RECIPES: dict[str, Callable[[Path], None]] = {
     "outline-32-levels-deep": _speech(
         "".join("    " * level + f"- level {level}\n" for level in range(32))
     ),
-    "quotes-32-deep": _speech(">" * 32 + " deep"),
+    # A sentence in each of these: a body of marks alone is refused as shorter than one.
+    "quotes-32-deep": _speech(">" * 32 + " The deepest words of the speech."),
     "separator-rows-and-dot-leaders-at-the-limit": _speech(
         _paragraphs("Chapter " + "." * 1000 + " 1", 200_000)
         + "\n\n"
@@ -104,7 +105,9 @@ RECIPES: dict[str, Callable[[Path], None]] = {
     "unmatched-backtick-runs-at-the-limit": _speech(
         _paragraphs("".join("`" * n + "a " for n in range(1, 17)) + PROSE * 20, 200_000)
     ),
-    "lone-closing-braces-in-every-paragraph": _speech(_paragraphs("} " * 900, 400_000)),
+    "lone-closing-braces-in-every-paragraph": _speech(
+        PROSE + "\n\n" + _paragraphs("} " * 900, 400_000)
+    ),
     "unclosed-quotation-marks": _speech(_paragraphs("“a " * 2000, 400_000)),
     "whitespace-runs-of-400000": _speech("a" + " " * 200_000 + "\t" * 200_000 + "b, that c"),
     "half-a-megabyte-of-prose-and-a-link": _speech(
