@@ -193,7 +193,13 @@ def test_paragraph_numbers_are_readable_and_tappable(browser, site_base, scheme)
         page.goto(record.url(SEED_PAGE))
         page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
         number = page.locator("a.para-number#p2")
-        colours = number.evaluate(COLOURS)
+        # The theme eases colours in after a scheme change: read them once they settle.
+        colours, previous = number.evaluate(COLOURS), None
+        for _ in range(50):
+            if colours == previous:
+                break
+            page.wait_for_timeout(200)
+            previous, colours = colours, number.evaluate(COLOURS)
         ratio = _contrast(colours["foreground"], colours["background"])
         assert ratio >= 4.5, (scheme, colours, ratio)
         box = number.bounding_box()
