@@ -22,11 +22,12 @@ from .listing import plural
 
 DESCRIPTION_LIMIT = 300  # characters: search engines show about 160; a sentence is rarely longer
 
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]]*\]")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# No part scans past an opener of its own kind: linear on a run of unclosed ones.
+_FOOTNOTE_REF = re.compile(r"\[\^[^\[\]]*\]")
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
 _ATTR_LIST = re.compile(r"\{:?[^{}]*\}")
 _MARKS = re.compile(r"[*_`\\]")
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^<>]*>")
 # A sentence ends at ., ! or ? (a closing quote or bracket may follow) before a space or the
 # end; at a CJK full stop, which needs no space after it, anywhere.
 _SENTENCE_END = re.compile(r"[.!?][”’\"')\]]*(?=\s|$)|[。！？][”’」』）]*")
