@@ -357,8 +357,15 @@ WORST = 3
 
 
 # Known not yet bounded (found by this test at the end of the session that merged them):
-# some patterns of the unfinished-body check and the importer (issue 18). Open work.
-NOT_YET_BOUNDED = ("load.unfinished.", "cli.importer.", "cli.html_text.")
+# some patterns of the unfinished-body check and the importer (issue 18), and the zip's
+# link rewriting (issue 16). Open work.
+NOT_YET_BOUNDED = (
+    "load.unfinished.",
+    "cli.importer.",
+    "cli.html_text.",
+    "cli.page_source.",
+    "output.site_zip._LINK_TO_ZIP",
+)
 
 
 @pytest.mark.slow
