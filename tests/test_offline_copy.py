@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pytest
 from browser_support import launch_chromium, search, visit
+from bs4 import BeautifulSoup
 from conftest import SEED_SLUG, soup
 
 from speech_archive.output.site_zip import (
     FIXED_TIME,
     TOP_FOLDER,
     ZIP_NAME,
+    without_zip_links,
     write_site_zip,
 )
 
@@ -69,6 +71,45 @@ def test_home_page_links_the_zip_and_the_zip_is_the_site(built_site: Path):
         p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if p.is_file()
     }
     assert names == {f"{TOP_FOLDER}/{name}" for name in site_files - {ZIP_NAME}}
+
+
+def soup_of(html: bytes) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def test_pages_in_the_zip_keep_the_words_of_a_link_to_the_zip_but_not_the_link(built_site):
+    with zipfile.ZipFile(built_site / ZIP_NAME) as archive:
+        home = archive.read(f"{TOP_FOLDER}/index.html")
+    page = soup_of(home)
+    assert page.select("a[href$='speech-archive.zip']") == []
+    published = soup(built_site / "index.html").select_one("a[href='speech-archive.zip']")
+    assert published is not None
+    assert published.get_text(" ", strip=True) in page.get_text(" ", strip=True)
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        (  # from a page two folders down, with markup in the link's words
+            b'<p><a class="x" href="../../speech-archive.zip"><b>Download</b> it</a>.</p>',
+            b"<p><b>Download</b> it.</p>",
+        ),
+        (b"<a href='./speech-archive.zip' download>zip</a>", b"zip"),
+        # Not the zip: another file, or a longer name, stays a link.
+        (
+            b'<a href="speech-archive.zip.sha256">sum</a>',
+            b'<a href="speech-archive.zip.sha256">sum</a>',
+        ),
+        (b'<a href="x/speech-archive.zip">x</a>', b'<a href="x/speech-archive.zip">x</a>'),
+        # A link left open does not swallow the next link or the rest of the page.
+        (
+            b'<a href="speech-archive.zip">one <a href="speech-archive.zip">two</a> rest',
+            b'<a href="speech-archive.zip">one two rest',
+        ),
+    ],
+)
+def test_a_link_to_the_zip_becomes_its_words(page, expected):
+    assert without_zip_links(page) == expected
 
 
 @pytest.fixture(scope="module")

@@ -200,6 +200,10 @@ def _module_patterns(module: str) -> dict[str, re.Pattern[str]]:
     return found
 
 
+# The method each pattern written in a function is called with: {id: 'search'}.
+INLINE_METHODS: dict[str, str] = {}
+
+
 def all_patterns() -> dict[str, re.Pattern[str]]:
     """Every pattern of the package by a readable id; fails on a call it cannot account for."""
     patterns: dict[str, re.Pattern[str]] = {}
@@ -214,6 +218,7 @@ def all_patterns() -> dict[str, re.Pattern[str]]:
             source = None
         if isinstance(source, str):
             patterns[f"{module}:{function}:{call.lineno}"] = re.compile(source)
+            INLINE_METHODS[f"{module}:{function}:{call.lineno}"] = call.func.attr  # type: ignore[attr-defined]
         elif f"{module}:{function}" in DYNAMIC:
             for index, built in enumerate(DYNAMIC[f"{module}:{function}"]()):
                 patterns[f"{module}:{function}[{index}]"] = built
@@ -284,9 +289,15 @@ _PROSE = (
 _PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’《》「」『』，。：；"
 
 
-def adversarial_inputs(pattern: re.Pattern[str]) -> Iterator[str]:
+def adversarial_inputs(pattern: re.Pattern[str], anchored: bool = False) -> Iterator[str]:
     """1 MB strings the pattern's structure is worst at; each a unit repeated to SIZE."""
     chars, words = _alphabet(pattern)
+    if anchored:
+        # A pattern tried only at the start never starts inside a run, so each run is also
+        # tried after a lead the pattern may accept first: 'a' + 1 MB of spaces.
+        for lead in dict.fromkeys(["a", *words[:3]]):
+            for char in sorted(chars):
+                yield (lead + char * SIZE)[:SIZE]
     # An input built only of characters the pattern does not name is read like plain
     # letters, which the units below already try: EXTRA units count where they share one.
     named = chars - set("a \n")
@@ -327,6 +338,21 @@ def test_every_pattern_in_the_package_is_found():
     assert len(PATTERNS) >= 100
 
 
+def _methods(name: str) -> set[str]:
+    """The methods the package calls on the pattern, where its source shows them: a pattern
+    only ever matched at the start (match, fullmatch) is run that way, not from every place."""
+    if name in INLINE_METHODS:
+        return {INLINE_METHODS[name]}
+    attribute = name.partition("[")[0].rpartition(".")[2]
+    if not attribute.isidentifier():
+        return set()
+    # Any module may use it (a name two modules share only adds uses: the stricter run).
+    return set(re.findall(rf"\b{attribute}\.({'|'.join(_RE_FUNCTIONS)})\(", _SOURCES))
+
+
+_SOURCES = "\n".join(path.read_text(encoding="utf-8") for path in sorted(PACKAGE.rglob("*.py")))
+
+
 def _run(name: str, pattern: re.Pattern[str], text: str) -> float:
     """Seconds for the pattern over ``text`` as the package runs it; fails past LIMIT."""
     started = time.perf_counter()
@@ -338,8 +364,14 @@ def _run(name: str, pattern: re.Pattern[str], text: str) -> float:
                 pattern.search(text[start : start + CUE_WINDOW])
                 assert time.perf_counter() - called < CUE_LIMIT, (name, text[:40])
         else:
-            for _ in pattern.finditer(text):
-                pass
+            subject = text.encode() if isinstance(pattern.pattern, bytes) else text
+            methods = _methods(name)
+            if not methods <= {"match", "fullmatch"}:
+                for _ in pattern.finditer(subject):
+                    pass
+            # A pattern the package matches whole (a line) also backtracks from the end.
+            for anchored in methods & {"match", "fullmatch"}:
+                getattr(pattern, anchored)(subject)
     except _TooSlow:
         pytest.fail(f"{name} took over {LIMIT} s on {text[:40]!r}... ({len(text):,} characters)")
     finally:
@@ -356,41 +388,20 @@ SCREEN = SIZE // 16
 WORST = 3
 
 
-# Known not yet bounded (found by this test at the end of the session that merged them):
-# some patterns of the unfinished-body check and the importer (issue 18), and the zip's
-# link rewriting (issue 16). Open work.
-NOT_YET_BOUNDED = (
-    "load.unfinished.",
-    "cli.importer.",
-    "cli.html_text.",
-    "cli.page_source.",
-    "output.site_zip._LINK_TO_ZIP",
-)
-
-
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(reason="not yet bounded (issue 18's checks)", strict=False)
-            if name.startswith(NOT_YET_BOUNDED)
-            else (),
-        )
-        for name in sorted(PATTERNS)
-    ],
-)
+@pytest.mark.parametrize("name", sorted(PATTERNS))
 def test_pattern_is_linear_on_adversarial_input(name):
     pattern = PATTERNS[name]
+    source = pattern.pattern if isinstance(pattern.pattern, str) else pattern.pattern.decode()
+    anchored = source.startswith(("^", "\\A")) or bool(_methods(name) & {"match", "fullmatch"})
     previous = signal.signal(signal.SIGALRM, _alarm)
     try:
         screened = [
             (_run(name, pattern, text[:SCREEN]), index)
-            for index, text in enumerate(adversarial_inputs(pattern))
+            for index, text in enumerate(adversarial_inputs(pattern, anchored))
         ]
         slowest = {index for _, index in sorted(screened, reverse=True)[:WORST]}
-        for index, text in enumerate(adversarial_inputs(pattern)):
+        for index, text in enumerate(adversarial_inputs(pattern, anchored)):
             if index in slowest:
                 assert len(text) == SIZE
                 _run(name, pattern, text)

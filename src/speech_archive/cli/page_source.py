@@ -19,7 +19,11 @@ from ..problems import Problem
 from .html_text import page_text
 
 TIMEOUT = 30  # seconds, for connecting and for each read
-_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+# A comment's body cannot hold its own end, so a run of comments is read one way only
+# (a lazy '.*?' could stretch over the next comment: exponential when no tag follows).
+_HTML_START = re.compile(
+    r"\A\s*(?:<!--(?:[^-]|-(?!->))*-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I
+)
 
 
 @dataclass

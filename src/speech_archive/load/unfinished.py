@@ -231,7 +231,7 @@ def furniture_kind(line: str) -> str | None:
 
 
 # Parts of a one-line footer: ' | ', ' / ', ' · ' between them.
-_FOOTER_SEPARATOR = re.compile(r"\s+[|/·•]\s+")
+_FOOTER_SEPARATOR = re.compile(r"(?<!\s)\s+[|/·•]\s+")  # tried from a run's start only
 
 
 def _kind_of(content: str) -> str | None:

@@ -26,11 +26,12 @@ COMPRESS_LEVEL = 1
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 FILE_MODE = 0o644 << 16  # rw-r--r--, in the high bits of external_attr as zip tools expect
 # A link to the zip at the site's root, from a page at any depth: its text is kept.
+# No part reads past a '<' that starts another tag of its kind, so an unclosed link is
+# read up to the next one, never to the end of the page for each link.
 _LINK_TO_ZIP = re.compile(
-    rb"<a\b[^>]*?\shref=([\"']?)(?:\./)?(?:\.\./)*"
+    rb"<a\b[^<>]*?\shref=([\"']?)(?:\./)?(?:\.\./)*"
     + re.escape(ZIP_NAME.encode())
-    + rb"\1(?=[\s>])[^>]*>(.*?)</a>",
-    re.DOTALL,
+    + rb"\1(?=[\s>])[^<>]*>([^<]*(?:<(?!/?a\b)[^<]*)*)</a>"
 )
 
 
