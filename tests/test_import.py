@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import FIXTURES, ROOT, SEED_SLUG, copy_project
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from speech_archive.cli import main
@@ -292,6 +292,7 @@ _LINE = st.one_of(
 
 @settings(max_examples=100, deadline=None)
 @given(st.lists(_LINE, max_size=25))
+@example(lines=["0", "SPEAKER:", "0", "SPEAKER:", "1*"])  # a label twice: its first value lost
 def test_import_never_edits_a_line_of_the_body(lines):
     """Body lines are the input's own lines, in order (only line-end spaces go); every other
     line is listed as left out by its line, or went into the front matter: nothing goes
@@ -324,6 +325,15 @@ def test_import_never_edits_a_line_of_the_body(lines):
             or (header and (not header[1].strip() or iso_date(header[1]) is not None))
         )
         assert went_to_front_matter, (source, body, imported.meta, index)
+
+
+def test_a_second_value_for_a_field_is_listed_not_lost():
+    imported = import_transcript(
+        "Title: T\nSpeaker: Ann Lee\nSpeaker: Bo Chen\nDate: 4 July 1776\n\nWords of the speech.\n"
+    )
+    assert imported.meta["speaker"] == "Ann Lee"
+    assert (3, "Speaker: Bo Chen") in imported.unused
+    assert imported.body == "Words of the speech."
 
 
 def _values(meta: dict) -> list:

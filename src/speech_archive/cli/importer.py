@@ -74,21 +74,24 @@ _OCCASION_IN_NOTE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 # A date with the source's remark after it: '2 September 2019 (Transcript of the speech...)'.
-_DATE_WITH_REMARK = re.compile(r"^(?P<date>[^()]+?)\s*\((?P<remark>[^()]+)\)$")
+# The date ends at a character that is not a space, so a run of spaces is tried once.
+_DATE_WITH_REMARK = re.compile(r"\A(?P<date>[^()]*[^()\s])\s*\((?P<remark>[^()]+)\)\Z")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
-_BYLINE = re.compile(r"[`*_]*(?P<who>[^`*_]+?)\s+[—–|-]\s+(?P<date>[^`*_]+?)[`*_]*")
+# What parts a byline's name from its date: 'Mr. REID — 21 July 2008'. Found by search rather
+# than one pattern for the whole line, which would retry the date at every dash (quadratic).
+_BYLINE_DASH = re.compile(r"(?<!\s)\s+[—–|-]\s+")
+_EMPHASIS_MARKS = "`*_"
 _THEMATIC_BREAK = re.compile(r"\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})")
 _BYLINE_OPENER = re.compile(
     r"^\s*(?:remarks|speech|address|statement|presented|lecture|testimony)\s+(?:by|of)\b",
     re.IGNORECASE,
 )
-_DATE_AND_PLACE = re.compile(r"(?P<date>[^,]*\d{4}),\s+(?P<place>[^,\d]+,\s*[^,\d]+)")
+# Each part stops at a comma and the place starts at a letter, so no text is tried twice.
+_DATE_AND_PLACE = re.compile(r"\A(?P<date>[^,]*\d{4}),\s+(?P<place>[^,\s\d][^,\d]*,[^,\d]+)\Z")
 # A page number a PDF-to-text copy leaves on a line of its own: '12', '- 12 -', 'Page 2 of 5'.
-_PAGE_NUMBER = re.compile(
-    r"\s*(?:-\s*\d{1,4}\s*-|(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?)\s*", re.I
-)
+_PAGE_NUMBER = re.compile(r"-\s*\d{1,4}\s*-|(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?", re.I)
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-_CODE_ONLY = re.compile(r"\s*`[^`]*`\s*")  # a line that is only code (an identifier)
+_CODE_ONLY = re.compile(r"`[^`]*`")  # a line that is only code (an identifier)
 PROSE_WORDS = 30  # a line this long is the speech itself: the preamble ends before it
 # A transcript's speaker label: 'THE PRESIDENT:  Thank you.', 'SPEAKER JOHNSON:  Members...'.
 _SPEAKER_LABEL = re.compile(r"^\s*[A-Z][A-Z.'’\- ]{1,40}[A-Z.]:\s+\S")
@@ -156,20 +159,23 @@ def _date_value(text: str) -> str:
     return iso_date(text) or text
 
 
-def _set(meta: dict, name: str, value: str) -> None:
+def _set(meta: dict, name: str, value: str) -> bool:
+    """Set a field from a line; False when the field already holds another value. The first
+    value stays, so the caller lists the line that gave the second, which is never lost."""
     if not value:
-        return
+        return True
     if name == "date":
         value = _date_value(value)
     if name == "source":
-        meta["source"] = {**meta.get("source", {}), **_source(value)}
-    elif name.startswith("source."):
-        key = name.split(".", 1)[1]
-        meta.setdefault("source", {})[key] = (
-            _date_value(value) if key in ("updated", "retrieved") else value
-        )
+        meta["source"] = {**_source(value), **meta.get("source", {})}
+        return True
+    if name.startswith("source."):
+        held, name = meta.setdefault("source", {}), name.split(".", 1)[1]
+        if name in ("updated", "retrieved"):
+            value = _date_value(value)
     else:
-        meta[name] = value
+        held = meta
+    return held.setdefault(name, value) == value
 
 
 def _source(text: str) -> dict:
@@ -264,9 +270,9 @@ def import_transcript(text: str) -> ImportedSpeech:
     if header_end is not None:
         for index in range(header_end):
             found = _header(lines[index])
-            if found:
-                _set(meta, *found)
-            elif lines[index]:
+            if found and _set(meta, *found):
+                continue
+            if lines[index]:
                 unused.append((index + 1, lines[index]))
         start = header_end
     if "title" not in meta or "date" not in meta:
@@ -315,12 +321,17 @@ def _yaml_block(lines: list[str], meta: dict, unused: list[tuple[int, str]]) -> 
         return None
     for index in range(1, close):
         line = lines[index]
-        key = re.match(r"^([A-Za-z][A-Za-z_ ]*?)\s*:", line)
-        name = HEADER_FIELDS.get(key[1].replace("_", " ").lower()) if key else None
-        value = block.get(key[1]) if key else None
-        if name and (isinstance(value, (str, int, float)) or hasattr(value, "isoformat")):
-            _set(meta, name, str(value).strip())
-        elif line.strip():
+        key = re.match(r"([A-Za-z][A-Za-z_ \t]*):", line)  # no lazy part: linear on any line
+        field = key[1].rstrip() if key else ""
+        name = HEADER_FIELDS.get(field.replace("_", " ").lower()) if key else None
+        value = block.get(field) if key else None
+        if (
+            name
+            and (isinstance(value, (str, int, float)) or hasattr(value, "isoformat"))
+            and _set(meta, name, str(value).strip())
+        ):
+            continue
+        if line.strip():
             unused.append((index + 1, line))
     return close + 1
 
@@ -371,7 +382,7 @@ def _set_aside_furniture(
     kept = list(lines)
     for index in range(start, len(lines)):
         line = lines[index]
-        if _PAGE_NUMBER.fullmatch(line) and _stands_alone(lines, index):
+        if _PAGE_NUMBER.fullmatch(line.strip()) and _stands_alone(lines, index):
             unused.append((index + 1, line))  # a PDF copy's page number, between blank lines
             kept[index] = ""
             continue
@@ -381,12 +392,21 @@ def _set_aside_furniture(
         if kind is None:
             continue
         header = _header(line.strip())
-        if kind == "a 'Source:/Updated:' line" and header:
-            _set(meta, *header)
-        else:
+        if not (kind == "a 'Source:/Updated:' line" and header and _set(meta, *header)):
             unused.append((index + 1, line))
         kept[index] = ""
     return kept
+
+
+def _byline(line: str) -> tuple[str, str] | None:
+    """(name, date) of a byline, which a Markdown copy may wrap in emphasis or code marks;
+    the first dash between spaces parts them."""
+    core = line.strip().lstrip(_EMPHASIS_MARKS).rstrip(_EMPHASIS_MARKS)
+    dash = _BYLINE_DASH.search(core)
+    if any(mark in core for mark in _EMPHASIS_MARKS) or not dash or dash.start() == 0:
+        return None
+    date = core[dash.end() :]
+    return (core[: dash.start()], date) if date else None
 
 
 def _date_and_remark(line: str) -> tuple[str | None, str | None]:
@@ -399,9 +419,9 @@ def _date_and_remark(line: str) -> tuple[str | None, str | None]:
     if match and iso_date(match["date"]):
         return iso_date(match["date"]), match["remark"].strip()
     # A byline and the date, as a Markdown copy may give them: '`Mr. REID — 21 July 2008`'.
-    byline = _BYLINE.fullmatch(line.strip())
-    if byline and iso_date(byline["date"]):
-        return iso_date(byline["date"]), None
+    byline = _byline(line)
+    if byline and iso_date(byline[1]):
+        return iso_date(byline[1]), None
     # An editor's note in brackets ending with the date: '[Delivered in the presence of ...
     # veterans, on the occasion of the fiftieth anniversary of the battle, July 4, 1913.]'
     bracketed = re.fullmatch(r"\[(?P<text>[^\[\]]+)\]|\((?P<paren>[^()]+)\)", line.strip())
@@ -468,12 +488,13 @@ def _web_preamble(
         return first, None
     start = max(found) + 1
     headers = {index: _header(lines[index]) for index in range(first, start)}
+    given = set()  # a label's value line, on the line after the label, that gave its field
     for index, header in headers.items():  # a header's value wins over what the lines suggest
         if header and index in values and values[index] != date_at:
-            _set(meta, header[0], lines[values[index]].strip())
-        elif header:
-            _set(meta, *header)
-    given = set(values.values())  # a label's value line, on the line after the label
+            if _set(meta, header[0], lines[values[index]].strip()):
+                given.add(values[index])
+        elif header and not _set(meta, *header):
+            unused.append((index + 1, lines[index]))
     if date_at is not None:
         remark = lines[date_at].strip() if standfirst else _date_and_remark(lines[date_at])[1]
         if remark:
@@ -502,9 +523,9 @@ def _web_preamble(
                 for i in before_date
                 if lines[i]
                 and not _header(lines[i])
-                and i not in given
+                and i not in values.values()
                 and not _SENTENCE_END.search(lines[i])
-                and not _CODE_ONLY.fullmatch(_MARKDOWN_HEADING.sub("", lines[i]))
+                and not _CODE_ONLY.fullmatch(_MARKDOWN_HEADING.sub("", lines[i]).strip())
             ),
             None,
         )
@@ -520,7 +541,7 @@ def _web_preamble(
         meta.setdefault("date", written)
         if meta["date"] != written:
             date_at = None  # a header gave another date: this line is listed, not lost
-    if date_at is not None and _BYLINE.fullmatch(lines[date_at].strip()):
+    if date_at is not None and _byline(lines[date_at]):
         unused.append((date_at + 1, lines[date_at]))  # its date is used; its name is listed
     for index in range(first, start):
         line = lines[index]
