@@ -137,3 +137,24 @@ def _in_front_matter(line: str, front: str) -> bool:
             return False
         return value is not None and str(value).strip() in front
     return False
+
+
+HELD_OUT = Path(__file__).parent / "import_heldout"
+
+
+def test_held_out_pages_are_complete_and_the_quality_script_scores_them(capsys):
+    """The held-out pages are scored, not tested (bench/README.md): each folder has its page,
+    its hand-written speech file and its options, and bench/import_quality.py runs on them."""
+    folders = sorted(path for path in HELD_OUT.iterdir() if path.is_dir())
+    assert len(folders) >= 8
+    for folder in folders:
+        assert (folder / "page.txt").exists() or (folder / "page.html").exists(), folder.name
+        assert (folder / "expected.md").exists(), folder.name
+        assert "options" in _meta(folder), folder.name
+    sys.path.insert(0, str(CORPUS.parents[1] / "bench"))
+    import import_quality
+
+    figures = import_quality.report(HELD_OUT)
+    assert figures["pages"] == len(folders)
+    assert 0 <= figures["exact"] <= len(folders)
+    assert "exact speech files:" in capsys.readouterr().out

@@ -393,6 +393,11 @@ def import_(
         click.echo(_shown(path))
     for line, unused in page.left_out_with(imported.unused):
         click.echo(f"{shown_source}:{line}: left out (not part of the speech?): {unused}", err=True)
+    for join in imported.joins:  # the text is changed here: each change is shown, to check
+        line = (
+            page.lines[join.line - 1] if page.lines and join.line <= len(page.lines) else join.line
+        )
+        click.echo(f"{shown_source}:{line}: {join.message()}", err=True)
     if to_fill:
         _echo_problems(to_fill)
         click.echo(

@@ -24,6 +24,7 @@ import yaml
 
 from ..load.unfinished import furniture_kind
 from .dates import iso_date
+from .pdf_text import Join, join_split_words, set_aside_running_heads
 from .speech_file import file_slug, free_slug, render_speech_file
 
 # Header names as people write them -> the front-matter field they fill.
@@ -103,6 +104,7 @@ class ImportedSpeech:
     meta: dict  # front-matter fields; None where nothing was recognised
     body: str
     unused: list[tuple[int, str]] = field(default_factory=list)  # (line, text) left out of the file
+    joins: list[Join] = field(default_factory=list)  # words split at line ends, made whole
 
 
 def add_page_hints(imported: ImportedSpeech, hints: dict) -> None:
@@ -284,6 +286,7 @@ def import_transcript(text: str) -> ImportedSpeech:
             unused.append((start + 1, lines[start]))
         start += 1
     lines = _set_aside_furniture(lines, start, meta, unused)
+    lines = set_aside_running_heads(lines, start, unused)  # a PDF copy's page heads
     end, note, rights = _split_footer(lines, start, marker)
     if note and "note" not in meta:
         meta["note"] = note
@@ -298,7 +301,8 @@ def import_transcript(text: str) -> ImportedSpeech:
         source["title"] = source.get("publisher") or source.get("url")
     for required in ("title", "date", "speaker", "venue"):
         meta.setdefault(required, None)
-    return ImportedSpeech(meta, _body(lines[start:end]), sorted(unused))
+    body, joins = join_split_words(lines[start:end], first_line=start + 1)
+    return ImportedSpeech(meta, _body(body), sorted(unused), joins)
 
 
 def _yaml_block(lines: list[str], meta: dict, unused: list[tuple[int, str]]) -> int | None:
