@@ -285,20 +285,43 @@ _LINE = st.one_of(
             "Speaker:",
             "    code",
             "\u00a0",
+            "the interna-",  # a word split at the line end, and its second piece
+            "tional order.",
+            "a well-known",
+            "well-",
+            "known words",
         ]
     ),
 )
 
 
+def _with_joins(source: list[str], joins: list) -> list[str]:
+    """The source's lines with each reported join made, by hand: the second piece (and the
+    punctuation after it) moves up to the first line, without the hyphen unless it is kept."""
+    edited = list(source)
+    for join in joins:
+        first, following = edited[join.line - 1], edited[join.line]
+        token = following.split()[0]
+        assert first.endswith(join.first) and first[-2].isalpha() and first[-1] == "-"
+        assert token.startswith(join.second) and join.second[0].islower()
+        assert join.word == (join.first if join.hyphen_kept else join.first[:-1]) + join.second
+        edited[join.line - 1] = (first if join.hyphen_kept else first[:-1]) + token
+        edited[join.line] = following.lstrip()[len(token) :].lstrip()
+    return edited
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.lists(_LINE, max_size=25))
 @example(lines=["0", "SPEAKER:", "0", "SPEAKER:", "1*"])  # a label twice: its first value lost
+@example(lines=["Title: T", "Date: 4 July 1776", "", "the interna-", "tional order."])
 def test_import_never_edits_a_line_of_the_body(lines):
-    """Body lines are the input's own lines, in order (only line-end spaces go); every other
-    line is listed as left out by its line, or went into the front matter: nothing goes
-    silently (a page's furniture is set aside, not dropped)."""
+    """Body lines are the input's own lines, in order (only line-end spaces go, and a word
+    split at a line end is joined, each join reported); every other line is listed as left
+    out by its line, or went into the front matter: nothing goes silently (a page's
+    furniture is set aside, not dropped)."""
     imported = import_transcript("\n".join(lines))
     source = [line.rstrip() for line in "\n".join(lines).split("\n")]
+    source = _with_joins(source, imported.joins)
     body = [line for line in imported.body.split("\n") if line]
     assert all(line == line.rstrip() for line in imported.body.split("\n"))
     position = 0
