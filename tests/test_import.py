@@ -132,6 +132,25 @@ def test_unrecognised_transcript_is_all_body_with_empty_fields():
     assert imported.meta == {"title": None, "date": None, "speaker": None, "venue": None}
 
 
+def test_a_page_with_no_title_or_date_line_says_where_its_body_was_guessed_to_start(tmp_path):
+    project = copy_project(tmp_path / "project", speeches=False)
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "\n\nThe Speech on the Economy\n\nBy Staff\n\nMadam Speaker, Members of Congress:\n",
+        encoding="utf-8",
+    )
+    result = _run_import(project, str(page), "--dry-run")
+    assert result.exit_code == 0, result.output
+    notice = [line for line in result.stderr.splitlines() if "where the speech starts" in line]
+    assert len(notice) == 1 and notice[0].startswith(f"{page}:3: found no title, date")
+    assert "delete what is not the speech" in notice[0]
+    # With a title and a date line the start is known: no such notice.
+    page.write_text("The Speech\nMay 21, 2014\n\nMadam Speaker, Members:\n", encoding="utf-8")
+    result = _run_import(project, str(page), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "where the speech starts" not in result.stderr
+
+
 def test_parenthesised_rights_notice_after_a_note_or_naming_rights():
     text = "Title: T\nDate: 2001-01-01\n\nWords.\n\n(All rights reserved by the Foundation.)\n"
     imported = import_transcript(text)

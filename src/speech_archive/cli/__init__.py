@@ -394,10 +394,15 @@ def import_(
     for line, unused in page.left_out_with(imported.unused):
         click.echo(f"{shown_source}:{line}: left out (not part of the speech?): {unused}", err=True)
     for join in imported.joins:  # the text is changed here: each change is shown, to check
-        line = (
-            page.lines[join.line - 1] if page.lines and join.line <= len(page.lines) else join.line
+        click.echo(f"{shown_source}:{page.line_of(join.line)}: {join.message()}", err=True)
+    if imported.start_guessed is not None and not imported.meta.get("title"):
+        click.echo(
+            f"{shown_source}:{page.line_of(imported.start_guessed)}: found no title, date or "
+            "header line to show where the speech starts, so the body begins with this line "
+            "(a page's heading, byline or notes may be above the speech): delete what is not "
+            "the speech",
+            err=True,
         )
-        click.echo(f"{shown_source}:{line}: {join.message()}", err=True)
     if to_fill:
         _echo_problems(to_fill)
         click.echo(

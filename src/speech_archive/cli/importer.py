@@ -105,6 +105,9 @@ class ImportedSpeech:
     body: str
     unused: list[tuple[int, str]] = field(default_factory=list)  # (line, text) left out of the file
     joins: list[Join] = field(default_factory=list)  # words split at line ends, made whole
+    # The body's first line when no title, date or header line showed where the speech
+    # starts: the whole page was kept, and the contributor is told to look (1-based).
+    start_guessed: int | None = None
 
 
 def add_page_hints(imported: ImportedSpeech, hints: dict) -> None:
@@ -281,10 +284,12 @@ def import_transcript(text: str) -> ImportedSpeech:
         # A web copy, or headers that leave the title or date to the lines below them.
         start, marker = _web_preamble(lines, start, meta, unused)
     start = _transcript_dateline(lines, start, meta, unused)
+    recognised = start > 0 or bool(meta)
     while start < len(lines) and (not lines[start] or _THEMATIC_BREAK.fullmatch(lines[start])):
         if lines[start]:  # a rule ('---') between the page's heading and the speech
             unused.append((start + 1, lines[start]))
         start += 1
+    start_guessed = None if recognised or start == len(lines) else start + 1
     lines = _set_aside_furniture(lines, start, meta, unused)
     lines = set_aside_running_heads(lines, start, unused)  # a PDF copy's page heads
     end, note, rights = _split_footer(lines, start, marker)
@@ -302,7 +307,7 @@ def import_transcript(text: str) -> ImportedSpeech:
     for required in ("title", "date", "speaker", "venue"):
         meta.setdefault(required, None)
     body, joins = join_split_words(lines[start:end], first_line=start + 1)
-    return ImportedSpeech(meta, _body(body), sorted(unused), joins)
+    return ImportedSpeech(meta, _body(body), sorted(unused), joins, start_guessed)
 
 
 def _yaml_block(lines: list[str], meta: dict, unused: list[tuple[int, str]]) -> int | None:

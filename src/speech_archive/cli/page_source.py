@@ -38,10 +38,14 @@ class Page:
         of the text, and what the page's reading left out (navigation, footer...)."""
         if self.lines is None:
             return unused
-        mapped = [
-            (self.lines[line - 1] if line <= len(self.lines) else 0, text) for line, text in unused
-        ]
+        mapped = [(self.line_of(line), text) for line, text in unused]
         return sorted(mapped + self.left_out, key=lambda item: item[0])
+
+    def line_of(self, line: int) -> int:
+        """The page's line of a line of the text (the same line for a text copy)."""
+        if self.lines is None:
+            return line
+        return self.lines[line - 1] if line <= len(self.lines) else 0
 
 
 class PageError(Exception):
