@@ -136,7 +136,7 @@ def test_a_page_with_no_title_or_date_line_says_where_its_body_was_guessed_to_st
     project = copy_project(tmp_path / "project", speeches=False)
     page = tmp_path / "page.txt"
     page.write_text(
-        "\n\nThe Speech on the Economy\n\nBy Staff\n\nMadam Speaker, Members of Congress:\n",
+        "\n\nThe Speech on the Economy\n\nStaff report\n\nMadam Speaker, Members of Congress:\n",
         encoding="utf-8",
     )
     result = _run_import(project, str(page), "--dry-run")
@@ -149,6 +149,34 @@ def test_a_page_with_no_title_or_date_line_says_where_its_body_was_guessed_to_st
     result = _run_import(project, str(page), "--dry-run")
     assert result.exit_code == 0, result.output
     assert "where the speech starts" not in result.stderr
+
+
+def test_a_headline_and_its_byline_open_a_page_with_no_date():
+    imported = import_transcript(
+        "President Obama's speech\n\nBy WND Staff\n\nMadame Speaker, Mr. Vice President:\n"
+    )
+    assert imported.meta["title"] == "President Obama's speech"
+    assert imported.body == "Madame Speaker, Mr. Vice President:"
+    assert imported.unused == [(3, "By WND Staff")]
+    assert imported.start_guessed is None
+    # 'By' opening a sentence of the speech is not a byline: the page is kept whole.
+    for opening in ("By the rivers of Babylon we sat down.", "By God, we will win."):
+        imported = import_transcript(f"Psalm\n\n{opening}\n\nAnd wept.\n")
+        assert imported.body == f"Psalm\n\n{opening}\n\nAnd wept."
+        assert imported.start_guessed == 1 and imported.meta["title"] is None
+
+
+def test_a_given_title_shows_where_a_scanned_pamphlet_starts():
+    cover = (
+        "ORATION\n\nTHE AMERICAN MIND\n\nBY\n\n1923\n\n"
+        "THE   AMERICAN    MIND.\n\nFOURTH  OF  July  Oration,  1923.\n\n"
+        "By  Rev.  Charles  W.  Lyons,  S.  J.\n\nIn  the  evolution  of  any  life.\n"
+    )
+    imported = import_transcript(cover, title="The American Mind")
+    assert imported.body == "In  the  evolution  of  any  life."
+    assert [number for number, _ in imported.unused] == [1, 3, 5, 7, 9, 11, 13]
+    # Without the title, the cover is kept: nothing says where the speech starts.
+    assert import_transcript(cover).body.startswith("ORATION\n\nTHE AMERICAN MIND")
 
 
 def test_parenthesised_rights_notice_after_a_note_or_naming_rights():
@@ -417,6 +445,26 @@ def test_import_names_the_option_of_a_bad_value_and_writes_nothing(tmp_path):
         "Error: nothing was written: 2 problems to fix in the options above",
     ]
     assert "Traceback" not in result.stderr
+    assert list((project / "speeches").glob("*.md")) == []
+
+
+def test_import_names_a_bad_date_option_and_writes_nothing(tmp_path):
+    project = copy_project(tmp_path / "project", speeches=False)
+    transcript = tmp_path / "remarks.txt"
+    transcript.write_text(HEADER_STYLE, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "speech_archive.cli", "import", str(transcript),
+         "--date", "2020-02-30", "--title", "Remarks", "--venue", "Paris, France"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "--date: '2020-02-30' is not a real day (expected a valid YYYY-MM-DD date)",
+        "Error: nothing was written: 1 problem to fix in the options above",
+    ]
     assert list((project / "speeches").glob("*.md")) == []
 
 

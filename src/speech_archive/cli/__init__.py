@@ -306,6 +306,8 @@ def check(ctx: click.Context, paths: tuple[Path, ...], output_format: str, since
     "import", short_help="Turn a text copy, a saved web page or a URL into a speech file."
 )
 @click.argument("source", metavar="FILE_OR_URL", type=TEXT)
+@click.option("--title", type=TEXT, help="The title (overrides the transcript).")
+@click.option("--date", type=TEXT, metavar="YYYY-MM-DD", help="The day (overrides the transcript).")
 @click.option("--venue", type=TEXT, help="Where: 'City, Country' (overrides the transcript).")
 @click.option("--speaker", type=TEXT, help="Who delivered it (overrides the transcript).")
 @click.option(
@@ -332,6 +334,8 @@ def check(ctx: click.Context, paths: tuple[Path, ...], output_format: str, since
 def import_(
     ctx: click.Context,
     source: str,
+    title: str | None,
+    date: str | None,
     venue: str | None,
     speaker: str | None,
     themes: tuple[str, ...],
@@ -374,16 +378,21 @@ def import_(
         _echo_problems(problems)
         raise click.ClickException("nothing was imported")
     _refuse_bad_options(root, [], venue, themes)
-    imported = import_transcript(page.text)
+    imported = import_transcript(page.text, title)
     add_page_hints(imported, page.hints)
     if not imported.body.strip():
         raise click.ClickException(
             f"{shown_source}: found no speech text after the title and date lines"
         )
     folder = output_dir or root / SPEECHES_DIR
-    name, speech_text = speech_file_from(imported, venue, speaker, themes, slug, folder)
+    options = {"title": title, "date": date, "venue": venue, "speaker": speaker}
+    name, speech_text = speech_file_from(imported, options, themes, slug, folder)
     path = folder / name
     to_fill = check_speech_text(root, name, speech_text, shown_as=_shown(path))
+    # A value the contributor gave is refused as the option's, before anything is written.
+    given = [p for p in to_fill if options.get(re.sub(r"\[\d+\]$", "", p.field))]
+    if given:
+        _refuse_bad_options(root, option_messages(given, themes), venue, themes)
     if dry_run:
         click.echo(speech_text, nl=False)
         exists = " (it already exists: a real import would refuse)" if path.exists() else ""

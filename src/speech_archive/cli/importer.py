@@ -126,21 +126,19 @@ def add_page_hints(imported: ImportedSpeech, hints: dict) -> None:
 
 def speech_file_from(
     imported: ImportedSpeech,
-    venue: str | None = None,
-    speaker: str | None = None,
+    options: dict[str, str | None],
     themes: tuple[str, ...] = (),
     slug: str | None = None,
     folder: Path | None = None,
 ) -> tuple[str, str]:
-    """(file name, file text); the contributor's options win over what the transcript says.
+    """(file name, file text); the contributor's options ({'venue': ..., 'title': ...}) win
+    over what the transcript says.
 
     Without a recognised date or title the name says so ('undated-...', '...-untitled'),
     and check reports it until the file is renamed.
     """
     meta = {**imported.meta, "themes": list(themes)}
-    for name, value in (("venue", venue), ("speaker", speaker)):
-        if value:
-            meta[name] = value
+    meta.update({name: value for name, value in options.items() if value})
     date = (
         meta["date"] if meta.get("date") and iso_date(meta["date"]) == meta["date"] else "undated"
     )
@@ -259,8 +257,12 @@ def _header_block(lines: list[str]) -> int | None:
     return end
 
 
-def import_transcript(text: str) -> ImportedSpeech:
-    """Recognise what a raw transcript says about itself; keep its words as the body."""
+def import_transcript(text: str, title: str | None = None) -> ImportedSpeech:
+    """Recognise what a raw transcript says about itself; keep its words as the body.
+
+    ``title`` is the contributor's (--title): on a page whose own lines do not show where
+    the speech starts (a scanned pamphlet's cover, a news page), the speech starts after
+    the last line before the prose that gives that title."""
     lines = _clean_lines(text)
     meta: dict = {}
     unused: list[tuple[int, str]] = []
@@ -285,6 +287,9 @@ def import_transcript(text: str) -> ImportedSpeech:
         start, marker = _web_preamble(lines, start, meta, unused)
     start = _transcript_dateline(lines, start, meta, unused)
     recognised = start > 0 or bool(meta)
+    if not recognised:
+        start = _after_headline(lines, meta, unused, title)
+        recognised = start > 0
     while start < len(lines) and (not lines[start] or _THEMATIC_BREAK.fullmatch(lines[start])):
         if lines[start]:  # a rule ('---') between the page's heading and the speech
             unused.append((start + 1, lines[start]))
@@ -308,6 +313,74 @@ def import_transcript(text: str) -> ImportedSpeech:
         meta.setdefault(required, None)
     body, joins = join_split_words(lines[start:end], first_line=start + 1)
     return ImportedSpeech(meta, _body(body), sorted(unused), joins, start_guessed)
+
+
+def _after_headline(
+    lines: list[str], meta: dict, unused: list[tuple[int, str]], title: str | None
+) -> int:
+    """Where the speech starts on a page whose lines gave no title or date: after the line
+    that gives the contributor's title, else after a headline followed by a byline ('By WND
+    Staff'), as news pages and printed pamphlets open; after that byline when one follows
+    the title closely. 0 when neither is there: the whole page is kept."""
+    titled_at = _line_giving(lines, title) if title else None
+    headline_at = titled_at
+    if headline_at is None:
+        headline_at = next((i for i, line in enumerate(lines) if line.strip()), None)
+        if headline_at is None or not _short(lines[headline_at]):
+            return 0
+        if _SENTENCE_END.search(lines[headline_at].rstrip()):
+            return 0
+    byline_at = _byline_after(lines, headline_at)
+    if byline_at is None and titled_at is None:
+        return 0
+    end = (byline_at if byline_at is not None else headline_at) + 1
+    if titled_at is None:
+        meta["title"] = lines[headline_at].strip()
+    unused.extend(
+        (index + 1, line)
+        for index, line in enumerate(lines[:end])
+        if line.strip() and (titled_at is not None or index != headline_at)
+    )
+    return end
+
+
+HEADLINE_WORDS = 12  # a headline, a dek or a byline is a short line
+BYLINE_WITHIN = (
+    3  # lines after the headline: a dek ('Fourth of July Oration, 1923.') may come first
+)
+
+
+def _short(line: str) -> bool:
+    return 0 < len(line.split()) <= HEADLINE_WORDS
+
+
+def _byline_after(lines: list[str], headline_at: int) -> int | None:
+    """The line of a byline ('By Rev. Charles W. Lyons, S. J.') among the few short lines
+    after the headline, or None. Its name is capitalised, which 'By the rivers of Babylon'
+    is not."""
+    following = [i for i in range(headline_at + 1, len(lines)) if lines[i].strip()]
+    for index in following[:BYLINE_WITHIN]:
+        if not _short(lines[index]):
+            return None
+        words = lines[index].split()
+        if words[0] == "By" and len(words) > 1 and words[1][:1].isupper():
+            named = [word for word in words[1:] if word[:1].isupper()]
+            if 2 * len(named) >= len(words) - 1:
+                return index
+    return None
+
+
+def _words_of(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def _line_giving(lines: list[str], title: str) -> int | None:
+    """The last line before the first line of prose whose words are the title's words
+    ('THE   AMERICAN    MIND.' for 'The American Mind'), if any."""
+    wanted = _words_of(title)
+    window = next((i for i, line in enumerate(lines) if len(line.split()) >= PROSE_WORDS), None)
+    found = [i for i, line in enumerate(lines[:window]) if wanted and _words_of(line) == wanted]
+    return found[-1] if found else None
 
 
 def _yaml_block(lines: list[str], meta: dict, unused: list[tuple[int, str]]) -> int | None:
