@@ -115,6 +115,24 @@ def join_blocks(blocks: list[Block]) -> str:
 _TICKS = re.compile(r"`+")
 
 
+def prose_lines(lines: list[str]) -> list[tuple[int, str]]:
+    """(offset, line) for each line outside fenced code (code is shown, never read as text);
+    the fence lines themselves are code too."""
+    fence: str | None = None
+    kept: list[tuple[int, str]] = []
+    for offset, line in enumerate(lines):
+        if fence:
+            if line.strip().startswith(fence):
+                fence = None
+            continue
+        opened = _FENCE.match(line)
+        if opened:
+            fence = opened.group(1)
+            continue
+        kept.append((offset, line))
+    return kept
+
+
 def code_spans(text: str) -> dict[int, int]:
     """start -> end of each code span in ``text``, as Python-Markdown reads them, in linear time.
 

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import re
 
-from ..annotate.blocks import code_spans
+from ..annotate.blocks import code_spans, prose_lines
 from ..escape import UrlError, checked_url
 from ..model import Speech
 from ..problems import Problem
 from ..text import anchor_id
 
-_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 # Python-Markdown's own patterns (markdown/extensions/footnotes.py): labels are case-sensitive.
 _DEFINITION = re.compile(r"^[ ]{0,3}\[\^([^\]]*)\]:")
 # A label holds no '[' (Markdown's holds any): '[^[^[^...' then costs linear time.
@@ -31,17 +30,8 @@ def footnote_problems(body: str, body_line: int, shown_as: str) -> list[Problem]
     defined: set[str] = set()
     first_use: dict[str, int] = {}
     empty: list[Problem] = []
-    fence: str | None = None
     lines = body.split("\n")
-    for offset, line in enumerate(lines):
-        if fence:
-            if line.strip().startswith(fence):
-                fence = None
-            continue
-        opened = _FENCE.match(line)
-        if opened:
-            fence = opened.group(1)
-            continue
+    for offset, line in prose_lines(lines):
         line = _blank_code_spans(line)
         definition = _DEFINITION.match(line)
         if definition:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from ..annotate.blocks import prose_lines
 from ..problems import Problem
 
 # What ``speech-archive new`` writes as the body (one home: the loader must know it).
@@ -28,7 +29,6 @@ ACCEPTABLE = (SHORT_BODY, PAGE_FURNITURE)  # speeches/speech.schema.json's enum 
 _SENTENCE_WORDS = 5
 _SENTENCE_END = re.compile(r"[.!?…。！？؟।]")
 _WORD = re.compile(r"\w+")
-_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 # A line's list marker, quote marker or table pipes: furniture is often a list of links.
 _LEAD = re.compile(r"^(?:[>|*+\-•·]\s*|\d+[.)]\s+)+")
 _TODO = re.compile(
@@ -121,7 +121,7 @@ def unfinished_problems(
 ) -> list[Problem]:
     """Problems of a body that is not yet a finished speech; ``body_line`` is its first line."""
     lines = body.split("\n")
-    prose = _prose_lines(lines)
+    prose = prose_lines(lines)
     filled = [(offset, line) for offset, line in prose if line.strip()]
     if not filled:
         return [
@@ -172,23 +172,6 @@ def _placeholder_message(line: str) -> str | None:
             "(expected the text of the speech in its place)"
         )
     return None
-
-
-def _prose_lines(lines: list[str]) -> list[tuple[int, str]]:
-    """(offset, line) for each line outside fenced code (code is shown, never read as text)."""
-    fence: str | None = None
-    kept: list[tuple[int, str]] = []
-    for offset, line in enumerate(lines):
-        if fence:
-            if line.strip().startswith(fence):
-                fence = None
-            continue
-        opened = _FENCE.match(line)
-        if opened:
-            fence = opened.group(1)
-            continue
-        kept.append((offset, line))
-    return kept
 
 
 def _furniture_problems(

@@ -28,6 +28,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
+from ..annotate.blocks import prose_lines
 from ..markup import SPEECH_BODY_CLASS
 from ..problems import Problem
 from .archive_files import LOOP, resolved
@@ -73,7 +74,6 @@ MARKDOWN_TAGS = frozenset(
 )
 # How pages/speech.py places the body on the page (the check renders it the same way).
 PAGE_WRAPPER = (f'<div class="{SPEECH_BODY_CLASS}" markdown>', "</div>")
-_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 # What Markdown needs in the text to emit a tag, a URL or an attribute of its own
 # choosing: '<' (HTML, comments, autolinks, md_in_html), '{' (attribute lists), ']'
 # then '(' or '[' within a paragraph (links, images), '[label]:' (reference
@@ -135,14 +135,8 @@ def _is_rendered_code(fragment: str) -> bool:
 def _line_of(lines: list[str], needle: str, body_line: int) -> int:
     """The file line of the first body line outside fenced code containing ``needle``, any case."""
     needle = needle.strip().split("\n")[0].strip().lower()
-    fence = None
-    for offset, line in enumerate(lines):
-        opened = _FENCE.match(line)
-        if fence:
-            fence = None if line.strip().startswith(fence) else fence
-        elif opened:
-            fence = opened.group(1)
-        elif needle and needle in line.lower():
+    for offset, line in prose_lines(lines):
+        if needle and needle in line.lower():
             return body_line + offset
     return body_line
 
