@@ -219,3 +219,24 @@ REFERENCE_DECLARATION = """\
   source: https://example.org/psalms
   cite: book chapter:verse
 """
+
+
+# Browser tests: one Chromium per test module, and the site they read from disk and over HTTP.
+@pytest.fixture(scope="module")
+def browser():
+    from browser_support import launch_chromium  # Playwright only where a test needs it
+
+    with launch_chromium() as chromium:
+        yield chromium
+
+
+@pytest.fixture(scope="module", params=["file", "http"])
+def site_base(request, built_site: Path):
+    """The built site's root URL: from disk, or from a local HTTP server."""
+    if request.param == "file":
+        yield built_site.as_uri() + "/"
+    else:
+        from browser_support import serve
+
+        with serve(built_site) as base:
+            yield base

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from pathlib import Path
 
 import pytest
-from browser_support import Visit, launch_chromium, search, serve, visit
+from browser_support import Visit, search, visit
 from conftest import SEED_SLUG, copy_project, run_mkdocs_build
 
 from speech_archive.urls import OLD_SAYINGS_INDEX
@@ -26,22 +25,6 @@ SEARCHES = {
     "saying in English": "blow out another's oil lamp",
     "saying's catalogued original": "明者因时而变",
 }
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch_chromium() as chromium:
-        yield chromium
-
-
-@pytest.fixture(scope="module", params=["file", "http"])
-def site_base(request, built_site: Path):
-    """The built site's root URL: from disk, or from a local HTTP server."""
-    if request.param == "file":
-        yield built_site.as_uri() + "/"
-    else:
-        with serve(built_site) as base:
-            yield base
 
 
 def assert_clean(record: Visit) -> None:

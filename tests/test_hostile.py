@@ -38,7 +38,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from browser_support import launch_chromium, serve, visit
+from browser_support import serve, visit
 from bs4 import BeautifulSoup
 from conftest import PLAIN_FRONT_MATTER, make_small_archive
 
@@ -460,12 +460,6 @@ def pages_reached(case: Case, site: Path) -> list[str]:
     )
     pages = list(dict.fromkeys([*speeches, *others, "index.html"]))
     return pages[:MAX_PAGES]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch_chromium() as chromium:
-        yield chromium
 
 
 @pytest.mark.slow

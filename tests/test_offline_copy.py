@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from browser_support import launch_chromium, search, visit
+from browser_support import search, visit
 from bs4 import BeautifulSoup
 from conftest import SEED_SLUG, soup
 
@@ -110,12 +110,6 @@ def test_pages_in_the_zip_keep_the_words_of_a_link_to_the_zip_but_not_the_link(b
 )
 def test_a_link_to_the_zip_becomes_its_words(page, expected):
     assert without_zip_links(page) == expected
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch_chromium() as chromium:
-        yield chromium
 
 
 def test_unzipped_copy_opens_and_searches_from_disk(browser, built_site: Path, tmp_path):

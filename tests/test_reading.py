@@ -8,10 +8,8 @@ opened from ``file://`` and over HTTP, on a desktop (1280 px) and a phone (390 p
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from browser_support import Visit, launch_chromium, serve, visit
+from browser_support import Visit, visit
 from conftest import ROOT, SEED_SLUG, source_body_words
 
 from speech_archive.load.archive import split_front_matter
@@ -23,21 +21,6 @@ DEVICES = {
     "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
 }
 CICA_NOTE = "fnref:glossary-conference-on-interaction-and-confidence-building-measures-in-asia"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch_chromium() as chromium:
-        yield chromium
-
-
-@pytest.fixture(scope="module", params=["file", "http"])
-def site_base(request, built_site: Path):
-    if request.param == "file":
-        yield built_site.as_uri() + "/"
-    else:
-        with serve(built_site) as base:
-            yield base
 
 
 @pytest.fixture(params=DEVICES, ids=DEVICES.keys())

@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from browser_support import launch_chromium, serve, visit
+from browser_support import serve, visit
 from conftest import FIXTURES, ROOT, SEED_SLUG, copy_project, run_mkdocs_build
 
 pytestmark = pytest.mark.browser
@@ -72,12 +72,6 @@ def served(site, tmp_path_factory) -> str:
     (root / SUB_PATH.rstrip("/")).symlink_to(site, target_is_directory=True)
     with serve(root) as base:
         yield base + SUB_PATH
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch_chromium() as chromium:
-        yield chromium
 
 
 @pytest.mark.parametrize("over", ["http", "file"])

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser_support import launch_chromium, visit
+from browser_support import visit
 from conftest import PLAIN_FRONT_MATTER, SEED_SLUG, make_small_archive, run_mkdocs_build, soup
 
 WISE_MAN = (
@@ -115,12 +115,6 @@ def test_each_note_holds_the_catalogue_s_fields_and_links_the_other_speech_only(
 SEED_PAGE = f"speeches/{SEED_SLUG}.html"
 # Paragraph 8 quotes the Chinese saying whose note holds the original, source and meaning.
 QUOTING_PARAGRAPH = "p:has(> a#p8)"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch_chromium() as chromium:
-        yield chromium
 
 
 def test_the_note_sits_beside_its_paragraph_on_a_desktop_and_folds_on_a_phone(browser, built_site):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from browser_support import launch_chromium, serve, visit
+from browser_support import serve, visit
 from bs4 import BeautifulSoup
 from conftest import copy_project, run_mkdocs_build
 
@@ -132,12 +132,6 @@ def hostile_site(tmp_path_factory) -> Path:
     result = run_mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch_chromium() as chromium:
-        yield chromium
 
 
 @pytest.fixture(scope="module", params=["file", "http"])
