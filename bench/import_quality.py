@@ -2,7 +2,7 @@
 hand-written speech files.
 
 Each folder of a corpus (tests/import_corpus/, the pages the importer was tuned on;
-tests/import_heldout/, pages it never was) holds page.txt or page.html, expected.md and
+tests/import_heldout/ and tests/import_heldout_2/, pages it never was) holds page.txt or page.html, expected.md and
 meta.json (the options). Every page is imported by the real command (a dry run, so nothing
 is written) and compared with expected.md:
 
@@ -12,7 +12,7 @@ is written) and compared with expected.md:
 - lines: the expected body's lines missing from the imported body (speech wrongly dropped)
   and the imported body's lines the expected body lacks (furniture wrongly kept).
 
-    .venv/bin/python bench/import_quality.py                        # both parts
+    .venv/bin/python bench/import_quality.py                        # all three parts
     .venv/bin/python bench/import_quality.py tests/import_heldout --show
 
 Not a test: a corpus's pages are not expected to import exactly (see bench/README.md).
@@ -36,7 +36,11 @@ from speech_archive.cli import main  # noqa: E402
 from speech_archive.load.archive import split_front_matter  # noqa: E402
 
 FIELDS = ("title", "date", "speaker", "venue", "source", "body")
-PARTS = (ROOT / "tests" / "import_corpus", ROOT / "tests" / "import_heldout")
+PARTS = (
+    ROOT / "tests" / "import_corpus",
+    ROOT / "tests" / "import_heldout",
+    ROOT / "tests" / "import_heldout_2",
+)
 
 
 @dataclass

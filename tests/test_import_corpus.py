@@ -143,13 +143,15 @@ def _in_front_matter(line: str, front: str) -> bool:
 
 
 HELD_OUT = Path(__file__).parent / "import_heldout"
+HELD_OUT_2 = Path(__file__).parent / "import_heldout_2"
 
 
-def test_held_out_pages_are_complete_and_the_quality_script_scores_them(capsys):
+@pytest.mark.parametrize(("held_out", "at_least"), [(HELD_OUT, 8), (HELD_OUT_2, 10)])
+def test_held_out_pages_are_complete_and_the_quality_script_scores_them(capsys, held_out, at_least):
     """The held-out pages are scored, not tested (bench/README.md): each folder has its page,
     its hand-written speech file and its options, and bench/import_quality.py runs on them."""
-    folders = sorted(path for path in HELD_OUT.iterdir() if path.is_dir())
-    assert len(folders) >= 8
+    folders = sorted(path for path in held_out.iterdir() if path.is_dir())
+    assert len(folders) >= at_least
     for folder in folders:
         assert (folder / "page.txt").exists() or (folder / "page.html").exists(), folder.name
         assert (folder / "expected.md").exists(), folder.name
@@ -157,7 +159,7 @@ def test_held_out_pages_are_complete_and_the_quality_script_scores_them(capsys):
     sys.path.insert(0, str(CORPUS.parents[1] / "bench"))
     import import_quality
 
-    figures = import_quality.report(HELD_OUT)
+    figures = import_quality.report(held_out)
     assert figures["pages"] == len(folders)
     assert 0 <= figures["exact"] <= len(folders)
     assert "exact speech files:" in capsys.readouterr().out
