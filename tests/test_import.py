@@ -136,7 +136,8 @@ def test_a_page_with_no_title_or_date_line_says_where_its_body_was_guessed_to_st
     project = copy_project(tmp_path / "project", speeches=False)
     page = tmp_path / "page.txt"
     page.write_text(
-        "\n\nThe Speech on the Economy\n\nStaff report\n\nMadam Speaker, Members of Congress:\n",
+        "\n\nThe Speech on the Economy\n\nStaff report\n\n"
+        "The economy was the subject of the address to the chamber that evening.\n",
         encoding="utf-8",
     )
     result = _run_import(project, str(page), "--dry-run")
@@ -164,6 +165,63 @@ def test_a_headline_and_its_byline_open_a_page_with_no_date():
         imported = import_transcript(f"Psalm\n\n{opening}\n\nAnd wept.\n")
         assert imported.body == f"Psalm\n\n{opening}\n\nAnd wept."
         assert imported.start_guessed == 1 and imported.meta["title"] is None
+
+
+def test_a_page_with_no_title_or_date_line_starts_at_the_line_that_opens_the_speech():
+    page = (
+        "News Agency\nHome | World | Politics\n\nOn the Economy\n\n"
+        "Speech by A. Minister, Tuesday 14 January 2020\n\nCheck against delivery\n\n"
+        "Ladies and gentlemen, thank you for coming.\n\nThe rest of the speech.\n"
+    )
+    imported = import_transcript(page)
+    assert imported.body == "Ladies and gentlemen, thank you for coming.\n\nThe rest of the speech."
+    assert (imported.meta["title"], imported.meta["date"]) == ("On the Economy", "2020-01-14")
+    assert [number for number, _ in imported.unused] == [1, 2, 6, 8]
+    assert imported.start_guessed is None
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # a speaker's label on a line of its own, then the words
+        "President:\nI am glad that we could meet today, and I thank you all for coming.",
+        "Let me begin by welcoming our guests from across the region to this session.",
+        "Kia ora koutou katoa,",
+        "My dear countrymen, namaskar.",
+    ],
+)
+def test_how_a_speech_opens_marks_its_start(opening):
+    imported = import_transcript(f"Site\nHome | About\n\nTalks\n\n{opening}\n\nMore words.\n")
+    assert imported.body == f"{opening}\n\nMore words."
+    assert imported.meta["title"] == "Talks"
+    assert [number for number, _ in imported.unused] == [1, 2]
+
+
+def test_a_transcript_starts_at_its_first_speaker_label():
+    imported = import_transcript(
+        "Site\nHome | About\n\nTalks\n\nTHE PRESIDENT:  Thank you.  Please be seated.\n"
+    )
+    assert imported.body == "THE PRESIDENT:  Thank you.  Please be seated."
+    assert [number for number, _ in imported.unused] == [1, 2, 4]
+
+
+def test_a_time_of_day_above_a_speech_is_not_its_title():
+    imported = import_transcript(
+        "Site\n\nTalks\n\n10:30 a.m.\n\n"
+        "Let me begin by welcoming all of our guests from across the region here today.\n"
+    )
+    assert imported.meta["title"] == "Talks"
+    assert imported.body.startswith("Let me begin")
+
+
+def test_a_page_with_no_opening_line_is_kept_whole():
+    page = "A Report\n\nThe committee met on Tuesday and discussed the coming year's budget at length.\n"
+    imported = import_transcript(page)
+    assert imported.body == page.strip()
+    assert imported.start_guessed == 1
+    # 'Thank you' further down, after prose, is not an opening: the page's first line is prose.
+    page = "The committee met and discussed the budget at length that day, as it does.\n\nThank you, all.\n"
+    assert import_transcript(page).body == page.strip()
 
 
 def test_a_given_title_shows_where_a_scanned_pamphlet_starts():

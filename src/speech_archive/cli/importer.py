@@ -289,6 +289,8 @@ def import_transcript(text: str, title: str | None = None) -> ImportedSpeech:
     recognised = start > 0 or bool(meta)
     if not recognised:
         start = _after_headline(lines, meta, unused, title)
+        if start == 0:
+            start = _at_speech_opening(lines, meta, unused)
         recognised = start > 0
     while start < len(lines) and (not lines[start] or _THEMATIC_BREAK.fullmatch(lines[start])):
         if lines[start]:  # a rule ('---') between the page's heading and the speech
@@ -342,6 +344,131 @@ def _after_headline(
         if line.strip() and (titled_at is not None or index != headline_at)
     )
     return end
+
+
+# How speeches open, in the first words of their first line: a salutation ('Mr Speaker,',
+# 'Ladies and gentlemen', 'My dear countrymen,', 'Kia ora koutou katoa,') or thanks and
+# greetings ('Thank you, Admiral.', 'Good morning everyone').
+_SALUTATION_WORDS = frozenset(
+    """mr mr. mrs mrs. ms ms. madam madame mister sir ladies gentlemen friends fellow my dear
+    distinguished esteemed honourable honorable excellency excellencies colleagues brothers
+    sisters comrades citizens members delegates kia thank thanks good""".split()
+)
+_FIRST_PERSON = frozenset("i i'm i’m i've i’ve me my we we're we’re we've we’ve our us".split())
+OPENING_WORDS = 12  # a first line of prose in the first person is at least this long
+OPENING_WITHIN = 40  # lines: the page's furniture above a speech is shorter than this
+_LIST_CHARACTERS = "*-•·|>"
+
+
+def _opens_speech(lines: list[str], index: int) -> bool:
+    """Whether a line reads like a speech's first line: a speaker's label ('THE PRESIDENT:
+    Thank you.', 'President of Russia Vladimir Putin:' before the words), a salutation or
+    thanks, or a sentence of prose in the first person ('Let me start by thanking you')."""
+    line = lines[index].strip()
+    words = line.split()
+    if not words or line[0] in _LIST_CHARACTERS or furniture_kind(line) or _header(line):
+        return False
+    if _SPEAKER_LABEL.match(line):
+        return True
+    following = next((other for other in lines[index + 1 :] if other.strip()), "")
+    if (
+        line.endswith(":")
+        and len(words) <= 8
+        and words[0][:1].isupper()
+        and len(following.split()) >= OPENING_WORDS
+    ):
+        return True  # a speaker's label on a line of its own, then the speech
+    first = words[0].lower().strip(",:;!")
+    head = " ".join(words[:12])
+    if first in _SALUTATION_WORDS and any(mark in head for mark in ",:;!"):
+        return True
+    if len(words) < OPENING_WORDS:
+        return False
+    return any(word.lower().strip(",.;:!?()\"'“”‘’") in _FIRST_PERSON for word in words)
+
+
+# Words a standfirst or an editor's note uses of the text below it ('The following is the
+# full text of ...', 'Here is the text of the speech as prepared for delivery').
+_SPEECH_WORDS = frozenset(
+    """speech speeches address addresses remarks statement text transcript delivered delivery
+    lecture message oration sermon toast briefing""".split()
+)
+
+
+def _about_a_speech(line: str) -> bool:
+    return any(word.lower().strip(",.;:!?()\"'“”‘’") in _SPEECH_WORDS for word in line.split())
+
+
+def _date_within(line: str) -> str | None:
+    """The first date written in a short line ('As Delivered by ..., Tuesday, May 29, 2012',
+    '29 August 2019 - 17:32'), if any."""
+    words = [word.strip(",;()[]–—-") for word in line.split()]
+    if len(words) > 2 * DATELINE_WORDS:
+        return None
+    for start in range(len(words)):
+        for count in (4, 3):
+            found = iso_date(" ".join(words[start : start + count]))
+            if found:
+                return found
+    return None
+
+
+def _at_speech_opening(lines: list[str], meta: dict, unused: list[tuple[int, str]]) -> int:
+    """Where the speech starts on a page none of whose lines gave a title or a date: at the
+    first line that opens a speech, among the page's first lines; the title is the last
+    heading-like line above it and the date the first date written above it. Everything
+    above is listed. 0 (the whole page kept) when no line opens a speech there."""
+    nonblank = [i for i, line in enumerate(lines) if line.strip()][:OPENING_WITHIN]
+    opening = next((i for i in nonblank if _opens_speech(lines, i)), None)
+    if opening is None or opening == nonblank[0]:
+        return 0
+    above = [i for i in nonblank if i < opening]
+    just_above = lines[above[-1]]
+    if (
+        len(just_above.split()) >= OPENING_WORDS
+        and _SENTENCE_END.search(just_above.rstrip())
+        and not _about_a_speech(just_above)
+    ):
+        return 0  # a paragraph right above that is not a note about the speech: it may be it
+    # 'Title' / 'Speech by ..., 14 January 2020' / notes: the title stands before the first
+    # byline or date, when there is one, else it is the last heading above the speech.
+    dated = next((i for i in above if _date_within(lines[i]) or _is_byline(lines[i])), None)
+    titles = [i for i in above if _could_be_title(lines[i])]
+    before = [i for i in titles if dated is None or i < dated]
+    title_at = (before or titles)[-1] if titles else None
+    if title_at is not None:
+        meta["title"] = lines[title_at].strip()
+    date = next((found for i in above if (found := _date_within(lines[i]))), None)
+    if date:
+        meta["date"] = date
+    unused.extend((i + 1, lines[i]) for i in above if i != title_at)
+    return opening
+
+
+def _is_byline(line: str) -> bool:
+    """'Speech by ...', 'Remarks of ...', 'As delivered by ...', 'By ...'."""
+    text = line.strip()
+    return bool(
+        _BYLINE_OPENER.match(text)
+        or re.match(r"(?:as\s+(?:prepared\s+for\s+)?delivered\s+)?by\s", text, re.I)
+    )
+
+
+def _could_be_title(line: str) -> bool:
+    """A heading: a short line, not a sentence, a date, a label, a byline or furniture."""
+    text = line.strip()
+    return (
+        _short(text)
+        and not _SENTENCE_END.search(text)
+        and not text.endswith(":")
+        and text[0] not in _LIST_CHARACTERS + "[("
+        and not _date_within(text)
+        and not _header(text)
+        and not _is_byline(text)
+        and not furniture_kind(text)
+        and not re.search(r"https?://|www\.", text)
+        and not re.search(r"\d:\d\d|\b[ap]\.?m\.?(?!\w)", text, re.I)  # a time of day
+    )
 
 
 HEADLINE_WORDS = 12  # a headline, a dek or a byline is a short line
