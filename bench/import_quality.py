@@ -2,9 +2,9 @@
 hand-written speech files.
 
 Each folder of a corpus (tests/import_corpus/, the pages the importer was tuned on;
-tests/import_heldout/ and tests/import_heldout_2/, pages it never was) holds page.txt or page.html, expected.md and
-meta.json (the options). Every page is imported by the real command (a dry run, so nothing
-is written) and compared with expected.md:
+tests/import_heldout/, tests/import_heldout_2/ and tests/import_heldout_3/, pages it never
+was) holds page.txt or page.html, expected.md and meta.json (the options). Every page is
+imported by the real command (a dry run, so nothing is written) and compared with expected.md:
 
 - exact: the whole speech file, byte for byte;
 - per field: title, date, speaker, venue, source (the whole mapping) and body, each right or
@@ -40,6 +40,7 @@ PARTS = (
     ROOT / "tests" / "import_corpus",
     ROOT / "tests" / "import_heldout",
     ROOT / "tests" / "import_heldout_2",
+    ROOT / "tests" / "import_heldout_3",
 )
 
 

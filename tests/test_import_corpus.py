@@ -144,9 +144,12 @@ def _in_front_matter(line: str, front: str) -> bool:
 
 HELD_OUT = Path(__file__).parent / "import_heldout"
 HELD_OUT_2 = Path(__file__).parent / "import_heldout_2"
+HELD_OUT_3 = Path(__file__).parent / "import_heldout_3"
 
 
-@pytest.mark.parametrize(("held_out", "at_least"), [(HELD_OUT, 8), (HELD_OUT_2, 10)])
+@pytest.mark.parametrize(
+    ("held_out", "at_least"), [(HELD_OUT, 8), (HELD_OUT_2, 10), (HELD_OUT_3, 10)]
+)
 def test_held_out_pages_are_complete_and_the_quality_script_scores_them(capsys, held_out, at_least):
     """The held-out pages are scored, not tested (bench/README.md): each folder has its page,
     its hand-written speech file and its options, and bench/import_quality.py runs on them."""
