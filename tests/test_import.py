@@ -214,6 +214,17 @@ def test_a_time_of_day_above_a_speech_is_not_its_title():
     assert imported.body.startswith("Let me begin")
 
 
+def test_the_list_of_those_a_speech_addresses_stays_at_its_start():
+    addressees = "Deputy President Ann Lee,\nChief Justice Bo Chen,\nHonourable members:"
+    imported = import_transcript(
+        f"Skip to main content\nState of the Nation Address\n\n{addressees}\n\n"
+        "It is my privilege to stand before you and report on the state of our nation today.\n"
+    )
+    assert imported.body.startswith(addressees + "\n\nIt is my privilege")
+    assert imported.meta["title"] == "State of the Nation Address"
+    assert imported.unused == [(1, "Skip to main content")]
+
+
 def test_a_page_with_no_opening_line_is_kept_whole():
     page = "A Report\n\nThe committee met on Tuesday and discussed the coming year's budget at length.\n"
     imported = import_transcript(page)

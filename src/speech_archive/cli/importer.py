@@ -420,7 +420,17 @@ def _at_speech_opening(lines: list[str], meta: dict, unused: list[tuple[int, str
     above is listed. 0 (the whole page kept) when no line opens a speech there."""
     nonblank = [i for i, line in enumerate(lines) if line.strip()][:OPENING_WITHIN]
     opening = next((i for i in nonblank if _opens_speech(lines, i)), None)
-    if opening is None or opening == nonblank[0]:
+    if opening is None:
+        return 0
+    # A speech often opens on a list of those it addresses, a line each ('Deputy President
+    # David Mabuza,'), above its first sentence: the start moves up over that list.
+    while opening != nonblank[0]:
+        previous = nonblank[nonblank.index(opening) - 1]
+        line = lines[previous].strip()
+        if not line.endswith((",", ";", ":")) or _header(line) or furniture_kind(line):
+            break
+        opening = previous
+    if opening == nonblank[0]:
         return 0
     above = [i for i in nonblank if i < opening]
     just_above = lines[above[-1]]
