@@ -684,6 +684,59 @@ def test_page_at_a_url_imports_to_the_same_speech_as_its_text_copy(tmp_path, loc
     assert f"  url: {local_site}/footer-web-copy.txt\n" in text.stdout
 
 
+READING_PANE_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Address to the Nation</title>
+<meta property="og:url" content="https://www.example.gov/events/123">
+<link rel="canonical" href="123.html">
+</head><body>
+<div class="header" role="banner"><a href="/">Home</a> <a href="/events">Events</a></div>
+<div class="content-view" role="main"></div>
+<div class="tabs" role="tablist"><a href="#">Text</a> <a href="#">Photo</a></div>
+<div class="reading" role="complementary" aria-label="Material for reading">
+<article class="read__in" role="document">
+<h1>Address to the Nation</h1>
+<p>Citizens, friends,</p>
+<p>The year is just around the corner, and we are on the threshold of a new decade.</p>
+<div class="share-links"><a href="#">Share</a></div>
+</article></div>
+<div class="footer" role="contentinfo">All content on this site is licensed openly.</div>
+</body></html>
+"""
+
+
+def test_an_article_in_a_reading_pane_marked_complementary_is_the_page_s_content():
+    """A page may lay its article over the page in a pane marked role="complementary", next
+    to an empty role="main": the article is read; what is furniture inside it is not."""
+    from speech_archive.cli.html_text import page_text
+
+    found = page_text(READING_PANE_PAGE)
+    assert found.text == (
+        "Address to the Nation\n\nCitizens, friends,\n\n"
+        "The year is just around the corner, and we are on the threshold of a new decade.\n"
+    )
+    assert [text for _, text in found.left_out] == [
+        "Home Events",
+        "Text Photo",
+        "Share",
+        "All content on this site is licensed openly.",
+    ]
+    # A complementary region holding less than the page's own text stays furniture.
+    sidebar = READING_PANE_PAGE.replace(
+        '<div class="content-view" role="main"></div>',
+        "<div><p>" + "The speech as the page gives it, outside any article. " * 10 + "</p></div>",
+    )
+    assert "Citizens, friends," not in page_text(sidebar).text
+
+
+def test_a_saved_page_s_local_canonical_link_is_not_its_address():
+    """A page saved with its links made local ('123.html') gives its address by og:url."""
+    from speech_archive.cli.html_text import page_text
+
+    assert page_text(READING_PANE_PAGE).url == "https://www.example.gov/events/123"
+    absolute = READING_PANE_PAGE.replace('href="123.html"', 'href="https://example.gov/a"')
+    assert page_text(absolute).url == "https://example.gov/a"
+
+
 def test_url_that_cannot_be_fetched_is_named_without_traceback(tmp_path, local_site):
     project = copy_project(tmp_path / "project", speeches=False)
     result = _run_import(project, f"{local_site}/no-such-page.html")

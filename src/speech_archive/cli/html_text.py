@@ -6,6 +6,10 @@ with furniture around it, and the furniture is named by the page itself (<nav>, 
 content (the largest <article>, else <main>, else the body) goes to the text importer, which
 finds the title, date, source line, note and rights in it as in a text copy; the furniture
 that survives (a 'Back to top' link inside the article) is set aside there, and listed.
+
+An <article> is read even inside a region the page marks by its role as complementary (a
+reading pane laid over the page, role="complementary", next to an empty role="main") when
+no article or main outside the furniture holds text and it outweighs the rest of the page.
 """
 
 from __future__ import annotations
@@ -56,13 +60,18 @@ class _Block:
     article: int | None  # the innermost <article> it is in (numbered in page order)
     main: int | None  # the innermost <main>
     furniture: bool
+    # Furniture only by the role of a region around its <article> (nothing inside the article
+    # is furniture): the page's content when nothing outside the furniture is (see above).
+    role_wrapped: bool = False
 
 
 class _Reader(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.stack: list[tuple[str, bool]] = []  # (tag, furniture)
-        self.containers: list[tuple[str, int]] = []  # open <article>/<main>, outermost first
+        self.by_role: list[bool] = []  # of each stack entry: furniture by its role alone
+        # Open <article>/<main>, outermost first: (tag, number, its place in the stack).
+        self.containers: list[tuple[str, int, int]] = []
         self.counts = {"article": 0, "main": 0}
         self.blocks: list[_Block] = []
         self.current: list[str | None] = []  # text, and None for a <br>
@@ -92,18 +101,21 @@ class _Reader(HTMLParser):
             self.current.append(None)
             return
         furniture = self._is_furniture(tag, values)
+        by_role = furniture and self._is_furniture(tag, {**values, "role": ""}) is False
         if tag in _BLOCKS or furniture:
             self._flush()
         if tag in _VOID:
             return
         if tag == "p" and self.stack and self.stack[-1][0] == "p":
             self.stack.pop()  # a <p> closes the open one, as browsers read it
+            self.by_role.pop()
         if len(self.stack) >= MAX_DEPTH:
             return
         self.stack.append((tag, furniture))
+        self.by_role.append(by_role)
         if tag in ("article", "main"):
             self.counts[tag] += 1
-            self.containers.append((tag, self.counts[tag]))
+            self.containers.append((tag, self.counts[tag], len(self.stack) - 1))
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -114,6 +126,7 @@ class _Reader(HTMLParser):
                 if tag in _BLOCKS or any(furniture for _, furniture in self.stack[depth:]):
                     self._flush()
                 del self.stack[depth:]
+                del self.by_role[depth:]
                 break
         if tag in ("article", "main") and self.containers:
             self.containers.pop()
@@ -162,11 +175,22 @@ class _Reader(HTMLParser):
                     self._innermost("article"),
                     self._innermost("main"),
                     self.skipping,
+                    self._role_wrapped(),
                 )
             )
 
     def _innermost(self, kind: str) -> int | None:
-        return next((n for tag, n in reversed(self.containers) if tag == kind), None)
+        return next((n for tag, n, _ in reversed(self.containers) if tag == kind), None)
+
+    def _role_wrapped(self) -> bool:
+        """Furniture only by the role of regions around the innermost <article>."""
+        at = next((depth for tag, _, depth in reversed(self.containers) if tag == "article"), None)
+        if at is None or any(furniture for _, furniture in self.stack[at:]):
+            return False
+        around = [
+            role for (_, f), role in zip(self.stack[:at], self.by_role[:at], strict=True) if f
+        ]
+        return bool(around) and all(around)
 
 
 def page_text(html: str) -> PageText:
@@ -194,24 +218,43 @@ def page_text(html: str) -> PageText:
     return PageText(
         "\n".join(text_lines) + "\n",
         title=title,
-        url=reader.meta.get("canonical") or reader.meta.get("og:url") or None,
+        url=_address(reader.meta.get("canonical")) or _address(reader.meta.get("og:url")),
         publisher=reader.meta.get("og:site_name"),
         lines=page_lines,
         left_out=left_out,
     )
 
 
+def _address(value: str | None) -> str | None:
+    """An address the page gives itself, when it is a whole one: a saved page's links may be
+    made local ('62523.html'), and a local name is no address of the speech."""
+    if value and value.lower().startswith(("http://", "https://")):
+        return value
+    return None
+
+
 def _main_content(blocks: list[_Block]) -> list[_Block]:
     """The blocks of the largest <article>, else of the largest <main>, else all of them;
-    never furniture."""
+    never furniture, except an <article> that only a role around it marks (module note)."""
     text = [block for block in blocks if not block.furniture]
     for kind in ("article", "main"):
-        sizes: dict[int, int] = {}
-        for block in text:
-            number = getattr(block, kind)
-            if number is not None:
-                sizes[number] = sizes.get(number, 0) + len(block.text)
-        if sizes:
-            largest = max(sizes, key=lambda number: sizes[number])
+        largest = _largest(text, kind)
+        if largest is not None:
             return [block for block in text if getattr(block, kind) == largest]
+    wrapped = [block for block in blocks if block.role_wrapped]
+    largest = _largest(wrapped, "article")
+    if largest is not None:
+        article = [block for block in wrapped if block.article == largest]
+        if sum(len(block.text) for block in article) > sum(len(block.text) for block in text):
+            return article
     return text
+
+
+def _largest(blocks: list[_Block], kind: str) -> int | None:
+    """The number of the <article> or <main> holding the most text of ``blocks``."""
+    sizes: dict[int, int] = {}
+    for block in blocks:
+        number = getattr(block, kind)
+        if number is not None:
+            sizes[number] = sizes.get(number, 0) + len(block.text)
+    return max(sizes, key=lambda number: sizes[number]) if sizes else None
