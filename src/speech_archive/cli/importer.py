@@ -370,7 +370,7 @@ def _opens_speech(lines: list[str], index: int) -> bool:
         return False
     if _SPEAKER_LABEL.match(line):
         return True
-    following = next((other for other in lines[index + 1 :] if other.strip()), "")
+    following = next((lines[j] for j in range(index + 1, len(lines)) if lines[j].strip()), "")
     if (
         line.endswith(":")
         and len(words) <= 8
@@ -384,7 +384,7 @@ def _opens_speech(lines: list[str], index: int) -> bool:
         return True
     if len(words) < OPENING_WORDS:
         return False
-    return any(word.lower().strip(",.;:!?()\"'“”‘’") in _FIRST_PERSON for word in words)
+    return not _FIRST_PERSON.isdisjoint(_bare_words(line))
 
 
 # Words a standfirst or an editor's note uses of the text below it ('The following is the
@@ -396,7 +396,12 @@ _SPEECH_WORDS = frozenset(
 
 
 def _about_a_speech(line: str) -> bool:
-    return any(word.lower().strip(",.;:!?()\"'“”‘’") in _SPEECH_WORDS for word in line.split())
+    return not _SPEECH_WORDS.isdisjoint(_bare_words(line))
+
+
+def _bare_words(line: str) -> set[str]:
+    """The line's words in lower case, without the punctuation around them."""
+    return {word.lower().strip(",.;:!?()\"'“”‘’") for word in line.split()}
 
 
 def _date_within(line: str) -> str | None:
@@ -424,14 +429,15 @@ def _at_speech_opening(lines: list[str], meta: dict, unused: list[tuple[int, str
         return 0
     # A speech often opens on a list of those it addresses, a line each ('Deputy President
     # David Mabuza,'), above its first sentence: the start moves up over that list.
-    while opening != nonblank[0]:
-        previous = nonblank[nonblank.index(opening) - 1]
-        line = lines[previous].strip()
+    position = nonblank.index(opening)
+    while position > 0:
+        line = lines[nonblank[position - 1]].strip()
         if not line.endswith((",", ";", ":")) or _header(line) or furniture_kind(line):
             break
-        opening = previous
-    if opening == nonblank[0]:
+        position -= 1
+    if position == 0:
         return 0
+    opening = nonblank[position]
     above = [i for i in nonblank if i < opening]
     just_above = lines[above[-1]]
     if (
@@ -482,9 +488,8 @@ def _could_be_title(line: str) -> bool:
 
 
 HEADLINE_WORDS = 12  # a headline, a dek or a byline is a short line
-BYLINE_WITHIN = (
-    3  # lines after the headline: a dek ('Fourth of July Oration, 1923.') may come first
-)
+# Lines after the headline a byline may be: a dek ('Fourth of July Oration, 1923.') may come first.
+BYLINE_WITHIN = 3
 
 
 def _short(line: str) -> bool:
